@@ -1,0 +1,4 @@
+package org.vrrpd.api.link;
+
+/** Carrier state of a link. */
+public enum LinkState { UP, DOWN, UNKNOWN }

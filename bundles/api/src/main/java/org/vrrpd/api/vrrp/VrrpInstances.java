@@ -1,0 +1,13 @@
+package org.vrrpd.api.vrrp;
+
+import java.util.List;
+import java.util.Optional;
+import org.osgi.annotation.versioning.ProviderType;
+
+/** The VRRP engine's instances, as read-only snapshots. */
+@ProviderType
+public interface VrrpInstances {
+    List<VrrpInstanceView> instances();
+
+    Optional<VrrpInstanceView> instance(String name);
+}

@@ -1,0 +1,24 @@
+package org.vrrpd.api.vrrp;
+
+/**
+ * Per-instance counters, named after the RFC 2787 VRRP-MIB objects (vrrpStatsTable and the
+ * router-wide error counters).
+ */
+public record VrrpStatistics(
+        long advertisementsSent,
+        long advertisementsReceived,
+        long becomeMaster,
+        long priorityZeroSent,
+        long priorityZeroReceived,
+        long checksumErrors,
+        long versionErrors,
+        long vridErrors,
+        long invalidTypeReceived,
+        long ipTtlErrors,
+        long packetLengthErrors,
+        long addressListErrors,
+        long advertisementIntervalErrors,
+        long invalidAuthType,
+        long authTypeMismatch,
+        long authFailures) {
+}

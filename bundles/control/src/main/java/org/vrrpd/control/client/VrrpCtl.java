@@ -1,0 +1,80 @@
+package org.vrrpd.control.client;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * {@code vrrpctl [--run-dir DIR] COMMAND [ARGS...]}: runs one Gogo command in a running daemon,
+ * prints its output and exits with its status (0 ok, 1 command failed, 2 no daemon or bad usage).
+ */
+public final class VrrpCtl {
+    private VrrpCtl() {
+    }
+
+    public static void main(String[] argv) {
+        System.exit(run(argv, System.out, System.err));
+    }
+
+    static int run(String[] argv, PrintStream out, PrintStream err) {
+        List<String> args = new ArrayList<>(Arrays.asList(argv));
+        String runDir = System.getenv().getOrDefault("VRRPD_RUN_DIR", ControlProtocol.DEFAULT_RUN_DIR);
+        if (args.size() >= 2 && args.get(0).equals("--run-dir")) {
+            runDir = args.get(1);
+            args = args.subList(2, args.size());
+        }
+        if (args.isEmpty() || args.get(0).equals("--help") || args.get(0).equals("-h")) {
+            err.println("usage: vrrpctl [--run-dir DIR] COMMAND [ARGS...]   (e.g. vrrpctl native:check, vrrpctl help)");
+            return 2;
+        }
+        Path socket = ControlProtocol.socketPath(runDir);
+        if (!Files.exists(socket)) {
+            err.println("vrrpctl: no daemon socket at " + socket + " (is vrrpd running with --run-dir " + runDir + "?)");
+            return 2;
+        }
+        try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            channel.connect(UnixDomainSocketAddress.of(socket));
+            byte[] request = (ControlProtocol.commandLine(args) + "\n").getBytes(StandardCharsets.UTF_8);
+            channel.write(ByteBuffer.wrap(request));
+            channel.shutdownOutput();
+            byte[] reply = readAll(Channels.newInputStream(channel));
+            return print(reply, out, err);
+        } catch (IOException e) {
+            err.println("vrrpctl: cannot talk to the daemon at " + socket + ": " + e.getMessage());
+            return 2;
+        }
+    }
+
+    private static int print(byte[] reply, PrintStream out, PrintStream err) {
+        String text = new String(reply, StandardCharsets.UTF_8);
+        int eol = text.indexOf('\n');
+        if (!text.startsWith(ControlProtocol.EXIT_PREFIX) || eol < 0) {
+            err.println("vrrpctl: malformed reply from the daemon: " + text);
+            return 2;
+        }
+        int status = Integer.parseInt(text.substring(ControlProtocol.EXIT_PREFIX.length(), eol));
+        String output = text.substring(eol + 1);
+        PrintStream target = status == 0 ? out : err;
+        target.print(output);
+        if (!output.isEmpty() && !output.endsWith("\n")) {
+            target.println();
+        }
+        target.flush();
+        return status;
+    }
+
+    private static byte[] readAll(InputStream in) throws IOException {
+        return in.readAllBytes();
+    }
+}

@@ -1,0 +1,53 @@
+package org.vrrpd.kernel.internal;
+
+import java.nio.ByteBuffer;
+import jnr.ffi.Pointer;
+import jnr.ffi.annotations.In;
+import jnr.ffi.annotations.Out;
+import jnr.ffi.annotations.SaveError;
+import jnr.ffi.byref.IntByReference;
+import jnr.ffi.types.size_t;
+import jnr.ffi.types.ssize_t;
+
+/**
+ * The libc calls vrrpd needs. Buffers passed here are direct, so jnr-ffi hands their address to C
+ * without copying.
+ */
+public interface LibC {
+    @SaveError int socket(int domain, int type, int protocol);
+
+    @SaveError int bind(int fd, @In ByteBuffer addr, int addrlen);
+
+    @SaveError int getsockname(int fd, @Out ByteBuffer addr, IntByReference addrlen);
+
+    @SaveError int setsockopt(int fd, int level, int optname, @In ByteBuffer optval, int optlen);
+
+    @SaveError int getsockopt(int fd, int level, int optname, @Out ByteBuffer optval, IntByReference optlen);
+
+    @SaveError @ssize_t long sendto(int fd, @In ByteBuffer buf, @size_t long len, int flags, @In ByteBuffer addr, int addrlen);
+
+    @SaveError @ssize_t long recvfrom(int fd, @Out ByteBuffer buf, @size_t long len, int flags, @Out ByteBuffer addr,
+                                      IntByReference addrlen);
+
+    @SaveError @ssize_t long recvmsg(int fd, Pointer msghdr, int flags);
+
+    @SaveError int poll(ByteBuffer fds, long nfds, int timeout);
+
+    @SaveError int ioctl(int fd, long request, ByteBuffer arg);
+
+    @SaveError int close(int fd);
+
+    @SaveError int if_nametoindex(String name);
+
+    @SaveError int open(String path, int flags);
+
+    @SaveError int setns(int fd, int nstype);
+
+    @SaveError int eventfd(int initval, int flags);
+
+    @SaveError @ssize_t long read(int fd, @Out ByteBuffer buf, @size_t long count);
+
+    @SaveError @ssize_t long write(int fd, @In ByteBuffer buf, @size_t long count);
+
+    String strerror(int errnum);
+}

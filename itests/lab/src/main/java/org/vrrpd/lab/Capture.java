@@ -1,0 +1,59 @@
+package org.vrrpd.lab;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A tcpdump capture running in the lab; read it back with tshark once stopped. */
+public final class Capture {
+    private final LabProcess tcpdump;
+    private final Path pcap;
+
+    Capture(LabProcess tcpdump, Path pcap) {
+        this.tcpdump = tcpdump;
+        this.pcap = pcap;
+    }
+
+    public Path file() {
+        return pcap;
+    }
+
+    /** Stops tcpdump, which flushes the file. */
+    public Capture stop() {
+        // Packets still in the kernel's capture buffer when SIGTERM lands are lost: let it drain.
+        LabProcess.sleep(200);
+        tcpdump.stop();
+        return this;
+    }
+
+    /**
+     * Decodes the capture with tshark: one line per packet matching {@code displayFilter}, with
+     * the given fields separated by tabs (e.g. "frame.time_epoch", "vrrp.prio").
+     */
+    public List<String[]> fields(String displayFilter, String... fields) {
+        List<String> cmd = new ArrayList<>(List.of("tshark", "-r", pcap.toString(), "-o", "ip.check_checksum:TRUE",
+                "-T", "fields", "-E", "separator=/t"));
+        if (displayFilter != null) {
+            cmd.add("-Y");
+            cmd.add(displayFilter);
+        }
+        for (String f : fields) {
+            cmd.add("-e");
+            cmd.add(f);
+        }
+        NetLab.Result result = NetLab.host(cmd.toArray(new String[0])).check();
+        List<String[]> rows = new ArrayList<>();
+        for (String line : result.stdout().split("\n")) {
+            if (!line.isEmpty()) {
+                rows.add(line.split("\t", -1));
+            }
+        }
+        return rows;
+    }
+
+    /** tshark's full decode (-V) of the packets matching {@code displayFilter}. */
+    public String decode(String displayFilter) {
+        return NetLab.host("tshark", "-r", pcap.toString(), "-o", "ip.check_checksum:TRUE", "-V", "-Y", displayFilter)
+                .check().stdout();
+    }
+}
