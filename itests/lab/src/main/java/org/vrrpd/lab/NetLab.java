@@ -210,9 +210,15 @@ public final class NetLab implements AutoCloseable {
         }
     }
 
-    /** Writes {@code text} to a fresh file in {@code dir}; a small convenience for config files. */
-    public static Path write(Path dir, String name, String text) throws IOException {
-        Files.createDirectories(dir);
-        return Files.writeString(dir.resolve(name), text);
+    /** Removes a test's scratch folder (logs, captures, run directories); null is ignored. */
+    public static void deleteRecursively(Path dir) throws IOException {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) paths.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                Files.delete(p);
+            }
+        }
     }
 }

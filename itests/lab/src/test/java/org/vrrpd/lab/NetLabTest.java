@@ -29,6 +29,7 @@ public class NetLabTest {
             assertEquals("one echo request and one reply", 2, capture.fields("icmp", "ip.src").size());
             assertTrue(NetLab.listNamespaces().contains(r1));
         }
+        NetLab.deleteRecursively(dir);
         assertFalse("namespaces are deleted on close", NetLab.listNamespaces().contains(r1));
         assertFalse(NetLab.listNamespaces().contains(br));
     }
