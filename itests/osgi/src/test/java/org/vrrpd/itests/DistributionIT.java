@@ -102,6 +102,16 @@ public class DistributionIT {
     }
 
     @Test
+    public void configurationFilesInTheEtcFolderApplyLiveAndBadValuesAreRejectedByName() throws Exception {
+        Path etc = work.resolve("r1").resolve("etc");
+        Files.writeString(etc.resolve("org.vrrpd.logforward.cfg"), "level = INFO\n");
+        assertTrue(r1.output(), r1.awaitOutput("forwarding OSGi log entries at INFO and above", Duration.ofSeconds(10)));
+        Files.writeString(etc.resolve("org.vrrpd.logforward.cfg"), "level = LOUD\n");
+        assertTrue(r1.output(), r1.awaitOutput("org.vrrpd.logforward: level = LOUD rejected", Duration.ofSeconds(10)));
+        assertEquals("the daemon keeps serving", 0, vrrpctl("r1", "native:check").exitCode());
+    }
+
+    @Test
     public void sigtermStopsTheFrameworkCleanlyAndRemovesTheSocket() throws Exception {
         Path etc = Files.createDirectories(work.resolve("r3").resolve("etc"));
         String ns = lab.namespace("r3");

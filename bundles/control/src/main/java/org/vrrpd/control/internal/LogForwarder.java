@@ -1,6 +1,8 @@
 package org.vrrpd.control.internal;
 
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -8,17 +10,46 @@ import org.osgi.service.log.LogEntry;
 import org.osgi.service.log.LogLevel;
 import org.osgi.service.log.LogListener;
 import org.osgi.service.log.LogReaderService;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Copies warnings and errors that the framework, SCR and ConfigAdmin write to the OSGi log service
- * into the daemon's slf4j log; otherwise a component that fails to activate would leave no trace
- * on the console.
+ * Copies what the framework, SCR and ConfigAdmin write to the OSGi log service into the daemon's
+ * slf4j log; otherwise a component that fails to activate would leave no trace on the console.
+ * Configured by {@code etc/org.vrrpd.logforward.cfg}.
  */
-@Component(immediate = true)
+@Component(immediate = true, configurationPid = LogForwarder.PID)
+@Designate(ocd = LogForwarder.Config.class)
 public class LogForwarder implements LogListener {
+    static final String PID = "org.vrrpd.logforward";
     private static final Logger LOG = LoggerFactory.getLogger("osgi");
+
+    @ObjectClassDefinition(name = "vrrpd OSGi log forwarding",
+            description = "Which OSGi log service entries (framework, SCR, ConfigAdmin) reach the daemon's log.")
+    @interface Config {
+        @AttributeDefinition(description = "Lowest level forwarded: ERROR, WARN, INFO or DEBUG.")
+        String level() default "WARN";
+    }
+
+    private static final java.util.List<LogLevel> LEVELS = java.util.List.of(LogLevel.ERROR, LogLevel.WARN, LogLevel.INFO, LogLevel.DEBUG);
+    private volatile LogLevel threshold = LogLevel.WARN;
+
+    /** A bad level is reported and ignored: the forwarder keeps its previous level. */
+    @Activate
+    @Modified
+    void configure(Config config) {
+        String wanted = config.level().trim().toUpperCase(java.util.Locale.ROOT);
+        LogLevel level = LEVELS.stream().filter(l -> l.name().equals(wanted)).findFirst().orElse(null);
+        if (level == null) {
+            LOG.error("{}: level = {} rejected: not one of {}; keeping {}", PID, config.level(), LEVELS, threshold);
+            return;
+        }
+        threshold = level;
+        LOG.info("forwarding OSGi log entries at {} and above", threshold);
+    }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addReader(LogReaderService reader) {
@@ -32,14 +63,15 @@ public class LogForwarder implements LogListener {
     @Override
     public void logged(LogEntry entry) {
         LogLevel level = entry.getLogLevel();
-        if (level != LogLevel.ERROR && level != LogLevel.WARN) {
+        if (!threshold.implies(level)) {
             return;
         }
         String source = entry.getBundle() != null ? entry.getBundle().getSymbolicName() : "framework";
-        if (level == LogLevel.ERROR) {
-            LOG.error("[{}] {}", source, entry.getMessage(), entry.getException());
-        } else {
-            LOG.warn("[{}] {}", source, entry.getMessage(), entry.getException());
+        switch (level) {
+            case ERROR -> LOG.error("[{}] {}", source, entry.getMessage(), entry.getException());
+            case WARN -> LOG.warn("[{}] {}", source, entry.getMessage(), entry.getException());
+            case INFO -> LOG.info("[{}] {}", source, entry.getMessage(), entry.getException());
+            default -> LOG.debug("[{}] {}", source, entry.getMessage(), entry.getException());
         }
     }
 }

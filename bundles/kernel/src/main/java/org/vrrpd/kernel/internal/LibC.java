@@ -1,7 +1,6 @@
 package org.vrrpd.kernel.internal;
 
 import java.nio.ByteBuffer;
-import jnr.ffi.Pointer;
 import jnr.ffi.annotations.In;
 import jnr.ffi.annotations.Out;
 import jnr.ffi.annotations.SaveError;
@@ -28,8 +27,6 @@ public interface LibC {
 
     @SaveError @ssize_t long recvfrom(int fd, @Out ByteBuffer buf, @size_t long len, int flags, @Out ByteBuffer addr,
                                       IntByReference addrlen);
-
-    @SaveError @ssize_t long recvmsg(int fd, Pointer msghdr, int flags);
 
     @SaveError int poll(ByteBuffer fds, long nfds, int timeout);
 
