@@ -13,7 +13,14 @@ import java.nio.charset.StandardCharsets;
  */
 public final class IoctlSocket extends NativeSocket {
     private static final int IFREQ_SIZE = 40;
+    private static final long SIOCETHTOOL = 0x8946;
+    private static final long SIOCGMIIPHY = 0x8947;
+    private static final long SIOCGMIIREG = 0x8948;
+    private static final int ETHTOOL_GLINK = 0x0000000a;
     private final ByteBuffer ifreq = ByteBuffer.allocateDirect(IFREQ_SIZE).order(ByteOrder.nativeOrder());
+    /** struct ethtool_value {u32 cmd; u32 data;}, pointed to by ifr_data. */
+    private final ByteBuffer ethtoolValue = ByteBuffer.allocateDirect(8).order(ByteOrder.nativeOrder());
+    private final long ethtoolValueAddress = jnr.ffi.Pointer.wrap(org.vrrpd.kernel.internal.Native.runtime(), ethtoolValue).address();
 
     private IoctlSocket() throws NativeException {
         super(AF_INET, SOCK_DGRAM, 0, "AF_INET/SOCK_DGRAM (ioctl)");
@@ -39,6 +46,27 @@ public final class IoctlSocket extends NativeSocket {
         byte[] mac = new byte[6];
         answer.get(18, mac);
         return mac;
+    }
+
+    /**
+     * The PHY address of the interface's MII transceiver (SIOCGMIIPHY); fails (typically
+     * EOPNOTSUPP) when the driver has no MII access, as with veth, bridge and macvlan.
+     */
+    public int miiPhyId(String name) throws NativeException {
+        return Short.toUnsignedInt(request(name, SIOCGMIIPHY, "SIOCGMIIPHY").getShort(16));
+    }
+
+    /** Reads MII register {@code register} of PHY {@code phyId} (SIOCGMIIREG; struct mii_ioctl_data in the ifreq union). */
+    public int miiReadRegister(String name, int phyId, int register) throws NativeException {
+        return Short.toUnsignedInt(request(name, SIOCGMIIREG, "SIOCGMIIREG",
+                r -> r.putShort(16, (short) phyId).putShort(18, (short) register)).getShort(22));
+    }
+
+    /** The driver's link status (SIOCETHTOOL ETHTOOL_GLINK); fails with EOPNOTSUPP when the driver has no get_link. */
+    public boolean ethtoolLink(String name) throws NativeException {
+        ethtoolValue.putInt(0, ETHTOOL_GLINK).putInt(4, 0);
+        request(name, SIOCETHTOOL, "SIOCETHTOOL ETHTOOL_GLINK", r -> r.putLong(16, ethtoolValueAddress));
+        return ethtoolValue.getInt(4) != 0;
     }
 
     /**

@@ -83,6 +83,21 @@ public class RawIpAcrossNamespacesTest {
     }
 
     @Test
+    public void vethHasNoMiiButAnswersEthtoolLinkFollowingItsPeer() throws Exception {
+        try (IoctlSocket io = NetworkNamespace.call(r1, IoctlSocket::open)) {
+            try {
+                io.miiPhyId("eth0");
+                throw new AssertionError("veth has no MII transceiver");
+            } catch (NativeException e) {
+                assertEquals(e.getMessage(), Errno.EOPNOTSUPP, e.errno());
+            }
+            assertTrue("carrier while the bridge port is up", io.ethtoolLink("eth0"));
+            lab.exec(lab.namespaceOf("br"), "ip", "link", "set", "p1", "down").check();
+            assertEquals("no carrier once the peer is down", false, io.ethtoolLink("eth0"));
+        }
+    }
+
+    @Test
     public void packetSocketSeesTheFrameOnTheOtherSide() throws Exception {
         try (PacketSocket receiver = NetworkNamespace.call(r2, () -> {
                  PacketSocket s = PacketSocket.open(PacketSocket.ETH_P_ARP);

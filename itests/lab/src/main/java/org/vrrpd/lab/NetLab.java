@@ -68,9 +68,14 @@ public final class NetLab implements AutoCloseable {
         return names;
     }
 
+    /** The full name of this lab's namespace for {@code role}. */
+    public String namespaceOf(String role) {
+        return id + "-" + role;
+    }
+
     /** Creates a namespace for {@code role} (e.g. "r1") with loopback up; returns its full name. */
     public String namespace(String role) {
-        String name = id + "-" + role;
+        String name = namespaceOf(role);
         host("ip", "netns", "add", name).check();
         namespaces.add(name);
         exec(name, "ip", "link", "set", "lo", "up").check();
