@@ -3,12 +3,6 @@ package org.vrrpd.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.bundle;
-import static org.ops4j.pax.exam.CoreOptions.cleanCaches;
-import static org.ops4j.pax.exam.CoreOptions.composite;
-import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
-import static org.ops4j.pax.exam.CoreOptions.junitBundles;
-import static org.ops4j.pax.exam.CoreOptions.options;
 
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -18,9 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.jar.JarFile;
 import javax.inject.Inject;
 import org.apache.felix.service.command.CommandProcessor;
 import org.apache.felix.service.command.CommandSession;
@@ -42,7 +34,7 @@ import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class BundleWiringIT {
-    private static final String DIST = System.getProperty("vrrpd.dist.home");
+    private static final String DIST = ShippedBundles.DIST;
     private static final String RUN_DIR = DIST + "/../paxexam-run";
 
     @Inject
@@ -54,29 +46,7 @@ public class BundleWiringIT {
 
     @Configuration
     public Option[] config() throws IOException {
-        List<Option> bundles = new ArrayList<>();
-        provision(bundles, "boot", 1);
-        provision(bundles, "bundle", 2);
-        return options(cleanCaches(true),
-                frameworkProperty("vrrpd.run.dir").value(RUN_DIR),
-                composite(bundles.toArray(new Option[0])),
-                junitBundles());
-    }
-
-    /** Installs every jar of a distribution folder at its start level; fragments are installed only. */
-    private static void provision(List<Option> options, String folder, int startLevel) throws IOException {
-        File[] jars = new File(DIST, folder).listFiles((dir, name) -> name.endsWith(".jar"));
-        if (jars == null || jars.length == 0) {
-            throw new IOException("no bundles in " + new File(DIST, folder) + ": is the distribution unpacked?");
-        }
-        Arrays.sort(jars);
-        for (File jar : jars) {
-            boolean fragment;
-            try (JarFile jf = new JarFile(jar)) {
-                fragment = jf.getManifest().getMainAttributes().getValue(Constants.FRAGMENT_HOST) != null;
-            }
-            options.add(bundle(jar.toURI().toString()).startLevel(startLevel).start(!fragment));
-        }
+        return ShippedBundles.provisionAll(RUN_DIR);
     }
 
     private List<Bundle> shipped() {
@@ -99,7 +69,7 @@ public class BundleWiringIT {
             int expected = fragment ? Bundle.RESOLVED : Bundle.ACTIVE;
             assertEquals(b.getSymbolicName() + " state", expected, b.getState());
         }
-        for (String bsn : List.of("org.vrrpd.api", "org.vrrpd.kernel", "org.vrrpd.control", "org.vrrpd.jnr.support")) {
+        for (String bsn : List.of("org.vrrpd.api", "org.vrrpd.kernel", "org.vrrpd.control", "org.vrrpd.jnr.support", "org.vrrpd.netlink")) {
             assertTrue(bsn + " is shipped", bundles.stream().anyMatch(b -> bsn.equals(b.getSymbolicName())));
         }
     }

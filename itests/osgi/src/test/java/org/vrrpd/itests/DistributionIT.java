@@ -80,6 +80,20 @@ public class DistributionIT {
     }
 
     @Test
+    public void ifaceCommandsShowTheNamespacesInterfacesFromTheReflector() {
+        NetLab.Result list = vrrpctl("r2", "iface:list");
+        assertEquals(list.stderr(), 0, list.exitCode());
+        assertTrue(list.stdout(), list.stdout().contains("eth0") && list.stdout().contains("192.0.2.2/24"));
+        NetLab.Result show = vrrpctl("r2", "iface:show", "eth0");
+        assertEquals(show.stderr(), 0, show.exitCode());
+        assertTrue(show.stdout(), show.stdout().contains("kind        veth"));
+        assertTrue(show.stdout(), show.stdout().matches("(?s).*192\\.0\\.2\\.2/24\\s+primary.*"));
+        NetLab.Result missing = vrrpctl("r2", "iface:show", "nope0");
+        assertEquals(1, missing.exitCode());
+        assertTrue(missing.stderr(), missing.stderr().contains("no such interface: nope0"));
+    }
+
+    @Test
     public void aFailingCommandExitsNonZeroWithItsMessage() {
         NetLab.Result result = vrrpctl("r1", "no:such");
         assertEquals(1, result.exitCode());

@@ -14,6 +14,11 @@ public interface InterfaceRegistry {
 
     Optional<NetInterface> byIndex(int index);
 
+    /** When the interface last changed (or was first seen); empty if unknown. */
+    default Optional<java.time.Instant> lastChange(String name) {
+        return Optional.empty();
+    }
+
     /** Adds an address to an interface; fails (and changes nothing) if it is already there. */
     void addAddress(String interfaceName, InterfaceAddress address) throws IOException;
 

@@ -1,0 +1,98 @@
+package org.vrrpd.netlink.internal;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vrrpd.api.net.InterfaceAddress;
+import org.vrrpd.api.net.InterfaceEvent;
+import org.vrrpd.api.net.InterfaceListener;
+import org.vrrpd.api.net.InterfaceRegistry;
+import org.vrrpd.api.net.NetInterface;
+
+/** The interface registry service, backed by the netlink reflector; tells every InterfaceListener of each change. */
+@Component(service = InterfaceRegistry.class, immediate = true)
+public class NetlinkRegistry implements InterfaceRegistry {
+    private static final Logger LOG = LoggerFactory.getLogger(NetlinkRegistry.class);
+
+    private final List<InterfaceListener> listeners = new CopyOnWriteArrayList<>();
+    private Reflector reflector;
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addListener(InterfaceListener listener) {
+        listeners.add(listener);
+    }
+
+    void removeListener(InterfaceListener listener) {
+        listeners.remove(listener);
+    }
+
+    @Activate
+    void activate() throws IOException {
+        reflector = new Reflector(this::dispatch, 0);
+        reflector.start();
+        long addresses = reflector.snapshot().values().stream().mapToLong(i -> i.addresses().size()).sum();
+        LOG.info("netlink reflector: {} interfaces, {} addresses", reflector.snapshot().size(), addresses);
+    }
+
+    @Deactivate
+    void deactivate() {
+        reflector.close();
+    }
+
+    private void dispatch(InterfaceEvent event) {
+        LOG.debug("{}", event);
+        for (InterfaceListener listener : listeners) {
+            try {
+                listener.interfaceChanged(event);
+            } catch (RuntimeException e) {
+                LOG.warn("interface listener {} failed on {}: {}", listener, event.kind(), e.toString(), e);
+            }
+        }
+    }
+
+    @Override
+    public Collection<NetInterface> interfaces() {
+        return reflector.snapshot().values();
+    }
+
+    @Override
+    public Optional<NetInterface> byName(String name) {
+        return reflector.byName(name);
+    }
+
+    @Override
+    public Optional<NetInterface> byIndex(int index) {
+        return Optional.ofNullable(reflector.snapshot().get(index));
+    }
+
+    @Override
+    public Optional<Instant> lastChange(String name) {
+        return byName(name).flatMap(i -> reflector.lastChange(i.index()));
+    }
+
+    @Override
+    public void addAddress(String interfaceName, InterfaceAddress address) throws IOException {
+        reflector.changeAddress(true, interfaceName, address);
+    }
+
+    @Override
+    public void removeAddress(String interfaceName, InterfaceAddress address) throws IOException {
+        reflector.changeAddress(false, interfaceName, address);
+    }
+
+    /** Broadcast losses recovered by a re-dump, for iface:list. */
+    long resyncs() {
+        return reflector.resyncs();
+    }
+}

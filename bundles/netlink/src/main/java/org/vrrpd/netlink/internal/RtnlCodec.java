@@ -1,0 +1,236 @@
+package org.vrrpd.netlink.internal;
+
+import static org.vrrpd.netlink.internal.Rtnetlink.*;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
+import org.vrrpd.api.net.MacAddress;
+
+/**
+ * Encodes rtnetlink requests and decodes the kernel's link and address messages. Pure: no I/O,
+ * so that it is tested from captured kernel messages. Buffers are in native byte order, as
+ * netlink is; addresses inside attributes are in network order.
+ */
+final class RtnlCodec {
+    private RtnlCodec() {
+    }
+
+    /** A malformed message; the text says what and where. */
+    static final class MalformedMessage extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        MalformedMessage(String what) {
+            super(what);
+        }
+    }
+
+    /** Receives each message of a datagram: its type, flags, sequence number and payload. */
+    interface MessageHandler {
+        void message(int type, int flags, int sequence, ByteBuffer payload);
+    }
+
+    /** Walks the netlink messages in {@code datagram} (position to limit). */
+    static void forEachMessage(ByteBuffer datagram, MessageHandler handler) {
+        ByteBuffer buf = datagram.duplicate().order(ByteOrder.nativeOrder());
+        int at = buf.position();
+        int end = buf.limit();
+        while (at + NLMSG_HDRLEN <= end) {
+            int length = buf.getInt(at);
+            if (length < NLMSG_HDRLEN || at + length > end) {
+                throw new MalformedMessage("netlink message length " + length + " at offset " + at + " of " + end);
+            }
+            int type = Short.toUnsignedInt(buf.getShort(at + 4));
+            int flags = Short.toUnsignedInt(buf.getShort(at + 6));
+            int sequence = buf.getInt(at + 8);
+            ByteBuffer payload = buf.duplicate().order(ByteOrder.nativeOrder()).limit(at + length).position(at + NLMSG_HDRLEN).slice()
+                    .order(ByteOrder.nativeOrder());
+            handler.message(type, flags, sequence, payload);
+            at += align(length);
+        }
+    }
+
+    /** The errno of an NLMSG_ERROR payload (0 is an acknowledgement). */
+    static int errorCode(ByteBuffer payload) {
+        if (payload.remaining() < 4) {
+            throw new MalformedMessage("NLMSG_ERROR shorter than 4 bytes");
+        }
+        return -payload.getInt(0);
+    }
+
+    /** Decodes an RTM_NEWLINK or RTM_DELLINK payload. */
+    static RtnlMessage.Link decodeLink(int type, ByteBuffer payload) {
+        if (payload.remaining() < IFINFOMSG_LEN) {
+            throw new MalformedMessage(typeName(type) + " shorter than struct ifinfomsg");
+        }
+        int index = payload.getInt(4);
+        int flags = payload.getInt(8);
+        String[] name = {null};
+        MacAddress[] mac = {null};
+        int[] mtu = {0};
+        String[] oper = {"UNKNOWN"};
+        String[] kind = {null};
+        forEachAttribute(payload, IFINFOMSG_LEN, (attr, value) -> {
+            switch (attr) {
+                case IFLA_IFNAME -> name[0] = string(value);
+                case IFLA_ADDRESS -> mac[0] = MacAddress.of(bytes(value));
+                case IFLA_MTU -> mtu[0] = value.getInt(0);
+                case IFLA_OPERSTATE -> {
+                    int state = Byte.toUnsignedInt(value.get(0));
+                    oper[0] = state < OPER_STATES.length ? OPER_STATES[state] : "UNKNOWN";
+                }
+                case IFLA_LINKINFO -> forEachAttribute(value, 0, (nested, v) -> {
+                    if (nested == IFLA_INFO_KIND) {
+                        kind[0] = string(v);
+                    }
+                });
+                default -> { }
+            }
+        });
+        if (name[0] == null) {
+            throw new MalformedMessage(typeName(type) + " for ifindex " + index + " without IFLA_IFNAME");
+        }
+        return new RtnlMessage.Link(type == RTM_DELLINK, index, flags, name[0], mac[0], mtu[0], oper[0], kind[0]);
+    }
+
+    /** Decodes an RTM_NEWADDR or RTM_DELADDR payload. */
+    static RtnlMessage.Address decodeAddress(int type, ByteBuffer payload) {
+        if (payload.remaining() < IFADDRMSG_LEN) {
+            throw new MalformedMessage(typeName(type) + " shorter than struct ifaddrmsg");
+        }
+        int family = Byte.toUnsignedInt(payload.get(0));
+        int prefix = Byte.toUnsignedInt(payload.get(1));
+        int[] flags = {Byte.toUnsignedInt(payload.get(2))};
+        int index = payload.getInt(4);
+        byte[][] address = {null};
+        byte[][] local = {null};
+        String[] label = {null};
+        forEachAttribute(payload, IFADDRMSG_LEN, (attr, value) -> {
+            switch (attr) {
+                case IFA_ADDRESS -> address[0] = bytes(value);
+                case IFA_LOCAL -> local[0] = bytes(value);
+                case IFA_LABEL -> label[0] = string(value);
+                case IFA_FLAGS -> flags[0] = value.getInt(0); // the full 32-bit flags
+                default -> { }
+            }
+        });
+        // IPv4: IFA_LOCAL is our address, IFA_ADDRESS the peer on point-to-point links.
+        byte[] ours = local[0] != null ? local[0] : address[0];
+        int expected = family == AF_INET ? 4 : family == AF_INET6 ? 16 : -1;
+        if (ours == null || ours.length != expected) {
+            throw new MalformedMessage(typeName(type) + " for ifindex " + index + ": family " + family + " without a matching address");
+        }
+        if (prefix > expected * 8) {
+            throw new MalformedMessage(typeName(type) + " for ifindex " + index + ": prefix length " + prefix);
+        }
+        return new RtnlMessage.Address(type == RTM_DELADDR, index, inet(ours), prefix, flags[0], label[0]);
+    }
+
+    /** Requests a dump of every link (RTM_GETLINK) or every address of all families (RTM_GETADDR). */
+    static ByteBuffer dumpRequest(int type, int sequence) {
+        int length = NLMSG_HDRLEN + IFINFOMSG_LEN; // ifinfomsg is the larger of the two headers; zero padding is accepted
+        ByteBuffer buf = ByteBuffer.allocateDirect(length).order(ByteOrder.nativeOrder());
+        buf.putInt(length).putShort((short) type).putShort((short) (NLM_F_REQUEST | NLM_F_DUMP)).putInt(sequence).putInt(0);
+        buf.putLong(0).putLong(0); // family AF_UNSPEC: all families
+        return buf.flip();
+    }
+
+    /**
+     * RTM_NEWADDR (exclusive create) or RTM_DELADDR for one address, asking for an acknowledgement.
+     * IPv6 addresses skip duplicate address detection, as a virtual address must answer at once.
+     */
+    static ByteBuffer addressRequest(boolean add, int sequence, int index, InetAddress address, int prefixLength, String label) {
+        byte[] raw = address.getAddress();
+        boolean v4 = raw.length == 4;
+        byte[] labelBytes = v4 && label != null ? (label + "\0").getBytes(StandardCharsets.US_ASCII) : null;
+        int length = NLMSG_HDRLEN + IFADDRMSG_LEN + attributeSpace(raw.length) * (v4 ? 2 : 1)
+                + (labelBytes != null ? attributeSpace(labelBytes.length) : 0);
+        ByteBuffer buf = ByteBuffer.allocateDirect(length).order(ByteOrder.nativeOrder());
+        int flags = NLM_F_REQUEST | NLM_F_ACK | (add ? NLM_F_CREATE | NLM_F_EXCL : 0);
+        buf.putInt(length).putShort((short) (add ? RTM_NEWADDR : RTM_DELADDR)).putShort((short) flags).putInt(sequence).putInt(0);
+        buf.put((byte) (v4 ? AF_INET : AF_INET6)).put((byte) prefixLength).put((byte) (v4 ? 0 : IFA_F_NODAD)).put((byte) 0)
+                .putInt(index);
+        if (v4) {
+            putAttribute(buf, IFA_LOCAL, raw);
+        }
+        putAttribute(buf, IFA_ADDRESS, raw);
+        if (labelBytes != null) {
+            putAttribute(buf, IFA_LABEL, labelBytes);
+        }
+        return buf.flip();
+    }
+
+    interface AttributeHandler {
+        void attribute(int type, ByteBuffer value);
+    }
+
+    /** Walks the rtattrs that follow a fixed header of {@code offset} bytes. */
+    static void forEachAttribute(ByteBuffer payload, int offset, AttributeHandler handler) {
+        int at = offset;
+        int end = payload.limit();
+        while (at + 4 <= end) {
+            int length = Short.toUnsignedInt(payload.getShort(at));
+            int type = Short.toUnsignedInt(payload.getShort(at + 2)) & 0x3fff; // without NLA_F_NESTED / NET_BYTEORDER
+            if (length < 4 || at + length > end) {
+                throw new MalformedMessage("attribute " + type + " length " + length + " at offset " + at + " of " + end);
+            }
+            ByteBuffer value = payload.duplicate().limit(at + length).position(at + 4).slice().order(ByteOrder.nativeOrder());
+            handler.attribute(type, value);
+            at += align(length);
+        }
+    }
+
+    private static void putAttribute(ByteBuffer buf, int type, byte[] value) {
+        buf.putShort((short) (4 + value.length)).putShort((short) type).put(value);
+        for (int pad = align(4 + value.length) - (4 + value.length); pad > 0; pad--) {
+            buf.put((byte) 0);
+        }
+    }
+
+    private static int attributeSpace(int valueLength) {
+        return align(4 + valueLength);
+    }
+
+    static int align(int length) {
+        return (length + 3) & ~3;
+    }
+
+    private static byte[] bytes(ByteBuffer value) {
+        byte[] b = new byte[value.remaining()];
+        value.get(0, b);
+        return b;
+    }
+
+    /** A NUL-terminated string attribute. */
+    private static String string(ByteBuffer value) {
+        int n = 0;
+        while (n < value.remaining() && value.get(n) != 0) {
+            n++;
+        }
+        byte[] b = new byte[n];
+        value.get(0, b);
+        return new String(b, StandardCharsets.UTF_8);
+    }
+
+    private static InetAddress inet(byte[] raw) {
+        try {
+            return InetAddress.getByAddress(raw);
+        } catch (UnknownHostException e) {
+            throw new MalformedMessage("address of " + raw.length + " bytes");
+        }
+    }
+
+    /** Decodes every link and address message in a datagram, in order; others are ignored. */
+    static void decodeAll(ByteBuffer datagram, Consumer<RtnlMessage> sink) {
+        forEachMessage(datagram, (type, flags, sequence, payload) -> {
+            switch (type) {
+                case RTM_NEWLINK, RTM_DELLINK -> sink.accept(decodeLink(type, payload));
+                case RTM_NEWADDR, RTM_DELADDR -> sink.accept(decodeAddress(type, payload));
+                default -> { }
+            }
+        });
+    }
+}

@@ -1,0 +1,250 @@
+package org.vrrpd.netlink.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+import org.vrrpd.api.net.InterfaceAddress;
+import org.vrrpd.api.net.InterfaceEvent;
+import org.vrrpd.api.net.NetInterface;
+import org.vrrpd.kernel.Errno;
+import org.vrrpd.kernel.NativeException;
+import org.vrrpd.kernel.NetworkNamespace;
+import org.vrrpd.lab.NetLab;
+
+/** The reflector against a real kernel: changes made with ip(8) in a namespace reach the model and the listener. */
+public class ReflectorNamespaceTest {
+    private record Seen(long nanos, InterfaceEvent event) {
+    }
+
+    private final BlockingQueue<Seen> seen = new LinkedBlockingQueue<>();
+    private NetLab lab;
+    private String ns;
+    private String bridgePort;
+    private Reflector reflector;
+
+    @Before
+    public void start() throws Exception {
+        lab = NetLab.create();
+        String br = lab.bridge("br");
+        ns = lab.namespace("r1");
+        bridgePort = lab.link(br, ns, "eth0", "192.0.2.1/24");
+        lab.exec(ns, "sysctl", "-q", "-w", "net.ipv6.conf.eth0.disable_ipv6=0").check();
+        reflector = NetworkNamespace.call(ns, () -> new Reflector(e -> seen.add(new Seen(System.nanoTime(), e)), 0));
+        reflector.start();
+    }
+
+    @After
+    public void stop() {
+        if (reflector != null) {
+            reflector.close();
+        }
+        lab.close();
+    }
+
+    /** Runs ip(8) in the namespace, then waits for the matching event and prints how long after ip returned it came. */
+    private InterfaceEvent ipThenAwait(String what, Predicate<InterfaceEvent> match, String... ipArgs) throws Exception {
+        String[] command = new String[ipArgs.length + 1];
+        command[0] = "ip";
+        System.arraycopy(ipArgs, 0, command, 1, ipArgs.length);
+        lab.exec(ns, command).check();
+        long returned = System.nanoTime();
+        Seen s = await(match);
+        System.out.printf("netlink reflector: %-34s listener called %+.3f ms after ip returned%n", what, (s.nanos - returned) / 1e6);
+        return s.event;
+    }
+
+    private Seen await(Predicate<InterfaceEvent> match) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        for (Seen s; (s = seen.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) != null; ) {
+            if (match.test(s.event)) {
+                return s;
+            }
+        }
+        fail("no matching interface event within 5 s");
+        return null;
+    }
+
+    private static Predicate<InterfaceEvent> hasAddress(String name, String address, boolean present) {
+        return e -> e.after() != null && e.after().name().equals(name)
+                && e.after().addresses().stream().anyMatch(a -> a.address().getHostAddress().equals(address)) == present;
+    }
+
+    private NetInterface eth0() {
+        return reflector.byName("eth0").orElseThrow();
+    }
+
+    @Test
+    public void initialDumpHoldsEveryInterfaceAndAddress() {
+        assertEquals(List.of("192.0.2.1/24"), eth0().addresses().stream()
+                .filter(a -> a.address().getAddress().length == 4).map(Object::toString).toList());
+        assertEquals("veth", eth0().kind());
+        assertTrue(eth0().isUp());
+        assertTrue(reflector.byName("lo").orElseThrow().addresses().stream()
+                .anyMatch(a -> a.address().getHostAddress().equals("127.0.0.1")));
+    }
+
+    @Test
+    public void primaryAndSecondaryAddressesOfBothFamiliesAreReflected() throws Exception {
+        ipThenAwait("add secondary 192.0.2.10/24", hasAddress("eth0", "192.0.2.10", true),
+                "addr", "add", "192.0.2.10/24", "dev", "eth0", "label", "eth0:vip");
+        ipThenAwait("add primary 198.51.100.1/24", hasAddress("eth0", "198.51.100.1", true),
+                "addr", "add", "198.51.100.1/24", "dev", "eth0");
+        ipThenAwait("add 2001:db8::1/64", hasAddress("eth0", "2001:db8:0:0:0:0:0:1", true),
+                "addr", "add", "2001:db8::1/64", "dev", "eth0", "nodad");
+        List<String> v4 = eth0().addresses().stream().filter(a -> a.address().getAddress().length == 4)
+                .map(a -> a + " " + a.label()).toList();
+        assertEquals("kernel order: primaries, then secondaries",
+                List.of("192.0.2.1/24 eth0", "198.51.100.1/24 eth0", "192.0.2.10/24 secondary eth0:vip"), v4);
+
+        ipThenAwait("delete secondary 192.0.2.10/24", hasAddress("eth0", "192.0.2.10", false),
+                "addr", "del", "192.0.2.10/24", "dev", "eth0");
+        ipThenAwait("delete 2001:db8::1/64", hasAddress("eth0", "2001:db8:0:0:0:0:0:1", false),
+                "addr", "del", "2001:db8::1/64", "dev", "eth0");
+    }
+
+    @Test
+    public void linkDownAndUpAreReflected() throws Exception {
+        InterfaceEvent down = ipThenAwait("eth0 down", e -> e.after() != null && e.after().name().equals("eth0") && !e.after().isUp(),
+                "link", "set", "eth0", "down");
+        assertTrue(down.before().isUp());
+        ipThenAwait("eth0 up", e -> e.after() != null && e.after().name().equals("eth0") && e.after().isRunning(),
+                "link", "set", "eth0", "up");
+        lab.exec(lab.namespaceOf("br"), "ip", "link", "set", bridgePort, "down").check();
+        assertFalse("carrier lost when the peer goes down",
+                await(e -> e.after() != null && e.after().name().equals("eth0") && !e.after().isRunning()).event.after().isRunning());
+    }
+
+    @Test
+    public void interfacesThatAppearAreRenamedAndDisappearAreReflected() throws Exception {
+        InterfaceEvent added = ipThenAwait("new veth x0", e -> e.kind() == InterfaceEvent.Kind.ADDED && e.after().name().equals("x0"),
+                "link", "add", "x0", "type", "veth", "peer", "name", "x1");
+        int index = added.after().index();
+        InterfaceEvent renamed = ipThenAwait("rename x0 -> y0", e -> e.after() != null && e.after().name().equals("y0"),
+                "link", "set", "x0", "name", "y0");
+        assertEquals("x0", renamed.before().name());
+        assertEquals(index, renamed.after().index());
+        assertTrue(reflector.byName("x0").isEmpty());
+        ipThenAwait("delete y0", e -> e.kind() == InterfaceEvent.Kind.REMOVED && e.before().name().equals("y0"),
+                "link", "del", "y0");
+        await(e -> e.kind() == InterfaceEvent.Kind.REMOVED && e.before().name().equals("x1"));
+        assertTrue(reflector.byName("y0").isEmpty() && reflector.byName("x1").isEmpty());
+        assertEquals(Optional.empty(), reflector.lastChange(index));
+    }
+
+    @Test
+    public void virtualAddressesAreAddedAndRemovedThroughNetlinkWithClearErrors() throws Exception {
+        InterfaceAddress vip = new InterfaceAddress(InetAddress.getByName("203.0.113.5"), 24, false, "eth0:vi1");
+        reflector.changeAddress(true, "eth0", vip);
+        assertTrue(lab.exec(ns, "ip", "-o", "addr", "show", "dev", "eth0").check().stdout().contains("203.0.113.5/24"));
+        await(hasAddress("eth0", "203.0.113.5", true));
+        assertEquals("eth0:vi1", eth0().addresses().stream()
+                .filter(a -> a.address().equals(vip.address())).findFirst().orElseThrow().label());
+
+        NativeException exists = expectFailure(() -> reflector.changeAddress(true, "eth0", vip));
+        assertEquals(Errno.EEXIST, exists.errno());
+        assertEquals("RTM_NEWADDR(203.0.113.5/24 dev eth0): EEXIST (File exists)", exists.getMessage());
+
+        reflector.changeAddress(false, "eth0", vip);
+        await(hasAddress("eth0", "203.0.113.5", false));
+        NativeException absent = expectFailure(() -> reflector.changeAddress(false, "eth0", vip));
+        assertEquals(Errno.EADDRNOTAVAIL, absent.errno());
+
+        InterfaceAddress v6 = new InterfaceAddress(InetAddress.getByName("2001:db8::64"), 64, false, null);
+        reflector.changeAddress(true, "eth0", v6);
+        assertTrue(lab.exec(ns, "ip", "-o", "addr", "show", "dev", "eth0").check().stdout().contains("2001:db8::64/64"));
+        reflector.changeAddress(false, "eth0", v6);
+
+        try {
+            reflector.changeAddress(true, "nope0", vip);
+            fail();
+        } catch (IOException e) {
+            assertEquals("no such interface: nope0", e.getMessage());
+        }
+    }
+
+    /** A short account of where two models part, instead of printing both. */
+    private static String firstDifference(java.util.Map<Integer, NetInterface> expected, java.util.Map<Integer, NetInterface> actual) {
+        for (var e : expected.entrySet()) {
+            NetInterface a = actual.get(e.getKey());
+            if (a == null) {
+                return "missing interface " + e.getValue().name();
+            }
+            List<InterfaceAddress> x = e.getValue().addresses();
+            List<InterfaceAddress> y = a.addresses();
+            for (int i = 0; i < Math.max(x.size(), y.size()); i++) {
+                if (i >= x.size() || i >= y.size() || !x.get(i).equals(y.get(i))) {
+                    return e.getValue().name() + " address #" + i + ": dump " + (i < x.size() ? x.get(i) : "-")
+                            + ", model " + (i < y.size() ? y.get(i) : "-") + " (" + x.size() + " vs " + y.size() + ")";
+                }
+            }
+            if (!e.getValue().equals(a)) {
+                return "interface fields differ: " + e.getValue().name();
+            }
+        }
+        return "extra interfaces " + actual.keySet() + " vs " + expected.keySet();
+    }
+
+    private interface Call {
+        void run() throws IOException;
+    }
+
+    private static NativeException expectFailure(Call call) throws IOException {
+        try {
+            call.run();
+        } catch (NativeException e) {
+            return e;
+        }
+        fail("must fail");
+        return null;
+    }
+
+    @Test
+    public void lostBroadcastsAreRecoveredByARedumpThatEndsEqualToAFreshDump() throws Exception {
+        reflector.close();
+        // The smallest receive buffer the kernel allows: a burst overflows it.
+        reflector = NetworkNamespace.call(ns, () -> new Reflector(e -> { }, 1));
+        reflector.start();
+        StringBuilder batch = new StringBuilder();
+        for (int i = 1; i <= 1000; i++) {
+            batch.append(String.format("addr add 2001:db8:1::%x/128 dev eth0 nodad%n", i));
+        }
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("burst", ".ip");
+        java.nio.file.Files.writeString(file, batch);
+        lab.exec(ns, "ip", "-batch", file.toString()).check();
+        java.nio.file.Files.delete(file);
+
+        // Converged means equal to what the kernel says now, checked until a deadline.
+        String difference = "not compared";
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            try (Reflector fresh = NetworkNamespace.call(ns, () -> new Reflector(e -> { }, 0))) {
+                if (fresh.snapshot().equals(reflector.snapshot())) {
+                    difference = null;
+                    break;
+                }
+                difference = firstDifference(fresh.snapshot(), reflector.snapshot());
+            }
+            Thread.sleep(50);
+        }
+        assertEquals("after the burst the model equals a fresh dump", null, difference);
+        assertEquals(1002, eth0().addresses().size());
+        assertTrue("the burst overflowed the socket and was re-dumped: resyncs = " + reflector.resyncs(), reflector.resyncs() >= 1);
+        assertNotNull(reflector.lastChange(eth0().index()).orElse(null));
+        System.out.printf("netlink reflector: 1000-address burst into a minimal buffer: %d re-dump(s), model equals a fresh dump%n",
+                reflector.resyncs());
+    }
+}

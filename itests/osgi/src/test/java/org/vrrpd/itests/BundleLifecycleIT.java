@@ -1,0 +1,100 @@
+package org.vrrpd.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
+
+import java.io.File;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javax.inject.Inject;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.wiring.FrameworkWiring;
+import org.osgi.util.tracker.ServiceTracker;
+import org.vrrpd.api.net.InterfaceRegistry;
+
+/**
+ * Bundles that hold sockets and threads can be stopped, updated and restarted in a running
+ * framework without leaking either: the daemon's promise of hot swap starts here.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class BundleLifecycleIT {
+    private static final int CYCLES = 3;
+
+    @Inject
+    private BundleContext context;
+
+    @Configuration
+    public Option[] config() throws IOException {
+        return ShippedBundles.provisionAll(ShippedBundles.DIST + "/../paxexam-lifecycle-run");
+    }
+
+    @Test
+    public void netlinkBundleCyclesWithoutLeakingSocketsOrThreads() throws Exception {
+        assertNoLeaks("org.vrrpd.netlink", InterfaceRegistry.class);
+    }
+
+    private void assertNoLeaks(String symbolicName, Class<?> service) throws Exception {
+        Bundle bundle = find(symbolicName);
+        cycle(bundle, service); // warm-up: class loading and JVM housekeeping threads settle
+        int fds = openFileDescriptors();
+        long threads = vrrpdThreads();
+        for (int i = 0; i < CYCLES; i++) {
+            cycle(bundle, service);
+        }
+        assertEquals(symbolicName + ": vrrpd threads after " + CYCLES + " stop/update/start cycles", threads, vrrpdThreads());
+        assertEquals(symbolicName + ": open file descriptors after " + CYCLES + " cycles", fds, openFileDescriptors());
+        System.out.printf("lifecycle: %s cycled %d times: %d fds, %d vrrpd threads before and after%n",
+                symbolicName, CYCLES, fds, threads);
+    }
+
+    private Bundle find(String symbolicName) {
+        for (Bundle b : context.getBundles()) {
+            if (symbolicName.equals(b.getSymbolicName())) {
+                return b;
+            }
+        }
+        throw new AssertionError(symbolicName + " is not installed");
+    }
+
+    /** stop, update from its location, refresh (drops the old revision and its jar), start; then wait for its service. */
+    private void cycle(Bundle bundle, Class<?> service) throws Exception {
+        bundle.stop();
+        bundle.update();
+        CountDownLatch refreshed = new CountDownLatch(1);
+        context.getBundle(0).adapt(FrameworkWiring.class).refreshBundles(List.of(bundle), event -> {
+            if (event.getType() == FrameworkEvent.PACKAGES_REFRESHED) {
+                refreshed.countDown();
+            }
+        });
+        refreshed.await(30, TimeUnit.SECONDS);
+        bundle.start();
+        ServiceTracker<?, ?> tracker = new ServiceTracker<>(context, service, null);
+        tracker.open();
+        try {
+            assertNotNull(service.getSimpleName() + " is back", tracker.waitForService(10_000));
+        } finally {
+            tracker.close();
+        }
+    }
+
+    private static int openFileDescriptors() {
+        String[] fds = new File("/proc/self/fd").list();
+        return fds == null ? -1 : fds.length;
+    }
+
+    private static long vrrpdThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("vrrpd-")).count();
+    }
+}
