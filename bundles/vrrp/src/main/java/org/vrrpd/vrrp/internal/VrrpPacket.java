@@ -1,0 +1,137 @@
+package org.vrrpd.vrrp.internal;
+
+import java.nio.ByteBuffer;
+
+/**
+ * The VRRPv2 advertisement (RFC 3768 §5.1) inside its IPv4 datagram: field offsets, encoding and
+ * the receive checks of §7.1 that need no instance state. Works on big-endian buffers at absolute
+ * offsets and never allocates, as it runs for every packet.
+ *
+ * <pre>
+ *  0: version(4)=2 type(4)=1 | 1: VRID | 2: priority | 3: count IP addresses
+ *  4: auth type | 5: advert interval (s) | 6-7: checksum | 8..: addresses | 8 bytes auth data
+ * </pre>
+ */
+final class VrrpPacket {
+    static final int IP_PROTOCOL = 112;
+    static final int HEADER_LENGTH = 8;
+    static final int AUTH_DATA_LENGTH = 8;
+    static final int VERSION_TYPE = 0x21; // version 2, type 1 (advertisement)
+    static final int TTL = 255;
+    /** DSCP CS6 (network control), as keepalived sends. */
+    static final int TOS = 0xc0;
+    static final int IPV4_HEADER_LENGTH = 20;
+    static final int MAX_ADDRESSES = 255;
+
+    /** Why a received packet is dropped before any instance looks at it; each has an RFC 2787 counter. */
+    enum Reject {
+        NONE, TOO_SHORT, TTL, VERSION, TYPE, LENGTH, CHECKSUM
+    }
+
+    private VrrpPacket() {
+    }
+
+    /** Bytes of a VRRP message with {@code addresses} IPv4 addresses. */
+    static int length(int addresses) {
+        return HEADER_LENGTH + 4 * addresses + AUTH_DATA_LENGTH;
+    }
+
+    /**
+     * Writes a complete IPv4 header (for IP_HDRINCL) at 0; the kernel fills in the header checksum.
+     * The identification must not be 0, or the kernel would choose one after an AH ICV was computed.
+     */
+    static void writeIpHeader(ByteBuffer buf, int totalLength, int identification, int protocol, int source, int destination) {
+        buf.put(0, (byte) 0x45).put(1, (byte) TOS).putShort(2, (short) totalLength).putShort(4, (short) identification)
+                .putShort(6, (short) 0).put(8, (byte) TTL).put(9, (byte) protocol).putShort(10, (short) 0)
+                .putInt(12, source).putInt(16, destination);
+    }
+
+    /** Writes a VRRP advertisement at {@code at} with its checksum left at 0 and the auth data zeroed. */
+    static void writeAdvertisement(ByteBuffer buf, int at, int vrid, int priority, int authType, int advertInterval,
+                                   int[] addresses, int count) {
+        buf.put(at, (byte) VERSION_TYPE).put(at + 1, (byte) vrid).put(at + 2, (byte) priority).put(at + 3, (byte) count)
+                .put(at + 4, (byte) authType).put(at + 5, (byte) advertInterval).putShort(at + 6, (short) 0);
+        for (int i = 0; i < count; i++) {
+            buf.putInt(at + HEADER_LENGTH + 4 * i, addresses[i]);
+        }
+        buf.putLong(at + HEADER_LENGTH + 4 * count, 0L);
+    }
+
+    /** Computes and stores the checksum of the VRRP message at {@code at} (no pseudo-header in v2). */
+    static void sealChecksum(ByteBuffer buf, int at, int length) {
+        buf.putShort(at + 6, (short) 0);
+        buf.putShort(at + 6, (short) Checksum.of(buf, at, length));
+    }
+
+    static void setPriority(ByteBuffer buf, int at, int priority) {
+        buf.put(at + 2, (byte) priority);
+    }
+
+    static int ipHeaderLength(ByteBuffer datagram) {
+        return (datagram.get(0) & 0x0f) * 4;
+    }
+
+    static int ipProtocol(ByteBuffer datagram) {
+        return datagram.get(9) & 0xff;
+    }
+
+    static int ipSource(ByteBuffer datagram) {
+        return datagram.getInt(12);
+    }
+
+    static int vrid(ByteBuffer buf, int at) {
+        return buf.get(at + 1) & 0xff;
+    }
+
+    static int priority(ByteBuffer buf, int at) {
+        return buf.get(at + 2) & 0xff;
+    }
+
+    static int addressCount(ByteBuffer buf, int at) {
+        return buf.get(at + 3) & 0xff;
+    }
+
+    static int authType(ByteBuffer buf, int at) {
+        return buf.get(at + 4) & 0xff;
+    }
+
+    static int advertInterval(ByteBuffer buf, int at) {
+        return buf.get(at + 5) & 0xff;
+    }
+
+    static int address(ByteBuffer buf, int at, int i) {
+        return buf.getInt(at + HEADER_LENGTH + 4 * i);
+    }
+
+    /**
+     * RFC 3768 §7.1 checks 1–4 on a datagram of {@code received} bytes whose VRRP message starts
+     * at {@code at}: TTL 255, version 2, type advertisement, a length that holds the fixed fields,
+     * the addresses and the auth data, and a good checksum.
+     */
+    static Reject check(ByteBuffer datagram, int received, int at) {
+        if (received < IPV4_HEADER_LENGTH || received < at + HEADER_LENGTH) {
+            return Reject.TOO_SHORT;
+        }
+        if ((datagram.get(8) & 0xff) != TTL) {
+            return Reject.TTL;
+        }
+        int versionType = datagram.get(at) & 0xff;
+        if (versionType >>> 4 != 2) {
+            return Reject.VERSION;
+        }
+        if ((versionType & 0x0f) != 1) {
+            return Reject.TYPE;
+        }
+        int ipLength = Short.toUnsignedInt(datagram.getShort(2));
+        int messageLength = length(addressCount(datagram, at));
+        if (Math.min(ipLength, received) - at < messageLength) {
+            return Reject.LENGTH;
+        }
+        // Exactly the message its own address count describes: trailing bytes are not covered
+        // (keepalived 0.5.5 wrongly used the receiver's own address count here).
+        if (Checksum.of(datagram, at, messageLength) != 0) {
+            return Reject.CHECKSUM;
+        }
+        return Reject.NONE;
+    }
+}

@@ -1,0 +1,111 @@
+package org.vrrpd.vrrp.internal;
+
+import static org.junit.Assert.assertArrayEquals;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.Test;
+import org.vrrpd.kernel.Ipv4;
+import org.vrrpd.lab.NetLab;
+
+public class VrrpPacketTest {
+    /** keepalived 2.2.7's advert from ../shared/reference (VRID 51, priority 150, PASS "kaspike1", 192.0.2.100), IP header onwards. */
+    private static final String KEEPALIVED_ADVERT = "45c000280001000" + "0ff701891c0000201e0000012"
+            + "2133960101" + "01d7f6c00002646b61737069" + "6b6531";
+
+    private static byte[] hex(String hex) {
+        byte[] b = new byte[hex.length() / 2];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = (byte) Integer.parseInt(hex.substring(2 * i, 2 * i + 2), 16);
+        }
+        return b;
+    }
+
+    /** Our encoding of keepalived's advert: the IP header as the kernel completes it, then VRRP. */
+    private static ByteBuffer ourAdvert() {
+        ByteBuffer buf = ByteBuffer.allocate(40);
+        VrrpPacket.writeIpHeader(buf, 40, 1, VrrpPacket.IP_PROTOCOL, Ipv4.parse("192.0.2.1"), Ipv4.VRRP_GROUP);
+        buf.putShort(10, (short) Checksum.of(buf, 0, 20)); // done by the kernel on the wire
+        VrrpPacket.writeAdvertisement(buf, 20, 51, 150, 1, 1, new int[] {Ipv4.parse("192.0.2.100")}, 1);
+        buf.put(20 + 12, "kaspike1".getBytes(StandardCharsets.US_ASCII)); // what the PASS authenticator writes
+        VrrpPacket.sealChecksum(buf, 20, VrrpPacket.length(1));
+        return buf;
+    }
+
+    @Test
+    public void encodesKeepalivedsAdvertByteForByte() {
+        assertArrayEquals(hex(KEEPALIVED_ADVERT), ourAdvert().array());
+    }
+
+    @Test
+    public void keepalivedsAdvertPassesTheChecksAndDecodes() {
+        ByteBuffer ka = ByteBuffer.wrap(hex(KEEPALIVED_ADVERT));
+        assertEquals(VrrpPacket.Reject.NONE, VrrpPacket.check(ka, 40, 20));
+        assertEquals(51, VrrpPacket.vrid(ka, 20));
+        assertEquals(150, VrrpPacket.priority(ka, 20));
+        assertEquals(1, VrrpPacket.authType(ka, 20));
+        assertEquals(1, VrrpPacket.advertInterval(ka, 20));
+        assertEquals(Ipv4.parse("192.0.2.100"), VrrpPacket.address(ka, 20, 0));
+        assertEquals(Ipv4.parse("192.0.2.1"), VrrpPacket.ipSource(ka));
+    }
+
+    private static VrrpPacket.Reject checkMutated(int offset, int value, int received) {
+        ByteBuffer buf = ourAdvert();
+        buf.put(offset, (byte) value);
+        return VrrpPacket.check(buf, received, 20);
+    }
+
+    @Test
+    public void eachMalformationIsRejectedForItsOwnReason() {
+        assertEquals(VrrpPacket.Reject.TTL, checkMutated(8, 254, 40));
+        assertEquals(VrrpPacket.Reject.VERSION, checkMutated(20, 0x31, 40));
+        assertEquals(VrrpPacket.Reject.TYPE, checkMutated(20, 0x22, 40));
+        assertEquals("an address count the packet cannot hold", VrrpPacket.Reject.LENGTH, checkMutated(23, 200, 40));
+        assertEquals(VrrpPacket.Reject.CHECKSUM, checkMutated(22, 151, 40));
+        assertEquals("truncated in the auth data", VrrpPacket.Reject.LENGTH, checkMutated(22, 150, 36));
+        assertEquals(VrrpPacket.Reject.TOO_SHORT, checkMutated(22, 150, 24));
+    }
+
+    @Test
+    public void trailingBytesAfterTheMessageAreTolerated() {
+        ByteBuffer padded = ByteBuffer.allocate(46);
+        padded.put(ourAdvert().array());
+        padded.putShort(2, (short) 46);
+        assertEquals(VrrpPacket.Reject.NONE, VrrpPacket.check(padded, 46, 20));
+    }
+
+    @Test
+    public void manyAddressesEncodeAndCheck() {
+        int[] addresses = new int[VrrpPacket.MAX_ADDRESSES];
+        for (int i = 0; i < addresses.length; i++) {
+            addresses[i] = Ipv4.parse("198.51.100.0") + i;
+        }
+        int length = VrrpPacket.length(addresses.length);
+        ByteBuffer buf = ByteBuffer.allocate(20 + length);
+        VrrpPacket.writeIpHeader(buf, 20 + length, 7, VrrpPacket.IP_PROTOCOL, Ipv4.parse("192.0.2.1"), Ipv4.VRRP_GROUP);
+        VrrpPacket.writeAdvertisement(buf, 20, 9, 100, 0, 1, addresses, addresses.length);
+        VrrpPacket.sealChecksum(buf, 20, length);
+        assertEquals(VrrpPacket.Reject.NONE, VrrpPacket.check(buf, 20 + length, 20));
+        assertEquals(addresses[254], VrrpPacket.address(buf, 20, 254));
+    }
+
+    @Test
+    public void tsharkDecodesOurAdvertWithAGoodChecksum() throws Exception {
+        Path pcap = Pcap.write(Files.createTempFile("advert", ".pcap"), ourAdvert().array());
+        try {
+            String decode = NetLab.host("tshark", "-r", pcap.toString(), "-o", "ip.check_checksum:TRUE",
+                    "-V").check().stdout();
+            for (String expected : new String[] {"Version 2, Packet type 1 (Advertisement)", "Virtual Rtr ID: 51",
+                    "Priority: 150", "Addr Count: 1", "Adver Int: 1", "IP Address: 192.0.2.100",
+                    "Authentication String: kaspike1", "[Checksum Status: Good]", "Time to Live: 255"}) {
+                assertTrue(expected + " in\n" + decode, decode.contains(expected));
+            }
+        } finally {
+            Files.delete(pcap);
+        }
+    }
+}
