@@ -1,0 +1,18 @@
+package org.vrrpd.vrrp.internal;
+
+/** The steps a transition performs, in table order. */
+enum Action {
+    SEND_ADVERT,
+    SEND_PRIORITY_ZERO,
+    ADD_VIPS,
+    REMOVE_VIPS,
+    SEND_GARP,
+    START_ADVER_TIMER,
+    /** Master_Down_Timer = Master_Down_Interval = 3 × Advertisement_Interval + Skew_Time. */
+    START_MASTER_DOWN_TIMER,
+    /** Master_Down_Timer = Skew_Time = (256 − Priority) / 256 s: the master resigned. */
+    START_SKEW_TIMER,
+    CANCEL_TIMER,
+    /** Starts the preempt-delay window (keepalived's preempt_delay) after startup or a fault. */
+    START_PREEMPT_DELAY
+}

@@ -1,0 +1,31 @@
+package org.vrrpd.vrrp.internal;
+
+/**
+ * What can happen to a VRRP instance. Received advertisements are classified against the local
+ * priority and primary address first (RFC 3768 §6.4.2, §6.4.3), so that the table needs no guards.
+ */
+enum Event {
+    /** Configured and its interface is up; the router is not the address owner. */
+    STARTUP,
+    /** Configured and its interface is up; priority 255: the router owns the addresses. */
+    STARTUP_OWNER,
+    /** Configured while its interface is down or a checker holds it in fault. */
+    STARTUP_FAULTED,
+    SHUTDOWN,
+    MASTER_DOWN_TIMER,
+    ADVER_TIMER,
+    /** The master resigned (priority 0). */
+    RX_PRIORITY_ZERO,
+    /** Higher priority, or equal priority from a higher primary address: a better master. */
+    RX_PREFERRED,
+    /** Equal priority from a lower primary address. */
+    RX_EQUAL_NOT_PREFERRED,
+    /** Lower priority, and this router may preempt (preempt on, preempt delay over). */
+    RX_LOWER_PREEMPTIBLE,
+    /** Lower priority, but preemption is off or still delayed. */
+    RX_LOWER_NO_PREEMPT,
+    /** The interface lost its link, or a checker forced the instance to fault. */
+    FAULTED,
+    /** Every fault cause has cleared. */
+    RECOVERED
+}

@@ -1,0 +1,23 @@
+package org.vrrpd.vrrp.internal;
+
+/** The RFC 3768 §6.1 timer values, in nanoseconds. */
+final class Timing {
+    private static final long SECOND = 1_000_000_000L;
+
+    private Timing() {
+    }
+
+    /** Skew_Time = (256 − Priority) / 256 seconds. */
+    static long skew(int priority) {
+        return (256 - priority) * SECOND / 256;
+    }
+
+    /** Master_Down_Interval = 3 × Advertisement_Interval + Skew_Time. */
+    static long masterDown(int advertIntervalSeconds, int priority) {
+        return 3 * advertIntervalSeconds * SECOND + skew(priority);
+    }
+
+    static long advert(int advertIntervalSeconds) {
+        return advertIntervalSeconds * SECOND;
+    }
+}

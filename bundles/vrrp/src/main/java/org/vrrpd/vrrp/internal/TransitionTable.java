@@ -1,0 +1,92 @@
+package org.vrrpd.vrrp.internal;
+
+import static org.vrrpd.api.vrrp.VrrpState.BACKUP;
+import static org.vrrpd.api.vrrp.VrrpState.FAULT;
+import static org.vrrpd.api.vrrp.VrrpState.INITIALIZE;
+import static org.vrrpd.api.vrrp.VrrpState.MASTER;
+import static org.vrrpd.vrrp.internal.Action.*;
+import static org.vrrpd.vrrp.internal.Event.*;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+import org.vrrpd.api.vrrp.VrrpState;
+
+/**
+ * The VRRP state machine of RFC 3768 §6.4 plus keepalived's Fault state, as data:
+ * (state, event) → (actions, next state). A pair that is not in the table is ignored: the event
+ * means nothing in that state (e.g. a lower-priority advert reaching a master is discarded).
+ * The README's transition matrix is generated from this table and checked by a test.
+ */
+final class TransitionTable {
+    record Transition(List<Action> actions, VrrpState next) {
+    }
+
+    private static final Map<VrrpState, Map<Event, Transition>> TABLE = new EnumMap<>(VrrpState.class);
+
+    static {
+        for (VrrpState s : VrrpState.values()) {
+            TABLE.put(s, new EnumMap<>(Event.class));
+        }
+        on(INITIALIZE, STARTUP, BACKUP, START_MASTER_DOWN_TIMER, START_PREEMPT_DELAY);
+        on(INITIALIZE, STARTUP_OWNER, MASTER, SEND_ADVERT, ADD_VIPS, SEND_GARP, START_ADVER_TIMER);
+        on(INITIALIZE, STARTUP_FAULTED, FAULT);
+
+        on(BACKUP, MASTER_DOWN_TIMER, MASTER, SEND_ADVERT, ADD_VIPS, SEND_GARP, START_ADVER_TIMER);
+        on(BACKUP, RX_PRIORITY_ZERO, BACKUP, START_SKEW_TIMER);
+        on(BACKUP, RX_PREFERRED, BACKUP, START_MASTER_DOWN_TIMER);
+        on(BACKUP, RX_EQUAL_NOT_PREFERRED, BACKUP, START_MASTER_DOWN_TIMER);
+        on(BACKUP, RX_LOWER_NO_PREEMPT, BACKUP, START_MASTER_DOWN_TIMER);
+        // RX_LOWER_PREEMPTIBLE: discarded, so the timer runs out and this router takes over.
+        on(BACKUP, FAULTED, FAULT, CANCEL_TIMER);
+        on(BACKUP, SHUTDOWN, INITIALIZE, CANCEL_TIMER);
+
+        on(MASTER, ADVER_TIMER, MASTER, SEND_ADVERT, START_ADVER_TIMER);
+        on(MASTER, RX_PRIORITY_ZERO, MASTER, SEND_ADVERT, START_ADVER_TIMER);
+        on(MASTER, RX_PREFERRED, BACKUP, CANCEL_TIMER, REMOVE_VIPS, START_MASTER_DOWN_TIMER);
+        // RX_EQUAL_NOT_PREFERRED, RX_LOWER_*: discarded; this router stays master.
+        on(MASTER, FAULTED, FAULT, CANCEL_TIMER, SEND_PRIORITY_ZERO, REMOVE_VIPS);
+        on(MASTER, SHUTDOWN, INITIALIZE, CANCEL_TIMER, SEND_PRIORITY_ZERO, REMOVE_VIPS);
+
+        on(FAULT, RECOVERED, BACKUP, START_MASTER_DOWN_TIMER, START_PREEMPT_DELAY);
+        on(FAULT, SHUTDOWN, INITIALIZE);
+    }
+
+    private TransitionTable() {
+    }
+
+    private static void on(VrrpState state, Event event, VrrpState next, Action... actions) {
+        TABLE.get(state).put(event, new Transition(List.of(actions), next));
+    }
+
+    /** The transition for {@code event} in {@code state}, or null when the event is ignored there. */
+    static Transition lookup(VrrpState state, Event event) {
+        return TABLE.get(state).get(event);
+    }
+
+    /** The table as a Markdown matrix: events down, states across, "actions → next" in each cell. */
+    static String markdown() {
+        StringBuilder out = new StringBuilder("| event \\ state |");
+        for (VrrpState s : VrrpState.values()) {
+            out.append(' ').append(s).append(" |");
+        }
+        out.append("\n|---|");
+        out.append("---|".repeat(VrrpState.values().length)).append('\n');
+        for (Event e : Event.values()) {
+            out.append("| ").append(e).append(" |");
+            for (VrrpState s : VrrpState.values()) {
+                Transition t = lookup(s, e);
+                if (t == null) {
+                    out.append(" · |");
+                    continue;
+                }
+                StringJoiner actions = new StringJoiner(", ");
+                t.actions().forEach(a -> actions.add(a.name().toLowerCase().replace('_', ' ')));
+                out.append(' ').append(actions.length() > 0 ? actions + " → " : "→ ").append(t.next()).append(" |");
+            }
+            out.append('\n');
+        }
+        return out.toString();
+    }
+}
