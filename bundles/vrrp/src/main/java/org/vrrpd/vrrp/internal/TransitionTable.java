@@ -29,9 +29,10 @@ final class TransitionTable {
         for (VrrpState s : VrrpState.values()) {
             TABLE.put(s, new EnumMap<>(Event.class));
         }
-        on(INITIALIZE, STARTUP, BACKUP, START_MASTER_DOWN_TIMER, START_PREEMPT_DELAY);
+        // A backup first removes virtual addresses a crashed predecessor may have left behind.
+        on(INITIALIZE, STARTUP, BACKUP, REMOVE_VIPS, START_MASTER_DOWN_TIMER, START_PREEMPT_DELAY);
         on(INITIALIZE, STARTUP_OWNER, MASTER, SEND_ADVERT, ADD_VIPS, SEND_GARP, START_ADVER_TIMER);
-        on(INITIALIZE, STARTUP_FAULTED, FAULT);
+        on(INITIALIZE, STARTUP_FAULTED, FAULT, REMOVE_VIPS);
 
         on(BACKUP, MASTER_DOWN_TIMER, MASTER, SEND_ADVERT, ADD_VIPS, SEND_GARP, START_ADVER_TIMER);
         on(BACKUP, RX_PRIORITY_ZERO, BACKUP, START_SKEW_TIMER);

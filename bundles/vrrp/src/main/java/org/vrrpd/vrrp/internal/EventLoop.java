@@ -1,0 +1,150 @@
+package org.vrrpd.vrrp.internal;
+
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vrrpd.kernel.EventFd;
+import org.vrrpd.kernel.NativeException;
+import org.vrrpd.kernel.Poller;
+
+/**
+ * The engine's single thread, like keepalived's scheduler: it polls every socket, runs the timers
+ * and executes tasks posted by other threads (configuration, link and interface events). All
+ * instance state belongs to it, so the advert path takes no locks.
+ */
+final class EventLoop implements Timers, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(EventLoop.class);
+
+    /** Something to do when a descriptor has input; runs on the loop thread. */
+    interface ReadHandler {
+        void readable();
+    }
+
+    private final Poller poller = new Poller(16);
+    private final EventFd wakeup;
+    private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    private final TimerHeap timers = new TimerHeap();
+    private ReadHandler[] handlers = new ReadHandler[64];
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    EventLoop(String name) throws NativeException {
+        wakeup = new EventFd();
+        poller.add(wakeup.fd());
+        thread = new Thread(this::run, name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    boolean inLoop() {
+        return Thread.currentThread() == thread;
+    }
+
+    /** Runs {@code task} on the loop thread, soon; safe from any thread. */
+    void post(Runnable task) {
+        tasks.add(task);
+        wakeup.signal();
+    }
+
+    /** Runs {@code task} on the loop thread and waits for its result (at once if already there). */
+    <T> T call(Callable<T> task) throws Exception {
+        if (inLoop()) {
+            return task.call();
+        }
+        CompletableFuture<T> result = new CompletableFuture<>();
+        post(() -> {
+            try {
+                result.complete(task.call());
+            } catch (Throwable t) {
+                result.completeExceptionally(t);
+            }
+        });
+        try {
+            return result.get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception ? (Exception) e.getCause() : e;
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the VRRP event loop did not answer within 10 s", e);
+        }
+    }
+
+    @Override
+    public long now() {
+        return System.nanoTime();
+    }
+
+    @Override
+    public void schedule(TimerHeap.Timer timer, long delayNanos) {
+        timers.schedule(timer, now() + delayNanos);
+    }
+
+    @Override
+    public void cancel(TimerHeap.Timer timer) {
+        timers.cancel(timer);
+    }
+
+    /** Watches {@code fd}; loop thread only. */
+    void register(int fd, ReadHandler handler) {
+        if (fd >= handlers.length) {
+            handlers = Arrays.copyOf(handlers, Math.max(fd + 1, handlers.length * 2));
+        }
+        handlers[fd] = handler;
+        poller.add(fd);
+    }
+
+    void unregister(int fd) {
+        poller.remove(fd);
+        handlers[fd] = null;
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                poller.poll(pollTimeoutMillis());
+                wakeup.drain();
+                for (Runnable task; (task = tasks.poll()) != null; ) {
+                    task.run();
+                }
+                for (int slot = 0; slot < poller.size(); slot++) {
+                    if (poller.ready(slot)) {
+                        ReadHandler handler = handlers[poller.fdAt(slot)];
+                        if (handler != null) {
+                            handler.readable();
+                        }
+                    }
+                }
+                timers.fireDue(now());
+            } catch (RuntimeException | NativeException e) {
+                LOG.error("VRRP event loop: {}", e.toString(), e);
+            }
+        }
+    }
+
+    /** Until the next timer, rounded up to whole milliseconds so that a due timer is never polled early. */
+    private int pollTimeoutMillis() {
+        long next = timers.nextDeadline();
+        if (next == Long.MAX_VALUE) {
+            return -1;
+        }
+        long wait = next - now();
+        return wait <= 0 ? 0 : (int) Math.min(Integer.MAX_VALUE, (wait + 999_999) / 1_000_000);
+    }
+
+    /** Stops after the tasks already posted have run; call from outside the loop. */
+    @Override
+    public void close() {
+        post(() -> running = false);
+        try {
+            thread.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        wakeup.close();
+    }
+}

@@ -1,0 +1,56 @@
+package org.vrrpd.vrrp.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
+
+/**
+ * One VRRP instance: a factory configuration {@code org.vrrpd.vrrp.instance}, e.g. the file
+ * {@code etc/org.vrrpd.vrrp.instance-VI_1.cfg}. Values are validated by {@link InstanceSettings},
+ * which names the key and value of anything it rejects.
+ */
+@ObjectClassDefinition(name = "VRRP instance",
+        description = "A virtual router (RFC 3768 VRRPv2) protecting one or more IPv4 addresses on one interface.")
+@interface InstanceConfig {
+    @AttributeDefinition(description = "Instance name, unique in this daemon (keepalived's vrrp_instance NAME).")
+    String name();
+
+    @AttributeDefinition(description = "Interface the instance runs on (keepalived: interface).")
+    String interfaceName();
+
+    @AttributeDefinition(description = "Virtual router id 1..255 (keepalived: virtual_router_id).", min = "1", max = "255")
+    int vrid();
+
+    @AttributeDefinition(description = "Priority 1..255; 255 means this router owns the addresses.", min = "1", max = "255")
+    int priority() default 100;
+
+    @AttributeDefinition(description = "Advertisement interval in seconds, 1..255 (keepalived: advert_int).", min = "1", max = "255")
+    int advertInterval() default 1;
+
+    @AttributeDefinition(description = "Virtual IPv4 addresses, ADDRESS[/PREFIX] (default /32) (keepalived: virtual_ipaddress).")
+    String[] virtualAddresses();
+
+    @AttributeDefinition(description = "Authentication: none or pass (keepalived: auth_type).",
+            options = {@Option(label = "none", value = "none"), @Option(label = "pass", value = "pass")})
+    String authType() default "none";
+
+    @AttributeDefinition(description = "Password for auth type pass, at most 8 bytes (keepalived: auth_pass).", required = false)
+    String authPassword();
+
+    @AttributeDefinition(description = "Take over from a lower-priority master (keepalived: nopreempt turns this off).")
+    boolean preempt() default true;
+
+    @AttributeDefinition(description = "Seconds after start-up or recovery before preempting, 0..1000 (keepalived: preempt_delay).",
+            min = "0", max = "1000")
+    int preemptDelay() default 0;
+
+    @AttributeDefinition(description = "Seconds until the second burst of gratuitous ARPs after becoming master (garp_master_delay); 0: none.",
+            min = "0", max = "1000")
+    int garpMasterDelay() default 5;
+
+    @AttributeDefinition(description = "Gratuitous ARPs per address in each burst (garp_master_repeat).", min = "1", max = "100")
+    int garpMasterRepeat() default 5;
+
+    @AttributeDefinition(description = "Seconds between refresh bursts while master (garp_master_refresh); 0: off.", min = "0")
+    int garpMasterRefresh() default 0;
+}

@@ -1,0 +1,165 @@
+package org.vrrpd.vrrp.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.vrrpd.kernel.Ipv4;
+
+/**
+ * The validated settings of one instance, read from a configuration's properties. Every bad
+ * value is rejected with a message naming the instance, the key and the value.
+ */
+record InstanceSettings(String name, String interfaceName, int vrid, int priority, int advertInterval,
+                        int[] vipAddresses, int[] vipPrefixes, String authType, byte[] authPassword, boolean preempt,
+                        int preemptDelay, int garpMasterDelay, int garpMasterRepeat, int garpMasterRefresh) {
+    static final String FACTORY_PID = "org.vrrpd.vrrp.instance";
+    static final int OWNER_PRIORITY = 255;
+
+    /** A configuration value that cannot be used. */
+    static final class InvalidSetting extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        InvalidSetting(String message) {
+            super(message);
+        }
+    }
+
+    static InstanceSettings parse(Map<String, ?> properties) {
+        Reader r = new Reader(properties);
+        String name = r.string("name", null);
+        r.instance = name;
+        String interfaceName = r.string("interfaceName", null);
+        if (interfaceName.length() > 15 || interfaceName.contains("/") || interfaceName.contains(" ")) {
+            throw r.invalid("interfaceName", interfaceName, "not an interface name");
+        }
+        int vrid = r.integer("vrid", null, 1, 255);
+        int priority = r.integer("priority", 100, 1, 255);
+        int advertInterval = r.integer("advertInterval", 1, 1, 255);
+        List<String> vips = r.strings("virtualAddresses");
+        if (vips.isEmpty() || vips.size() > VrrpPacket.MAX_ADDRESSES) {
+            throw r.invalid("virtualAddresses", String.join(",", vips), "give 1.." + VrrpPacket.MAX_ADDRESSES + " IPv4 addresses");
+        }
+        int[] addresses = new int[vips.size()];
+        int[] prefixes = new int[vips.size()];
+        for (int i = 0; i < vips.size(); i++) {
+            String vip = vips.get(i);
+            String[] parts = vip.split("/", -1);
+            try {
+                addresses[i] = Ipv4.parse(parts[0]);
+                prefixes[i] = parts.length == 1 ? 32 : Integer.parseInt(parts[1]);
+            } catch (IllegalArgumentException e) {
+                throw r.invalid("virtualAddresses", vip, "not an IPv4 ADDRESS[/PREFIX]");
+            }
+            if (parts.length > 2 || prefixes[i] < 1 || prefixes[i] > 32) {
+                throw r.invalid("virtualAddresses", vip, "prefix must be 1..32");
+            }
+        }
+        String authType = r.string("authType", "none").toLowerCase(Locale.ROOT);
+        byte[] password = new byte[0];
+        switch (authType) {
+            case "none" -> { }
+            case "pass" -> {
+                String pass = r.string("authPassword", null);
+                password = pass.getBytes(StandardCharsets.UTF_8);
+                if (password.length > 8) {
+                    throw r.invalid("authPassword", "(" + password.length + " bytes)", "PASS allows at most 8 bytes");
+                }
+            }
+            default -> throw r.invalid("authType", authType, "must be none or pass");
+        }
+        return new InstanceSettings(name, interfaceName, vrid, priority, advertInterval, addresses, prefixes, authType, password,
+                r.bool("preempt", true), r.integer("preemptDelay", 0, 0, 1000), r.integer("garpMasterDelay", 5, 0, 1000),
+                r.integer("garpMasterRepeat", 5, 1, 100), r.integer("garpMasterRefresh", 0, 0, 86400));
+    }
+
+    boolean owner() {
+        return priority == OWNER_PRIORITY;
+    }
+
+    /** Whether a change from {@code old} can be applied to a running instance without restarting it. */
+    boolean liveChangeableFrom(InstanceSettings old) {
+        return old.interfaceName.equals(interfaceName) && old.vrid == vrid && old.authType.equals(authType)
+                && Arrays.equals(old.authPassword, authPassword) && old.owner() == owner();
+    }
+
+    List<String> vipStrings() {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < vipAddresses.length; i++) {
+            out.add(Ipv4.toString(vipAddresses[i]) + "/" + vipPrefixes[i]);
+        }
+        return out;
+    }
+
+    private static final class Reader {
+        private final Map<String, ?> properties;
+        private String instance = "?";
+
+        Reader(Map<String, ?> properties) {
+            this.properties = properties;
+        }
+
+        InvalidSetting invalid(String key, Object value, String why) {
+            return new InvalidSetting("VRRP instance " + instance + ": " + key + " = " + value + " rejected: " + why);
+        }
+
+        private Object raw(String key, Object fallback) {
+            Object value = properties.get(key);
+            if (value == null || (value instanceof String s && s.isBlank())) {
+                if (fallback == null) {
+                    throw invalid(key, "(missing)", "required");
+                }
+                return fallback;
+            }
+            return value;
+        }
+
+        String string(String key, String fallback) {
+            return raw(key, fallback).toString().trim();
+        }
+
+        int integer(String key, Integer fallback, int min, int max) {
+            Object value = raw(key, fallback);
+            int n;
+            try {
+                n = value instanceof Number num ? num.intValue() : Integer.parseInt(value.toString().trim());
+            } catch (NumberFormatException e) {
+                throw invalid(key, value, "not a whole number");
+            }
+            if (n < min || n > max) {
+                throw invalid(key, n, "must be " + min + ".." + max);
+            }
+            return n;
+        }
+
+        boolean bool(String key, boolean fallback) {
+            Object value = raw(key, fallback);
+            if (value instanceof Boolean b) {
+                return b;
+            }
+            return switch (value.toString().trim().toLowerCase(Locale.ROOT)) {
+                case "true", "yes", "on" -> true;
+                case "false", "no", "off" -> false;
+                default -> throw invalid(key, value, "must be true or false");
+            };
+        }
+
+        /** A list from a String[], a Collection, or one comma/space separated string. */
+        List<String> strings(String key) {
+            Object value = raw(key, List.of());
+            List<String> out = new ArrayList<>();
+            Collection<?> items = value instanceof String[] a ? Arrays.asList(a)
+                    : value instanceof Collection<?> c ? c : List.of(value.toString().split("[,\\s]+"));
+            for (Object item : items) {
+                String s = item.toString().trim();
+                if (!s.isEmpty()) {
+                    out.add(s);
+                }
+            }
+            return out;
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package org.vrrpd.vrrp.internal;
+
+import java.util.Arrays;
+
+/**
+ * The engine's one timer queue: an indexed binary min-heap of deadlines. Each timer knows its
+ * slot, so rescheduling or cancelling is O(log n) and allocation-free, which keeps thousands of
+ * instances (each re-arming a timer every second) cheap. Owned by the event-loop thread.
+ */
+final class TimerHeap {
+    /** A reusable timer: schedule it again and again; it fires {@code action} on the loop thread. */
+    static final class Timer {
+        private final Runnable action;
+        private long deadline;
+        private int slot = -1;
+
+        Timer(Runnable action) {
+            this.action = action;
+        }
+
+        boolean isScheduled() {
+            return slot >= 0;
+        }
+
+        long deadline() {
+            return deadline;
+        }
+    }
+
+    private Timer[] heap = new Timer[64];
+    private int size;
+
+    void schedule(Timer timer, long deadline) {
+        if (timer.slot >= 0) {
+            long old = timer.deadline;
+            timer.deadline = deadline;
+            if (deadline < old) {
+                siftUp(timer.slot);
+            } else {
+                siftDown(timer.slot);
+            }
+            return;
+        }
+        if (size == heap.length) {
+            heap = Arrays.copyOf(heap, size * 2);
+        }
+        timer.deadline = deadline;
+        timer.slot = size;
+        heap[size++] = timer;
+        siftUp(timer.slot);
+    }
+
+    void cancel(Timer timer) {
+        int slot = timer.slot;
+        if (slot < 0) {
+            return;
+        }
+        timer.slot = -1;
+        Timer last = heap[--size];
+        heap[size] = null;
+        if (slot < size) {
+            heap[slot] = last;
+            last.slot = slot;
+            siftDown(slot);
+            siftUp(last.slot);
+        }
+    }
+
+    /** The earliest deadline, or Long.MAX_VALUE when nothing is scheduled. */
+    long nextDeadline() {
+        return size == 0 ? Long.MAX_VALUE : heap[0].deadline;
+    }
+
+    /** Fires every timer due at {@code now}, earliest first; a timer may reschedule itself. Returns how many fired. */
+    int fireDue(long now) {
+        int fired = 0;
+        while (size > 0 && heap[0].deadline - now <= 0) {
+            Timer t = heap[0];
+            cancel(t);
+            t.action.run();
+            fired++;
+        }
+        return fired;
+    }
+
+    int size() {
+        return size;
+    }
+
+    private void siftUp(int slot) {
+        Timer t = heap[slot];
+        while (slot > 0) {
+            int parent = (slot - 1) >>> 1;
+            Timer p = heap[parent];
+            if (p.deadline - t.deadline <= 0) {
+                break;
+            }
+            heap[slot] = p;
+            p.slot = slot;
+            slot = parent;
+        }
+        heap[slot] = t;
+        t.slot = slot;
+    }
+
+    private void siftDown(int slot) {
+        Timer t = heap[slot];
+        int half = size >>> 1;
+        while (slot < half) {
+            int child = 2 * slot + 1;
+            int right = child + 1;
+            if (right < size && heap[right].deadline - heap[child].deadline < 0) {
+                child = right;
+            }
+            Timer c = heap[child];
+            if (t.deadline - c.deadline <= 0) {
+                break;
+            }
+            heap[slot] = c;
+            c.slot = slot;
+            slot = child;
+        }
+        heap[slot] = t;
+        t.slot = slot;
+    }
+}

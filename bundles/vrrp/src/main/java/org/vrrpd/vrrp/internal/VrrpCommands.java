@@ -1,0 +1,51 @@
+package org.vrrpd.vrrp.internal;
+
+import java.net.Inet4Address;
+import java.util.stream.Collectors;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.vrrpd.api.vrrp.VrrpInstanceView;
+import org.vrrpd.api.vrrp.VrrpStatistics;
+
+/** Gogo {@code vrrp:list} and {@code vrrp:show NAME}. */
+@Component(service = VrrpCommands.class,
+        property = {"osgi.command.scope=vrrp", "osgi.command.function=list", "osgi.command.function=show"})
+public class VrrpCommands {
+    @Reference
+    private VrrpEngine engine;
+
+    public String list() {
+        StringBuilder out = new StringBuilder(String.format("%-16s %-10s %-5s %-10s %-8s %-15s %s%n",
+                "NAME", "INTERFACE", "VRID", "STATE", "PRIORITY", "MASTER", "VIRTUAL ADDRESSES"));
+        for (VrrpInstanceView v : engine.instances()) {
+            out.append(String.format("%-16s %-10s %-5d %-10s %-8d %-15s %s%n", v.name(), v.interfaceName(), v.vrid(), v.state(),
+                    v.effectivePriority(), v.masterAddress() == null ? "-" : v.masterAddress().getHostAddress(), addresses(v)));
+        }
+        return out.toString().stripTrailing();
+    }
+
+    public String show(String name) throws Exception {
+        VrrpInstanceView v = engine.instance(name).orElseThrow(() -> new IllegalArgumentException("no VRRP instance " + name));
+        VrrpStatistics s = v.statistics();
+        StringBuilder out = new StringBuilder();
+        out.append(String.format("%s: %s on %s, vrid %d, priority %d%n", v.name(), v.state(), v.interfaceName(), v.vrid(),
+                v.effectivePriority()));
+        out.append(String.format("  master            %s%n", v.masterAddress() == null ? "-" : v.masterAddress().getHostAddress()));
+        out.append(String.format("  addresses         %s%n", addresses(v)));
+        out.append(String.format("  faults            %s%n", engine.faults(name).isEmpty() ? "none" : String.join("; ", engine.faults(name))));
+        out.append(String.format("  adverts           sent %d, received %d%n", s.advertisementsSent(), s.advertisementsReceived()));
+        out.append(String.format("  became master     %d times%n", s.becomeMaster()));
+        out.append(String.format("  priority 0        sent %d, received %d%n", s.priorityZeroSent(), s.priorityZeroReceived()));
+        out.append(String.format("  dropped           ttl %d, version %d, type %d, length %d, checksum %d, interval %d%n",
+                s.ipTtlErrors(), s.versionErrors(), s.invalidTypeReceived(), s.packetLengthErrors(), s.checksumErrors(),
+                s.advertisementIntervalErrors()));
+        out.append(String.format("  auth              invalid type %d, type mismatch %d, failures %d%n", s.invalidAuthType(),
+                s.authTypeMismatch(), s.authFailures()));
+        out.append(String.format("  address list      %d mismatches (accepted)%n", s.addressListErrors()));
+        return out.toString().stripTrailing();
+    }
+
+    private static String addresses(VrrpInstanceView v) {
+        return v.virtualAddresses().stream().map(Inet4Address::getHostAddress).collect(Collectors.joining(" "));
+    }
+}

@@ -1,0 +1,561 @@
+package org.vrrpd.vrrp.internal;
+
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vrrpd.api.arp.GratuitousArpSender;
+import org.vrrpd.api.auth.AuthVerdict;
+import org.vrrpd.api.auth.Authenticator;
+import org.vrrpd.api.link.LinkListener;
+import org.vrrpd.api.link.LinkMonitor;
+import org.vrrpd.api.link.LinkState;
+import org.vrrpd.api.link.LinkStatus;
+import org.vrrpd.api.net.InterfaceAddress;
+import org.vrrpd.api.net.InterfaceEvent;
+import org.vrrpd.api.net.InterfaceListener;
+import org.vrrpd.api.net.InterfaceRegistry;
+import org.vrrpd.api.net.NetInterface;
+import org.vrrpd.api.spi.Notifier;
+import org.vrrpd.api.vrrp.StateChange;
+import org.vrrpd.api.vrrp.VrrpInstanceView;
+import org.vrrpd.api.vrrp.VrrpInstances;
+import org.vrrpd.api.vrrp.VrrpState;
+import org.vrrpd.kernel.Errno;
+import org.vrrpd.kernel.Ipv4;
+import org.vrrpd.kernel.NativeException;
+
+/**
+ * The VRRP engine: one event loop that owns every instance, the per-interface sockets and the
+ * timers. Other threads (DS, ConfigAdmin, the netlink reflector, the link monitor) only post tasks
+ * to it. Instances come and go through {@link InstanceComponent}, one per factory configuration.
+ */
+@Component(service = {VrrpEngine.class, VrrpInstances.class, InterfaceListener.class, LinkListener.class}, immediate = true)
+public class VrrpEngine implements VrrpInstance.Host, VrrpInstances, InterfaceListener, LinkListener, InterfaceChannel.Receiver {
+    private static final Logger LOG = LoggerFactory.getLogger(VrrpEngine.class);
+    private static final long REJECT_LOG_INTERVAL = 10_000_000_000L;
+
+    @Reference
+    private InterfaceRegistry registry;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile LinkMonitor linkMonitor;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile GratuitousArpSender arp;
+
+    private final List<Notifier> notifiers = new CopyOnWriteArrayList<>();
+    private final Map<String, Authenticator> authenticators = new ConcurrentHashMap<>();
+    private volatile EventLoop loop;
+
+    // Owned by the event loop:
+    private final Map<String, VrrpInstance> instances = new LinkedHashMap<>();
+    private final Map<String, InterfaceChannel> channels = new HashMap<>();
+    private final Map<VrrpInstance, List<InterfaceAddress>> installedVips = new HashMap<>();
+    private final Map<VrrpInstance, Long> lastRejectLog = new HashMap<>();
+    /** Adverts for a VRID no instance here has (RFC 2787 vrrpRouterVrIdErrors). */
+    private long unknownVridAdverts;
+
+    @Activate
+    void activate() throws NativeException {
+        loop = new EventLoop("vrrpd-vrrp");
+        LOG.info("VRRP engine started");
+    }
+
+    @Deactivate
+    void deactivate() throws Exception {
+        loop.call(() -> {
+            for (VrrpInstance instance : new ArrayList<>(instances.values())) {
+                removeNow(instance.settings().name());
+            }
+            return null;
+        });
+        loop.close();
+    }
+
+    // ---- instances, from InstanceComponent ----
+
+    void add(InstanceSettings settings) throws Exception {
+        loop.call(() -> {
+            addNow(settings);
+            return null;
+        });
+    }
+
+    void update(String oldName, InstanceSettings settings) throws Exception {
+        loop.call(() -> {
+            VrrpInstance current = instances.get(oldName);
+            if (current != null && oldName.equals(settings.name()) && settings.liveChangeableFrom(current.settings())) {
+                current.reconfigure(settings);
+                if (current.state() == VrrpState.MASTER) {
+                    addVips(current);
+                }
+                LOG.info("{}: reconfigured in place (priority {}, addresses {})", settings.name(), settings.priority(),
+                        settings.vipStrings());
+            } else {
+                removeNow(oldName);
+                addNow(settings);
+            }
+            return null;
+        });
+    }
+
+    void remove(String name) throws Exception {
+        loop.call(() -> {
+            removeNow(name);
+            return null;
+        });
+    }
+
+    private void addNow(InstanceSettings s) {
+        if (instances.containsKey(s.name())) {
+            throw new InstanceSettings.InvalidSetting("VRRP instance " + s.name() + ": name = " + s.name()
+                    + " rejected: another configuration already uses it");
+        }
+        for (VrrpInstance other : instances.values()) {
+            if (other.settings().interfaceName().equals(s.interfaceName()) && other.settings().vrid() == s.vrid()) {
+                throw new InstanceSettings.InvalidSetting("VRRP instance " + s.name() + ": vrid = " + s.vrid()
+                        + " rejected: instance " + other.settings().name() + " already uses it on " + s.interfaceName());
+            }
+        }
+        VrrpInstance instance = new VrrpInstance(this, s);
+        instances.put(s.name(), instance);
+        bindAuthenticator(instance);
+        refreshInterface(s.interfaceName());
+        instance.start();
+        LOG.info("{}: started on {} (vrid {}, priority {}, advert {} s, auth {}, addresses {}) in {}", s.name(), s.interfaceName(),
+                s.vrid(), s.priority(), s.advertInterval(), s.authType(), s.vipStrings(), instance.state());
+    }
+
+    private void removeNow(String name) {
+        VrrpInstance instance = instances.get(name);
+        if (instance == null) {
+            return;
+        }
+        instance.stop();
+        instances.remove(name);
+        installedVips.remove(instance);
+        lastRejectLog.remove(instance);
+        InterfaceChannel channel = channels.get(instance.settings().interfaceName());
+        if (channel != null && channel.detach(instance)) {
+            closeChannel(channel);
+        }
+        LOG.info("{}: removed", name);
+    }
+
+    private List<VrrpInstance> instancesOn(String interfaceName) {
+        List<VrrpInstance> on = new ArrayList<>();
+        for (VrrpInstance i : instances.values()) {
+            if (i.settings().interfaceName().equals(interfaceName)) {
+                on.add(i);
+            }
+        }
+        return on;
+    }
+
+    // ---- interfaces and links ----
+
+    @Override
+    public void interfaceChanged(InterfaceEvent event) {
+        EventLoop l = loop;
+        if (l == null) {
+            return;
+        }
+        l.post(() -> {
+            if (event.before() != null) {
+                refreshInterface(event.before().name());
+            }
+            if (event.after() != null && (event.before() == null || !event.after().name().equals(event.before().name()))) {
+                refreshInterface(event.after().name());
+            }
+        });
+    }
+
+    @Override
+    public void linkChanged(LinkStatus before, LinkStatus after) {
+        EventLoop l = loop;
+        if (l != null) {
+            l.post(() -> refreshInterface(after.interfaceName()));
+        }
+    }
+
+    /** Brings the channel and the instances on {@code name} in line with the interface as it is now. */
+    private void refreshInterface(String name) {
+        List<VrrpInstance> members = instancesOn(name);
+        InterfaceChannel channel = channels.get(name);
+        Optional<NetInterface> iface = registry.byName(name);
+        if (members.isEmpty() || iface.isEmpty() || (channel != null && channel.index() != iface.get().index())) {
+            if (channel != null) {
+                closeChannel(channel);
+                channel = null;
+            }
+        }
+        String fault = iface.map(this::linkFault).orElse("interface " + name + " does not exist");
+        if (!members.isEmpty() && iface.isPresent() && channel == null) {
+            try {
+                channel = openChannel(iface.get());
+            } catch (NativeException e) {
+                fault = "cannot open the VRRP socket on " + name + ": " + e.getMessage();
+            }
+        }
+        if (channel != null) {
+            for (VrrpInstance m : members) {
+                if (channel.instance(m.settings().vrid()) != m) {
+                    channel.attach(m);
+                }
+            }
+            channel.setPrimary(iface.flatMap(NetInterface::primaryIpv4).map(Ipv4::toInt).orElse(0));
+            try {
+                channel.setJoined(fault == null);
+            } catch (NativeException e) {
+                fault = "cannot join 224.0.0.18 on " + name + ": " + e.getMessage();
+            }
+        }
+        for (VrrpInstance m : members) {
+            m.setInterfaceFault(fault);
+        }
+    }
+
+    /** Why an interface cannot carry VRRP now, or null: keepalived's IF_ISUP plus the link monitor's word. */
+    private String linkFault(NetInterface iface) {
+        if (!iface.isUp()) {
+            return "interface " + iface.name() + " is down";
+        }
+        LinkMonitor monitor = linkMonitor;
+        Optional<LinkStatus> link = monitor != null ? monitor.status(iface.name()) : Optional.empty();
+        if (link.isPresent()) {
+            if (link.get().state() == LinkState.DOWN) {
+                return "link down on " + iface.name() + " (source " + link.get().source() + ")";
+            }
+        } else if (!iface.isRunning()) {
+            return "no carrier on " + iface.name();
+        }
+        if (iface.primaryIpv4().isEmpty()) {
+            return "no IPv4 address on " + iface.name();
+        }
+        return null;
+    }
+
+    private InterfaceChannel openChannel(NetInterface iface) throws NativeException {
+        InterfaceChannel channel = new InterfaceChannel(iface.name(), iface.index(), this);
+        channels.put(iface.name(), channel);
+        loop.register(channel.fd(), () -> {
+            try {
+                channel.drain();
+            } catch (NativeException e) {
+                LOG.warn("{}: receive failed: {}", channel.name(), e.getMessage());
+            }
+        });
+        return channel;
+    }
+
+    private void closeChannel(InterfaceChannel channel) {
+        loop.unregister(channel.fd());
+        channel.close();
+        channels.remove(channel.name());
+    }
+
+    // ---- receive path: runs for every packet, allocation-free unless it logs ----
+
+    @Override
+    public void datagram(InterfaceChannel channel, ByteBuffer datagram, int length) {
+        int ipHeader = VrrpPacket.ipHeaderLength(datagram);
+        if (length < ipHeader + VrrpPacket.HEADER_LENGTH || VrrpPacket.ipProtocol(datagram) != VrrpPacket.IP_PROTOCOL) {
+            return; // not a VRRP packet we could attribute to any instance
+        }
+        int at = ipHeader;
+        VrrpInstance instance = channel.instance(VrrpPacket.vrid(datagram, at));
+        if (instance == null) {
+            unknownVridAdverts++;
+            return;
+        }
+        Counters counters = instance.counters;
+        VrrpPacket.Reject reject = VrrpPacket.check(datagram, length, at);
+        if (reject != VrrpPacket.Reject.NONE) {
+            counters.count(reject);
+            logReject(instance, datagram, reject.name());
+            return;
+        }
+        int authType = VrrpPacket.authType(datagram, at);
+        if (authType > 2) {
+            counters.invalidAuthType++;
+            logReject(instance, datagram, "invalid auth type " + authType);
+            return;
+        }
+        if (instance.auth() == null) {
+            return; // faulted: waiting for its authenticator
+        }
+        AuthVerdict verdict = instance.auth().verify(datagram, ipHeader);
+        if (verdict != AuthVerdict.ACCEPTED) {
+            if (verdict == AuthVerdict.TYPE_MISMATCH) {
+                counters.authTypeMismatch++;
+            } else {
+                counters.authFailures++;
+            }
+            logReject(instance, datagram, "authentication " + verdict);
+            return;
+        }
+        InstanceSettings s = instance.settings();
+        if (VrrpPacket.advertInterval(datagram, at) != s.advertInterval()) {
+            counters.advertisementIntervalErrors++;
+            logReject(instance, datagram, "advert interval " + VrrpPacket.advertInterval(datagram, at) + " s, ours " + s.advertInterval() + " s");
+            return;
+        }
+        if (!sameAddresses(datagram, at, s.vipAddresses())) {
+            // Logged and counted, then accepted, as keepalived 2.x does: a misconfiguration, not an attack.
+            counters.addressListErrors++;
+            logReject(instance, datagram, "address list differs from ours (accepted)");
+        }
+        instance.advertReceived(VrrpPacket.priority(datagram, at), VrrpPacket.ipSource(datagram));
+    }
+
+    private static boolean sameAddresses(ByteBuffer datagram, int at, int[] ours) {
+        int count = VrrpPacket.addressCount(datagram, at);
+        if (count != ours.length) {
+            return false;
+        }
+        outer:
+        for (int i = 0; i < count; i++) {
+            int a = VrrpPacket.address(datagram, at, i);
+            for (int o : ours) {
+                if (o == a) {
+                    continue outer;
+                }
+            }
+            return false;
+        }
+        return true;
+    }
+
+    private void logReject(VrrpInstance instance, ByteBuffer datagram, String why) {
+        long now = loop.now();
+        Long last = lastRejectLog.get(instance);
+        if (last != null && now - last < REJECT_LOG_INTERVAL) {
+            return;
+        }
+        lastRejectLog.put(instance, now);
+        LOG.warn("{}: dropped an advert from {}: {} (further drops counted, logged at most every 10 s)",
+                instance.settings().name(), Ipv4.toString(VrrpPacket.ipSource(datagram)), why);
+    }
+
+    // ---- VrrpInstance.Host ----
+
+    @Override
+    public Timers timers() {
+        return loop;
+    }
+
+    @Override
+    public int primaryAddress(VrrpInstance instance) {
+        InterfaceChannel channel = channels.get(instance.settings().interfaceName());
+        return channel == null ? 0 : channel.primary();
+    }
+
+    @Override
+    public void sendAdvert(VrrpInstance instance, int priority) {
+        InterfaceChannel channel = channels.get(instance.settings().interfaceName());
+        int source = channel == null ? 0 : channel.primary();
+        if (source == 0 || instance.auth() == null) {
+            return;
+        }
+        try {
+            channel.send(instance.advert(priority, source));
+            instance.counters.advertisementsSent++;
+            if (priority == 0) {
+                instance.counters.priorityZeroSent++;
+            }
+        } catch (NativeException e) {
+            if (priority != 0) { // a resignation on a link that just failed is expected to fail
+                LOG.warn("{}: advert not sent: {}", instance.settings().name(), e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public void addVips(VrrpInstance instance) {
+        InstanceSettings s = instance.settings();
+        List<InterfaceAddress> wanted = vips(s);
+        for (InterfaceAddress vip : wanted) {
+            changeVip(s, vip, true);
+        }
+        for (InterfaceAddress old : installedVips.getOrDefault(instance, List.of())) {
+            if (!wanted.contains(old)) {
+                changeVip(s, old, false);
+            }
+        }
+        installedVips.put(instance, wanted);
+    }
+
+    @Override
+    public void removeVips(VrrpInstance instance) {
+        InstanceSettings s = instance.settings();
+        for (InterfaceAddress vip : vips(s)) {
+            changeVip(s, vip, false);
+        }
+        for (InterfaceAddress old : installedVips.getOrDefault(instance, List.of())) {
+            if (!vips(s).contains(old)) {
+                changeVip(s, old, false);
+            }
+        }
+        installedVips.remove(instance);
+    }
+
+    private static List<InterfaceAddress> vips(InstanceSettings s) {
+        List<InterfaceAddress> out = new ArrayList<>(s.vipAddresses().length);
+        for (int i = 0; i < s.vipAddresses().length; i++) {
+            out.add(new InterfaceAddress(Ipv4.toInet(s.vipAddresses()[i]), s.vipPrefixes()[i], false, null));
+        }
+        return out;
+    }
+
+    /** Adds or removes one address; one that is already there (or already gone) is fine. */
+    private void changeVip(InstanceSettings s, InterfaceAddress vip, boolean add) {
+        try {
+            if (add) {
+                registry.addAddress(s.interfaceName(), vip);
+            } else {
+                registry.removeAddress(s.interfaceName(), vip);
+            }
+        } catch (NativeException e) {
+            if (e.errno() != (add ? Errno.EEXIST : Errno.EADDRNOTAVAIL)) {
+                LOG.error("{}: {}", s.name(), e.getMessage());
+            }
+        } catch (IOException e) {
+            LOG.error("{}: {} {}: {}", s.name(), add ? "cannot add" : "cannot remove", vip, e.getMessage());
+        }
+    }
+
+    @Override
+    public void sendGarps(VrrpInstance instance, int count) {
+        GratuitousArpSender sender = arp;
+        InstanceSettings s = instance.settings();
+        Optional<NetInterface> iface = registry.byName(s.interfaceName());
+        if (sender == null || iface.isEmpty() || iface.get().mac() == null) {
+            LOG.debug("{}: no gratuitous ARP sender or interface MAC; skipped", s.name());
+            return;
+        }
+        try {
+            for (int i = 0; i < count; i++) {
+                for (int address : s.vipAddresses()) {
+                    sender.announce(iface.get().index(), iface.get().mac(), Ipv4.toInet(address));
+                }
+            }
+        } catch (IOException e) {
+            LOG.warn("{}: gratuitous ARP failed: {}", s.name(), e.getMessage());
+        }
+    }
+
+    @Override
+    public void stateChanged(VrrpInstance instance, VrrpState from, String reason) {
+        InstanceSettings s = instance.settings();
+        LOG.info("{}: {} -> {} ({})", s.name(), from, instance.state(), reason);
+        StateChange change = new StateChange(s.name(), s.vrid(), from, instance.state(), s.priority(), reason, Instant.now());
+        for (Notifier notifier : notifiers) {
+            try {
+                notifier.stateChanged(change);
+            } catch (RuntimeException e) {
+                LOG.warn("notifier {} failed: {}", notifier, e.toString());
+            }
+        }
+    }
+
+    // ---- authenticators and notifiers (any thread) ----
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addAuthenticator(Authenticator authenticator, Map<String, Object> properties) {
+        String type = String.valueOf(properties.get(Authenticator.TYPE));
+        authenticators.put(type, authenticator);
+        rebindAuthenticators(type);
+    }
+
+    void removeAuthenticator(Authenticator authenticator, Map<String, Object> properties) {
+        String type = String.valueOf(properties.get(Authenticator.TYPE));
+        authenticators.remove(type, authenticator);
+        rebindAuthenticators(type);
+    }
+
+    private void rebindAuthenticators(String type) {
+        EventLoop l = loop;
+        if (l != null) {
+            l.post(() -> instances.values().stream().filter(i -> i.settings().authType().equals(type)).forEach(this::bindAuthenticator));
+        }
+    }
+
+    /** Gives the instance a session of its authenticator, or holds it in FAULT until one is there. */
+    private void bindAuthenticator(VrrpInstance instance) {
+        InstanceSettings s = instance.settings();
+        String missing = "no '" + s.authType() + "' authenticator";
+        Authenticator authenticator = authenticators.get(s.authType());
+        if (authenticator == null) {
+            instance.setAuth(null);
+            instance.fault(missing, true);
+            return;
+        }
+        instance.setAuth(authenticator.newSession(s.authPassword()));
+        instance.fault(missing, false);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addNotifier(Notifier notifier) {
+        notifiers.add(notifier);
+    }
+
+    void removeNotifier(Notifier notifier) {
+        notifiers.remove(notifier);
+    }
+
+    // ---- VrrpInstances ----
+
+    @Override
+    public List<VrrpInstanceView> instances() {
+        try {
+            return loop.call(() -> instances.values().stream().map(this::view).toList());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public Optional<VrrpInstanceView> instance(String name) {
+        return instances().stream().filter(v -> v.name().equals(name)).findFirst();
+    }
+
+    /** Fault causes of an instance, for vrrp:show. */
+    List<String> faults(String name) throws Exception {
+        return loop.call(() -> {
+            VrrpInstance i = instances.get(name);
+            return i == null ? List.<String>of() : List.copyOf(i.faults());
+        });
+    }
+
+    long unknownVridAdverts() throws Exception {
+        return loop.call(() -> unknownVridAdverts);
+    }
+
+    private VrrpInstanceView view(VrrpInstance i) {
+        InstanceSettings s = i.settings();
+        List<Inet4Address> vips = new ArrayList<>();
+        for (int a : s.vipAddresses()) {
+            vips.add(Ipv4.toInet(a));
+        }
+        return new VrrpInstanceView(s.name(), s.interfaceName(), s.vrid(), i.state(), s.priority(), s.priority(),
+                i.masterAddress() == 0 ? null : Ipv4.toInet(i.masterAddress()), vips, i.counters.snapshot());
+    }
+}

@@ -1,0 +1,85 @@
+package org.vrrpd.vrrp.internal;
+
+import static org.junit.Assert.assertArrayEquals;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.Test;
+import org.vrrpd.kernel.Ipv4;
+
+public class InstanceSettingsTest {
+    private static Map<String, Object> valid() {
+        Map<String, Object> p = new HashMap<>();
+        p.put("name", "VI_1");
+        p.put("interfaceName", "eth0");
+        p.put("vrid", "51");
+        p.put("priority", 150);
+        p.put("virtualAddresses", "192.0.2.100/24, 192.0.2.101");
+        p.put("authType", "PASS");
+        p.put("authPassword", "kaspike1");
+        return p;
+    }
+
+    @Test
+    public void readsAKeepalivedLikeInstanceWithDefaults() {
+        InstanceSettings s = InstanceSettings.parse(valid());
+        assertEquals("VI_1", s.name());
+        assertEquals(51, s.vrid());
+        assertEquals(150, s.priority());
+        assertEquals(1, s.advertInterval());
+        assertArrayEquals(new int[] {Ipv4.parse("192.0.2.100"), Ipv4.parse("192.0.2.101")}, s.vipAddresses());
+        assertArrayEquals(new int[] {24, 32}, s.vipPrefixes());
+        assertEquals("pass", s.authType());
+        assertTrue(s.preempt());
+        assertEquals(5, s.garpMasterDelay());
+        assertEquals(5, s.garpMasterRepeat());
+        assertFalse(s.owner());
+    }
+
+    private static void rejected(String key, Object value, String expected) {
+        Map<String, Object> p = valid();
+        if (value == null) {
+            p.remove(key);
+        } else {
+            p.put(key, value);
+        }
+        try {
+            InstanceSettings.parse(p);
+            fail(key + " = " + value + " must be rejected");
+        } catch (InstanceSettings.InvalidSetting e) {
+            assertEquals(expected, e.getMessage());
+        }
+    }
+
+    @Test
+    public void everyBadValueIsRejectedByKeyAndValue() {
+        rejected("vrid", "0", "VRRP instance VI_1: vrid = 0 rejected: must be 1..255");
+        rejected("vrid", null, "VRRP instance VI_1: vrid = (missing) rejected: required");
+        rejected("priority", "high", "VRRP instance VI_1: priority = high rejected: not a whole number");
+        rejected("priority", 256, "VRRP instance VI_1: priority = 256 rejected: must be 1..255");
+        rejected("advertInterval", 0, "VRRP instance VI_1: advertInterval = 0 rejected: must be 1..255");
+        rejected("virtualAddresses", "192.0.2.300", "VRRP instance VI_1: virtualAddresses = 192.0.2.300 rejected: not an IPv4 ADDRESS[/PREFIX]");
+        rejected("virtualAddresses", "192.0.2.1/33", "VRRP instance VI_1: virtualAddresses = 192.0.2.1/33 rejected: prefix must be 1..32");
+        rejected("virtualAddresses", "", "VRRP instance VI_1: virtualAddresses =  rejected: give 1..255 IPv4 addresses");
+        rejected("authType", "md5", "VRRP instance VI_1: authType = md5 rejected: must be none or pass");
+        rejected("authPassword", "123456789", "VRRP instance VI_1: authPassword = (9 bytes) rejected: PASS allows at most 8 bytes");
+        rejected("preempt", "maybe", "VRRP instance VI_1: preempt = maybe rejected: must be true or false");
+        rejected("interfaceName", "a/b", "VRRP instance VI_1: interfaceName = a/b rejected: not an interface name");
+        rejected("name", null, "VRRP instance ?: name = (missing) rejected: required");
+    }
+
+    @Test
+    public void onlyIdentityChangesNeedARestart() {
+        InstanceSettings before = InstanceSettings.parse(valid());
+        Map<String, Object> p = valid();
+        p.put("priority", 200);
+        p.put("virtualAddresses", "192.0.2.100/24,192.0.2.102");
+        assertTrue(InstanceSettings.parse(p).liveChangeableFrom(before));
+        p.put("vrid", 52);
+        assertFalse(InstanceSettings.parse(p).liveChangeableFrom(before));
+    }
+}

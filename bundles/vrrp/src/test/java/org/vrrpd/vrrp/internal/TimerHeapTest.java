@@ -1,0 +1,68 @@
+package org.vrrpd.vrrp.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.Test;
+
+public class TimerHeapTest {
+    @Test
+    public void firesInDeadlineOrderAndHonoursReschedulesAndCancels() {
+        TimerHeap heap = new TimerHeap();
+        List<Integer> fired = new ArrayList<>();
+        TimerHeap.Timer[] timers = new TimerHeap.Timer[1000];
+        Random random = new Random(42);
+        long[] deadlines = new long[timers.length];
+        for (int i = 0; i < timers.length; i++) {
+            int id = i;
+            timers[i] = new TimerHeap.Timer(() -> fired.add(id));
+            deadlines[i] = random.nextInt(1_000_000);
+            heap.schedule(timers[i], deadlines[i]);
+        }
+        for (int i = 0; i < timers.length; i += 3) {
+            deadlines[i] = random.nextInt(1_000_000);
+            heap.schedule(timers[i], deadlines[i]); // reschedule in place
+        }
+        for (int i = 1; i < timers.length; i += 10) {
+            heap.cancel(timers[i]);
+            assertFalse(timers[i].isScheduled());
+        }
+        assertEquals(900, heap.size());
+        assertEquals(900, heap.fireDue(Long.MAX_VALUE - 1));
+        for (int k = 1; k < fired.size(); k++) {
+            assertTrue("fired in deadline order", deadlines[fired.get(k - 1)] <= deadlines[fired.get(k)]);
+        }
+        assertTrue(fired.stream().noneMatch(id -> id % 10 == 1));
+        assertEquals(Long.MAX_VALUE, heap.nextDeadline());
+    }
+
+    @Test
+    public void aTimerMayRescheduleItselfWhileFiring() {
+        TimerHeap heap = new TimerHeap();
+        int[] count = {0};
+        TimerHeap.Timer[] self = new TimerHeap.Timer[1];
+        self[0] = new TimerHeap.Timer(() -> {
+            if (++count[0] < 5) {
+                heap.schedule(self[0], 100L * count[0]);
+            }
+        });
+        heap.schedule(self[0], 0);
+        heap.fireDue(1000);
+        assertEquals(5, count[0]);
+        assertFalse(self[0].isScheduled());
+    }
+
+    @Test
+    public void onlyDueTimersFire() {
+        TimerHeap heap = new TimerHeap();
+        int[] count = {0};
+        heap.schedule(new TimerHeap.Timer(() -> count[0]++), 10);
+        heap.schedule(new TimerHeap.Timer(() -> count[0]++), 20);
+        assertEquals(1, heap.fireDue(15));
+        assertEquals(20, heap.nextDeadline());
+    }
+}

@@ -1,0 +1,254 @@
+package org.vrrpd.vrrp.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.Before;
+import org.junit.Test;
+import org.vrrpd.api.auth.AuthSession;
+import org.vrrpd.api.auth.AuthVerdict;
+import org.vrrpd.api.vrrp.VrrpState;
+import org.vrrpd.kernel.Ipv4;
+
+/** The instance on a hand-driven clock: RFC 3768 timing and preemption, without a network. */
+public class VrrpInstanceTest {
+    private static final long MS = 1_000_000L;
+    private static final int US = Ipv4.parse("192.0.2.1");
+    private static final int LOWER = Ipv4.parse("192.0.2.0");
+    private static final int HIGHER = Ipv4.parse("192.0.2.2");
+
+    /** The host: records what the instance asks for and runs its timers on a fake clock. */
+    private final class FakeHost implements VrrpInstance.Host, Timers {
+        final TimerHeap heap = new TimerHeap();
+        long now;
+        final List<String> log = new ArrayList<>();
+
+        void advance(long nanos) {
+            long end = now + nanos;
+            while (heap.nextDeadline() <= end) {
+                now = heap.nextDeadline();
+                heap.fireDue(now);
+            }
+            now = end;
+        }
+
+        @Override public Timers timers() { return this; }
+        @Override public long now() { return now; }
+        @Override public void schedule(TimerHeap.Timer t, long delay) { heap.schedule(t, now + delay); }
+        @Override public void cancel(TimerHeap.Timer t) { heap.cancel(t); }
+        @Override public void sendAdvert(VrrpInstance i, int priority) { log.add(at() + "advert " + priority); i.advert(priority, US); }
+        @Override public void addVips(VrrpInstance i) { log.add(at() + "add vips"); }
+        @Override public void removeVips(VrrpInstance i) { log.add(at() + "remove vips"); }
+        @Override public void sendGarps(VrrpInstance i, int count) { log.add(at() + "garp x" + count); }
+        @Override public int primaryAddress(VrrpInstance i) { return US; }
+        @Override public void stateChanged(VrrpInstance i, VrrpState from, String reason) { log.add(at() + from + " -> " + i.state()); }
+
+        private String at() {
+            return now / MS + " ms: ";
+        }
+    }
+
+    private static final AuthSession NO_AUTH = new AuthSession() {
+        @Override public int ipProtocol() { return 112; }
+        @Override public int headerLength() { return 0; }
+        @Override public int authTypeCode() { return 0; }
+        @Override public void seal(ByteBuffer d, int h) { }
+        @Override public AuthVerdict verify(ByteBuffer d, int h) { return AuthVerdict.ACCEPTED; }
+    };
+
+    private FakeHost host;
+
+    @Before
+    public void host() {
+        host = new FakeHost();
+    }
+
+    private VrrpInstance instance(int priority, Object... extra) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("name", "VI_1");
+        p.put("interfaceName", "eth0");
+        p.put("vrid", 51);
+        p.put("priority", priority);
+        p.put("virtualAddresses", "192.0.2.100/24");
+        for (int i = 0; i < extra.length; i += 2) {
+            p.put((String) extra[i], extra[i + 1]);
+        }
+        VrrpInstance instance = new VrrpInstance(host, InstanceSettings.parse(p));
+        instance.setAuth(NO_AUTH);
+        return instance;
+    }
+
+    @Test
+    public void aLoneBackupBecomesMasterAfterMasterDownInterval() {
+        VrrpInstance i = instance(100);
+        i.start();
+        assertEquals(VrrpState.BACKUP, i.state());
+        host.advance(3609 * MS);
+        assertEquals("MDI(100) = 3.609375 s", VrrpState.BACKUP, i.state());
+        host.advance(1 * MS);
+        assertEquals(VrrpState.MASTER, i.state());
+        assertEquals(List.of("0 ms: remove vips", "0 ms: INITIALIZE -> BACKUP", "3609 ms: advert 100", "3609 ms: add vips",
+                "3609 ms: garp x5", "3609 ms: BACKUP -> MASTER"), host.log);
+        host.advance(5000 * MS);
+        // Timers due at the same instant fire in no particular order: compare as a set.
+        assertEquals("an advert every second, and the second GARP burst after 5 s", java.util.Set.of("4609 ms: advert 100",
+                "5609 ms: advert 100", "6609 ms: advert 100", "7609 ms: advert 100", "8609 ms: advert 100", "8609 ms: garp x5"),
+                java.util.Set.copyOf(host.log.subList(6, host.log.size())));
+        assertEquals(1, i.counters.becomeMaster);
+    }
+
+    /** Delivers an advert every second for {@code seconds}. */
+    private void advertsFor(VrrpInstance i, int seconds, int priority, int source) {
+        for (int k = 0; k < seconds; k++) {
+            i.advertReceived(priority, source);
+            host.advance(1000 * MS);
+        }
+    }
+
+    private VrrpInstance master(int priority, Object... extra) {
+        VrrpInstance i = instance(priority, extra);
+        i.start();
+        host.advance(4000 * MS);
+        assertEquals(VrrpState.MASTER, i.state());
+        host.log.clear();
+        return i;
+    }
+
+    @Test
+    public void advertsFromAPreferredMasterKeepABackupWaiting() {
+        VrrpInstance i = instance(100);
+        i.start();
+        advertsFor(i, 10, 150, HIGHER);
+        assertEquals(VrrpState.BACKUP, i.state());
+        assertEquals(HIGHER, i.masterAddress());
+        host.advance(3608 * MS); // last advert 1 s ago: 2.609 s more reaches MDI
+        assertEquals(VrrpState.MASTER, i.state());
+    }
+
+    @Test
+    public void aResigningMasterIsReplacedAfterSkewTime() {
+        VrrpInstance i = instance(100);
+        i.start();
+        advertsFor(i, 3, 150, HIGHER);
+        i.advertReceived(0, HIGHER);
+        host.advance(609 * MS);
+        assertEquals(VrrpState.BACKUP, i.state());
+        host.advance(1 * MS);
+        assertEquals("Skew_Time(100) = 609.375 ms", VrrpState.MASTER, i.state());
+        assertEquals(1, i.counters.priorityZeroReceived);
+    }
+
+    @Test
+    public void aHigherPriorityBackupPreemptsALowerMasterAfterItsOwnMasterDownInterval() {
+        VrrpInstance i = instance(150);
+        i.start();
+        long start = host.now;
+        while (i.state() == VrrpState.BACKUP) {
+            i.advertReceived(100, HIGHER);
+            host.advance(100 * MS);
+        }
+        assertEquals("lower adverts are discarded: MDI(150) = 3.414 s", 3500 * MS, host.now - start);
+    }
+
+    @Test
+    public void withoutPreemptionALowerMasterIsLeftInPlace() {
+        VrrpInstance i = instance(150, "preempt", "false");
+        i.start();
+        advertsFor(i, 20, 100, HIGHER);
+        assertEquals(VrrpState.BACKUP, i.state());
+    }
+
+    @Test
+    public void preemptDelayHoldsBackPreemptionAfterStartup() {
+        VrrpInstance i = instance(150, "preemptDelay", 10);
+        i.start();
+        advertsFor(i, 10, 100, HIGHER);
+        assertEquals("still within the 10 s delay", VrrpState.BACKUP, i.state());
+        advertsFor(i, 4, 100, HIGHER);
+        assertEquals("after the delay the lower master is preempted", VrrpState.MASTER, i.state());
+    }
+
+    @Test
+    public void aMasterStepsDownOnlyForAPreferredAdvert() {
+        VrrpInstance i = master(100);
+        i.advertReceived(50, HIGHER);
+        i.advertReceived(100, LOWER);
+        assertEquals("lower priority, or equal from a lower address: ignored", VrrpState.MASTER, i.state());
+        i.advertReceived(100, HIGHER);
+        assertEquals("equal priority from a higher address wins", VrrpState.BACKUP, i.state());
+        assertEquals(List.of("4000 ms: remove vips", "4000 ms: MASTER -> BACKUP"), host.log);
+        assertEquals(HIGHER, i.masterAddress());
+    }
+
+    @Test
+    public void aMasterAnswersAResigningPeerWithAnAdvert() {
+        VrrpInstance i = master(100);
+        i.advertReceived(0, HIGHER);
+        assertEquals(List.of("4000 ms: advert 100"), host.log);
+        assertEquals(VrrpState.MASTER, i.state());
+    }
+
+    @Test
+    public void faultsHoldTheInstanceUntilEveryCauseClears() {
+        VrrpInstance i = master(100);
+        i.fault("link down on eth0", true);
+        assertEquals(VrrpState.FAULT, i.state());
+        assertEquals(List.of("4000 ms: advert 0", "4000 ms: remove vips", "4000 ms: MASTER -> FAULT"), host.log);
+        i.fault("checker says no", true);
+        i.fault("link down on eth0", false);
+        assertEquals(VrrpState.FAULT, i.state());
+        host.advance(10_000 * MS);
+        assertTrue("no adverts while faulted", host.log.stream().noneMatch(l -> l.contains("advert 100")));
+        i.fault("checker says no", false);
+        assertEquals(VrrpState.BACKUP, i.state());
+        host.advance(3610 * MS);
+        assertEquals(VrrpState.MASTER, i.state());
+    }
+
+    @Test
+    public void anInterfaceFaultChangingReasonDoesNotRecoverInBetween() {
+        VrrpInstance i = master(100);
+        i.setInterfaceFault("interface eth0 is down");
+        i.setInterfaceFault("interface eth0 does not exist");
+        assertEquals(VrrpState.FAULT, i.state());
+        assertEquals(List.of("interface eth0 does not exist"), List.copyOf(i.faults()));
+        i.setInterfaceFault(null);
+        assertEquals(VrrpState.BACKUP, i.state());
+    }
+
+    @Test
+    public void theAddressOwnerStartsAsMasterAndIgnoresAdverts() {
+        VrrpInstance i = instance(255);
+        i.start();
+        assertEquals(VrrpState.MASTER, i.state());
+        i.advertReceived(254, HIGHER);
+        assertEquals(VrrpState.MASTER, i.state());
+    }
+
+    @Test
+    public void aMasterThatStopsResignsWithPriorityZero() {
+        VrrpInstance i = master(100);
+        i.stop();
+        assertEquals(VrrpState.INITIALIZE, i.state());
+        assertEquals(List.of("4000 ms: advert 0", "4000 ms: remove vips", "4000 ms: MASTER -> INITIALIZE"), host.log);
+        host.advance(5000 * MS);
+        assertEquals("timers are gone", 3, host.log.size());
+    }
+
+    @Test
+    public void theAdvertBufferIsReusedAndValid() {
+        VrrpInstance i = instance(100);
+        ByteBuffer first = i.advert(100, US);
+        ByteBuffer second = i.advert(0, US);
+        assertTrue("one buffer for every send", first == second);
+        assertEquals(VrrpPacket.Reject.NONE, VrrpPacket.check(second, second.limit(), 20));
+        assertEquals(0, VrrpPacket.priority(second, 20));
+        assertEquals("IP identification counts up", 2, second.getShort(4));
+        assertEquals(Ipv4.parse("192.0.2.100"), VrrpPacket.address(second, 20, 0));
+    }
+}
