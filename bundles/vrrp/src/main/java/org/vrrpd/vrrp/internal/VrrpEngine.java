@@ -207,7 +207,7 @@ public class VrrpEngine implements VrrpInstance.Host, VrrpInstances, InterfaceLi
                 channel = null;
             }
         }
-        String fault = iface.map(this::linkFault).orElse("interface " + name + " does not exist");
+        String fault = iface.isPresent() ? linkFault(iface.get()) : "interface " + name + " does not exist";
         if (!members.isEmpty() && iface.isPresent() && channel == null) {
             try {
                 channel = openChannel(iface.get());
