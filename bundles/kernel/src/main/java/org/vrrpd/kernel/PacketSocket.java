@@ -15,14 +15,22 @@ public final class PacketSocket extends NativeSocket {
 
     private final int etherType;
 
-    private PacketSocket(int etherType) throws NativeException {
-        super(AF_PACKET, SOCK_RAW, Short.toUnsignedInt(htons(etherType)), "AF_PACKET ethertype 0x" + Integer.toHexString(etherType));
+    private PacketSocket(int receiveType, int etherType) throws NativeException {
+        super(AF_PACKET, SOCK_RAW, Short.toUnsignedInt(htons(receiveType)), "AF_PACKET ethertype 0x" + Integer.toHexString(etherType));
         this.etherType = etherType;
     }
 
     /** Opens a socket that sends on any interface and, until {@link #bind}, receives from all. */
     public static PacketSocket open(int etherType) throws NativeException {
-        return new PacketSocket(etherType);
+        return new PacketSocket(etherType, etherType);
+    }
+
+    /**
+     * Opens a socket that only sends frames of {@code etherType}: with protocol 0 the kernel hands
+     * it nothing, so no receive queue fills up with traffic nobody reads.
+     */
+    public static PacketSocket sender(int etherType) throws NativeException {
+        return new PacketSocket(0, etherType);
     }
 
     /** Receives only frames from the interface with {@code interfaceIndex}. */

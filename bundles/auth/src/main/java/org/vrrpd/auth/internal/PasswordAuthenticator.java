@@ -1,0 +1,62 @@
+package org.vrrpd.auth.internal;
+
+import java.nio.ByteBuffer;
+import org.osgi.service.component.annotations.Component;
+import org.vrrpd.api.auth.AuthSession;
+import org.vrrpd.api.auth.AuthVerdict;
+import org.vrrpd.api.auth.Authenticator;
+
+/**
+ * Auth type 1, simple text password (RFC 2338 §5.3.6.2): up to 8 bytes, zero padded, in the auth
+ * data field, which the VRRP checksum covers (keepalived 0.5.5 checksummed before writing it).
+ */
+@Component(property = Authenticator.TYPE + "=pass")
+public class PasswordAuthenticator implements Authenticator {
+    static final int TYPE_CODE = 1;
+
+    @Override
+    public AuthSession newSession(byte[] secret) {
+        if (secret.length > Advert.AUTH_DATA_LENGTH) {
+            throw new IllegalArgumentException("a VRRP password has at most 8 bytes, not " + secret.length);
+        }
+        byte[] padded = new byte[Advert.AUTH_DATA_LENGTH];
+        System.arraycopy(secret, 0, padded, 0, secret.length);
+        return new Session(ByteBuffer.wrap(padded).getLong());
+    }
+
+    /** The password as one big-endian long: sealing and checking are a single put and compare. */
+    private record Session(long password) implements AuthSession {
+        @Override
+        public int ipProtocol() {
+            return 112;
+        }
+
+        @Override
+        public int headerLength() {
+            return 0;
+        }
+
+        @Override
+        public int authTypeCode() {
+            return TYPE_CODE;
+        }
+
+        @Override
+        public void seal(ByteBuffer datagram, int ipHeaderLength) {
+            datagram.putLong(Advert.authData(datagram, ipHeaderLength), password);
+        }
+
+        @Override
+        public AuthVerdict verify(ByteBuffer datagram, int ipHeaderLength) {
+            if (Advert.authType(datagram, ipHeaderLength) != TYPE_CODE) {
+                return AuthVerdict.TYPE_MISMATCH;
+            }
+            return datagram.getLong(Advert.authData(datagram, ipHeaderLength)) == password ? AuthVerdict.ACCEPTED : AuthVerdict.FAILED;
+        }
+
+        @Override
+        public String toString() {
+            return "PASS session"; // never the password
+        }
+    }
+}
