@@ -69,7 +69,8 @@ public class BundleWiringIT {
             int expected = fragment ? Bundle.RESOLVED : Bundle.ACTIVE;
             assertEquals(b.getSymbolicName() + " state", expected, b.getState());
         }
-        for (String bsn : List.of("org.vrrpd.api", "org.vrrpd.kernel", "org.vrrpd.control", "org.vrrpd.jnr.support", "org.vrrpd.netlink")) {
+        for (String bsn : List.of("org.vrrpd.api", "org.vrrpd.kernel", "org.vrrpd.control", "org.vrrpd.jnr.support", "org.vrrpd.netlink",
+                "org.vrrpd.vrrp", "org.vrrpd.auth", "org.vrrpd.arp")) {
             assertTrue(bsn + " is shipped", bundles.stream().anyMatch(b -> bsn.equals(b.getSymbolicName())));
         }
     }

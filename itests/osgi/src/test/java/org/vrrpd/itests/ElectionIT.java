@@ -1,0 +1,149 @@
+package org.vrrpd.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+import org.vrrpd.lab.Capture;
+import org.vrrpd.lab.NetLab;
+
+/** Two of our daemons on one bridge: election, failover, handover, fault, live reconfiguration. */
+public class ElectionIT {
+    private static final String VIP = "192.0.2.100";
+    private static final Duration STARTUP = Duration.ofSeconds(15);
+
+    private NetLab lab;
+    private Path work;
+    private String br;
+    private String ns1;
+    private String ns2;
+
+    @Before
+    public void wire() throws Exception {
+        work = Files.createTempDirectory("vrrpd-election");
+        lab = NetLab.create();
+        br = lab.bridge("br");
+        ns1 = lab.namespace("r1");
+        ns2 = lab.namespace("r2");
+        lab.link(br, ns1, "eth0", "192.0.2.1/24");
+        lab.link(br, ns2, "eth0", "192.0.2.2/24");
+    }
+
+    @After
+    public void unwire() throws Exception {
+        lab.close();
+        NetLab.deleteRecursively(work);
+    }
+
+    private Vrrpd daemon(String ns, String name, int priority, String... extra) throws Exception {
+        return Vrrpd.start(lab, ns, work, name, Map.of("org.vrrpd.vrrp.instance-VI_1.cfg",
+                Vrrpd.instance("VI_1", 51, priority, VIP + "/24", extra)));
+    }
+
+    /** Adverts on the bridge: time, source, priority, TTL, VRRP checksum status. */
+    private static List<String[]> adverts(Capture capture) {
+        return capture.fields("vrrp", "frame.time_epoch", "ip.src", "vrrp.prio", "ip.ttl", "vrrp.checksum.status");
+    }
+
+    @Test
+    public void theHigherPriorityWinsAndTheBackupTakesOverWhenTheMasterDies() throws Exception {
+        Capture capture = lab.capture(br, "br0", "ip proto 112 or arp", work.resolve("failover.pcap"));
+        Vrrpd r1 = daemon(ns1, "r1", 150, "authType = pass", "authPassword = s3cret");
+        Vrrpd r2 = daemon(ns2, "r2", 100, "authType = pass", "authPassword = s3cret");
+        r1.awaitState("VI_1", "MASTER", STARTUP);
+        r2.awaitState("VI_1", "BACKUP", STARTUP);
+        assertTrue("the master holds the VIP", r1.holds(VIP));
+        assertFalse("the backup does not", r2.holds(VIP));
+        assertTrue(r2.vrrpctl("vrrp:show", "VI_1").stdout().contains("master            192.0.2.1"));
+
+        r1.process().kill();
+        long takeover = r2.awaitState("VI_1", "MASTER", Duration.ofSeconds(6));
+        assertTrue("the VIP moved", r2.holds(VIP));
+        capture.stop();
+
+        List<String[]> adverts = adverts(capture);
+        double lastFromR1 = adverts.stream().filter(a -> a[1].equals("192.0.2.1")).mapToDouble(a -> Double.parseDouble(a[0])).max().orElseThrow();
+        double firstFromR2 = adverts.stream().filter(a -> a[1].equals("192.0.2.2")).mapToDouble(a -> Double.parseDouble(a[0])).min().orElseThrow();
+        double gap = firstFromR2 - lastFromR1;
+        System.out.printf("election: SIGKILL -> r2 MASTER seen by vrrpctl after %d ms; last r1 advert -> first r2 advert %.3f s (MDI(100) = 3.609 s)%n",
+                takeover, gap);
+        assertTrue("takeover after Master_Down_Interval: " + gap, gap > 3.55 && gap < 3.75);
+        for (String[] a : adverts) {
+            assertEquals("TTL", "255", a[3]);
+            assertEquals("tshark finds the VRRP checksum good", "1", a[4]); // 1 = Good in vrrp.checksum.status
+            assertEquals("each router advertises its own priority", a[1].equals("192.0.2.1") ? "150" : "100", a[2]);
+        }
+        List<String[]> garps = capture.fields("arp.isgratuitous == 1 and arp.src.proto_ipv4 == " + VIP, "frame.time_epoch");
+        assertTrue("the new master announced the VIP", garps.stream().anyMatch(g -> Double.parseDouble(g[0]) >= firstFromR2));
+    }
+
+    @Test
+    public void aStoppingMasterResignsAndTheBackupTakesOverAfterSkewTime() throws Exception {
+        Vrrpd r1 = daemon(ns1, "r1", 150);
+        Vrrpd r2 = daemon(ns2, "r2", 100);
+        r1.awaitState("VI_1", "MASTER", STARTUP);
+        r2.awaitState("VI_1", "BACKUP", STARTUP);
+        Capture capture = lab.capture(br, "br0", "ip proto 112", work.resolve("handover.pcap"));
+        r1.process().stop();
+        r2.awaitState("VI_1", "MASTER", Duration.ofSeconds(3));
+        assertFalse("the resigning master removed its VIP", r1.holds(VIP));
+        capture.stop();
+        List<String[]> adverts = adverts(capture);
+        double resigned = adverts.stream().filter(a -> a[2].equals("0")).mapToDouble(a -> Double.parseDouble(a[0])).min().orElseThrow();
+        double firstFromR2 = adverts.stream().filter(a -> a[1].equals("192.0.2.2")).mapToDouble(a -> Double.parseDouble(a[0])).min().orElseThrow();
+        System.out.printf("election: priority-0 advert -> first r2 advert %.3f s (Skew_Time(100) = 0.609 s)%n", firstFromR2 - resigned);
+        assertTrue("takeover after Skew_Time", firstFromR2 - resigned > 0.55 && firstFromR2 - resigned < 0.75);
+    }
+
+    @Test
+    public void aLinkFailureMovesTheMasterToFaultAndRecoveryPreemptsBack() throws Exception {
+        Vrrpd r1 = daemon(ns1, "r1", 150);
+        Vrrpd r2 = daemon(ns2, "r2", 100);
+        r1.awaitState("VI_1", "MASTER", STARTUP);
+        r2.awaitState("VI_1", "BACKUP", STARTUP);
+        lab.exec(ns1, "ip", "link", "set", "eth0", "down").check();
+        r1.awaitState("VI_1", "FAULT", Duration.ofSeconds(2));
+        assertFalse("FAULT removes the VIP", r1.holds(VIP));
+        r2.awaitState("VI_1", "MASTER", Duration.ofSeconds(6));
+        assertTrue(r1.vrrpctl("vrrp:show", "VI_1").stdout().contains("interface eth0 is down"));
+        lab.exec(ns1, "ip", "link", "set", "eth0", "up").check();
+        r1.awaitState("VI_1", "MASTER", Duration.ofSeconds(8));
+        r2.awaitState("VI_1", "BACKUP", Duration.ofSeconds(2));
+        assertTrue(r1.holds(VIP));
+        assertFalse(r2.holds(VIP));
+    }
+
+    @Test
+    public void configurationChangesApplyLiveAndBadOnesAreRejectedByName() throws Exception {
+        Vrrpd r1 = daemon(ns1, "r1", 150);
+        Vrrpd r2 = daemon(ns2, "r2", 100);
+        r1.awaitState("VI_1", "MASTER", STARTUP);
+        r2.awaitState("VI_1", "BACKUP", STARTUP);
+
+        r1.writeConfig("org.vrrpd.vrrp.instance-VI_1.cfg", Vrrpd.instance("VI_1", 51, 150, VIP + "/24, 192.0.2.101/24"));
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!r1.holds("192.0.2.101") && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertTrue("a VIP added to a running master appears at once", r1.holds("192.0.2.101"));
+        assertTrue(r1.output(), r1.output().contains("VI_1: reconfigured in place"));
+        assertFalse("without a state transition", r1.output().contains("VI_1: MASTER -> "));
+
+        r1.writeConfig("org.vrrpd.vrrp.instance-VI_2.cfg", Vrrpd.instance("VI_2", 300, 100, "192.0.2.200"));
+        assertTrue(r1.output(), r1.process().awaitOutput("VRRP instance VI_2: vrid = 300 rejected: must be 1..255", Duration.ofSeconds(10)));
+        assertEquals("the other instance keeps running", "MASTER", r1.state("VI_1"));
+
+        r2.writeConfig("org.vrrpd.vrrp.instance-VI_1.cfg", Vrrpd.instance("VI_1", 51, 200, VIP + "/24, 192.0.2.101/24"));
+        r2.awaitState("VI_1", "MASTER", Duration.ofSeconds(8));
+        r1.awaitState("VI_1", "BACKUP", Duration.ofSeconds(2));
+        assertTrue(r2.holds("192.0.2.101"));
+    }
+}

@@ -1,0 +1,156 @@
+package org.vrrpd.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Pattern;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.junit.runners.Parameterized;
+import org.junit.runners.Parameterized.Parameters;
+import org.vrrpd.lab.Capture;
+import org.vrrpd.lab.LabProcess;
+import org.vrrpd.lab.NetLab;
+
+/** Our daemon and Debian's keepalived on one link, in both roles, with auth none and PASS. */
+@RunWith(Parameterized.class)
+public class KeepalivedInteropIT {
+    private static final String VIP = "192.0.2.100";
+    private static final String KEEPALIVED = "192.0.2.1";
+    private static final String OURS = "192.0.2.2";
+    /** What keepalived says of an advert it refuses (checked by hand against a wrong password). */
+    private static final Pattern KEEPALIVED_COMPLAINT = Pattern.compile("invalid|bad|error|mismatch|bogus|discard|wrong|fail",
+            Pattern.CASE_INSENSITIVE);
+
+    @Parameters(name = "auth {0}")
+    public static List<Object[]> auths() {
+        return List.of(new Object[] {"none"}, new Object[] {"pass"});
+    }
+
+    private final String auth;
+    private NetLab lab;
+    private Path work;
+    private String br;
+    private String kaNs;
+    private String ourNs;
+
+    public KeepalivedInteropIT(String auth) {
+        this.auth = auth;
+    }
+
+    @Before
+    public void wire() throws Exception {
+        work = Files.createTempDirectory("vrrpd-interop");
+        lab = NetLab.create();
+        br = lab.bridge("br");
+        kaNs = lab.namespace("ka");
+        ourNs = lab.namespace("us");
+        lab.link(br, kaNs, "eth0", KEEPALIVED + "/24");
+        lab.link(br, ourNs, "eth0", OURS + "/24");
+    }
+
+    @After
+    public void unwire() throws Exception {
+        lab.close();
+        NetLab.deleteRecursively(work);
+    }
+
+    /** keepalived, VRRP only, in the foreground, with its own pid files; waits for its BACKUP state. */
+    private LabProcess keepalived(int priority) throws Exception {
+        Path dir = Files.createDirectories(work.resolve("keepalived"));
+        String authBlock = auth.equals("pass") ? "    authentication {\n        auth_type PASS\n        auth_pass kaspike1\n    }\n" : "";
+        Path conf = Files.writeString(dir.resolve("keepalived.conf"), "global_defs {\n    router_id lab-ka\n}\n"
+                + "vrrp_instance VI_1 {\n    state BACKUP\n    interface eth0\n    virtual_router_id 51\n    priority " + priority
+                + "\n    advert_int 1\n" + authBlock + "    virtual_ipaddress {\n        " + VIP + "/24\n    }\n}\n");
+        LabProcess ka = lab.start(kaNs, dir.resolve("keepalived.log"), "keepalived", "-n", "-l", "-D", "-G", "-P", "-f", conf.toString(),
+                "-p", dir.resolve("ka.pid").toString(), "-r", dir.resolve("vrrp.pid").toString(), "-c", dir.resolve("chk.pid").toString(),
+                "-b", dir.resolve("bfd.pid").toString());
+        assertTrue(ka.output(), ka.awaitOutput("Entering BACKUP STATE", Duration.ofSeconds(10)));
+        return ka;
+    }
+
+    private Vrrpd ours(int priority) throws Exception {
+        String[] authLines = auth.equals("pass") ? new String[] {"authType = pass", "authPassword = kaspike1"} : new String[0];
+        return Vrrpd.start(lab, ourNs, work, "us", Map.of("org.vrrpd.vrrp.instance-VI_1.cfg",
+                Vrrpd.instance("VI_1", 51, priority, VIP + "/24", authLines)));
+    }
+
+    private boolean keepalivedHoldsVip() {
+        return lab.exec(kaNs, "ip", "-o", "-4", "addr", "show", "dev", "eth0").check().stdout().contains(" " + VIP + "/");
+    }
+
+    /** SIGKILL to every process in the namespace in one kill(1): a box that dies without a word. */
+    private void killEverythingIn(String ns) {
+        List<String> command = new ArrayList<>(List.of("kill", "-KILL"));
+        command.addAll(NetLab.host("ip", "netns", "pids", ns).check().stdout().lines().toList());
+        NetLab.host(command.toArray(new String[0])).check();
+    }
+
+    private static void awaitTrue(String what, BooleanSupplier condition, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(what);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    @Test
+    public void weBackUpKeepalivedAndTakeOverWhenItIsKilled() throws Exception {
+        LabProcess ka = keepalived(150);
+        Vrrpd us = ours(100);
+        awaitTrue("keepalived becomes master", this::keepalivedHoldsVip, Duration.ofSeconds(8));
+        us.awaitState("VI_1", "BACKUP", Duration.ofSeconds(5));
+        Thread.sleep(4000); // longer than our Master_Down_Interval: only keepalived's adverts keep us backup
+        assertEquals("BACKUP", us.state("VI_1"));
+        assertFalse("the VIP is on one side only", us.holds(VIP));
+        String show = us.vrrpctl("vrrp:show", "VI_1").stdout();
+        assertTrue(show, show.contains("master            " + KEEPALIVED));
+        assertTrue(show, show.contains("auth              invalid type 0, type mismatch 0, failures 0"));
+        assertTrue(show, show.contains("dropped           ttl 0, version 0, type 0, length 0, checksum 0, interval 0"));
+
+        killEverythingIn(kaNs); // keepalived's parent and VRRP child at once, or the child resigns gracefully
+        long takeover = us.awaitState("VI_1", "MASTER", Duration.ofSeconds(6));
+        System.out.printf("interop (%s): keepalived SIGKILLed -> ours MASTER after %d ms (MDI(100) = 3.609 s)%n", auth, takeover);
+        assertTrue("no earlier than a phase of Master_Down_Interval: " + takeover, takeover > 2500);
+        assertTrue(us.holds(VIP));
+    }
+
+    @Test
+    public void keepalivedBacksUsUpAndTakesOverWhenWeAreKilled() throws Exception {
+        Capture capture = lab.capture(br, "br0", "ip proto 112", work.resolve("interop.pcap"));
+        Vrrpd us = ours(150);
+        us.awaitState("VI_1", "MASTER", Duration.ofSeconds(10));
+        LabProcess ka = keepalived(100);
+        Thread.sleep(5000); // longer than keepalived's Master_Down_Interval
+        assertFalse(ka.output(), ka.output().contains("Entering MASTER STATE"));
+        assertFalse("the VIP is on one side only", keepalivedHoldsVip());
+        assertTrue(us.holds(VIP));
+
+        us.process().kill();
+        awaitTrue("keepalived takes over", this::keepalivedHoldsVip, Duration.ofSeconds(6));
+        capture.stop();
+        for (String line : ka.output().lines().toList()) {
+            assertFalse("keepalived complains about our adverts: " + line, KEEPALIVED_COMPLAINT.matcher(line).find());
+        }
+        List<String[]> ourAdverts = capture.fields("vrrp and ip.src == " + OURS, "vrrp.version", "vrrp.type", "ip.ttl",
+                "vrrp.checksum.status", "vrrp.auth_type", "vrrp.prio", "vrrp.ip_addr", "ip.dst");
+        assertTrue("our adverts were captured", ourAdverts.size() >= 5);
+        String authCode = auth.equals("pass") ? "1" : "0";
+        for (String[] a : ourAdverts) {
+            assertEquals("tshark decodes ours as keepalived's", List.of("2", "1", "255", "1", authCode, "150", VIP, "224.0.0.18"), List.of(a));
+        }
+        assertTrue("keepalived advertises once master", capture.fields("vrrp and ip.src == " + KEEPALIVED, "vrrp.prio").size() >= 1);
+    }
+}
