@@ -34,6 +34,7 @@ import org.vrrpd.kernel.Poller;
 final class Reflector implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Reflector.class);
     private static final int REPLY_TIMEOUT_MILLIS = 5000;
+    private static final int STALE_DUMP_RETRY_MILLIS = 100;
     private static final int NLM_F_DUMP_INTR = 0x10;
 
     private final NetlinkSocket broadcasts;
@@ -122,7 +123,8 @@ final class Reflector implements AutoCloseable {
         poller.add(wakeup.fd());
         while (running) {
             try {
-                poller.poll(-1);
+                // A dump that changes kept racing is retried shortly even if no broadcast arrives.
+                poller.poll(dumpStale ? STALE_DUMP_RETRY_MILLIS : -1);
                 wakeup.drain();
                 if (running) {
                     drainBroadcasts();
