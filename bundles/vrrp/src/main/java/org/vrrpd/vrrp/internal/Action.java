@@ -10,6 +10,8 @@ enum Action {
     START_ADVER_TIMER,
     /** Master_Down_Timer = Master_Down_Interval = 3 × Advertisement_Interval + Skew_Time. */
     START_MASTER_DOWN_TIMER,
+    /** Master_Down_Timer = Advertisement_Interval + Skew_Time: long enough to hear a current master once. */
+    START_LISTEN_TIMER,
     /** Master_Down_Timer = Skew_Time = (256 − Priority) / 256 s: the master resigned. */
     START_SKEW_TIMER,
     CANCEL_TIMER,

@@ -7,6 +7,11 @@ package org.vrrpd.vrrp.internal;
 enum Event {
     /** Configured and its interface is up; the router is not the address owner. */
     STARTUP,
+    /**
+     * As STARTUP, configured with initial state MASTER: it listens one advert interval plus skew
+     * for a current master instead of a whole Master_Down_Interval.
+     */
+    STARTUP_AS_MASTER,
     /** Configured and its interface is up; priority 255: the router owns the addresses. */
     STARTUP_OWNER,
     /** Configured while its interface is down or a checker holds it in fault. */

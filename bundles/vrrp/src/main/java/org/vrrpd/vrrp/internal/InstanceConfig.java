@@ -44,6 +44,11 @@ import org.osgi.service.metatype.annotations.Option;
             min = "0", max = "1000")
     int preemptDelay() default 0;
 
+    @AttributeDefinition(description = "BACKUP: listen a whole Master_Down_Interval before claiming mastership, as RFC 3768 says; "
+            + "MASTER: listen only one advert interval plus skew, so that the preferred router takes over sooner (keepalived: state).",
+            options = {@Option(label = "BACKUP", value = "BACKUP"), @Option(label = "MASTER", value = "MASTER")})
+    String initialState() default "BACKUP";
+
     @AttributeDefinition(description = "Seconds until the second burst of gratuitous ARPs after becoming master (garp_master_delay); 0: none.",
             min = "0", max = "1000")
     int garpMasterDelay() default 5;

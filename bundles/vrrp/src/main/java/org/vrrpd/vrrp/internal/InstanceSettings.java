@@ -15,7 +15,7 @@ import org.vrrpd.kernel.Ipv4;
  */
 record InstanceSettings(String name, String interfaceName, int vrid, int priority, int advertInterval,
                         int[] vipAddresses, int[] vipPrefixes, String authType, byte[] authPassword, boolean preempt,
-                        int preemptDelay, int garpMasterDelay, int garpMasterRepeat, int garpMasterRefresh) {
+                        int preemptDelay, boolean initialMaster, int garpMasterDelay, int garpMasterRepeat, int garpMasterRefresh) {
     static final String FACTORY_PID = "org.vrrpd.vrrp.instance";
     static final int OWNER_PRIORITY = 255;
 
@@ -72,8 +72,17 @@ record InstanceSettings(String name, String interfaceName, int vrid, int priorit
             default -> throw r.invalid("authType", authType, "must be none or pass");
         }
         return new InstanceSettings(name, interfaceName, vrid, priority, advertInterval, addresses, prefixes, authType, password,
-                r.bool("preempt", true), r.integer("preemptDelay", 0, 0, 1000), r.integer("garpMasterDelay", 5, 0, 1000),
+                r.bool("preempt", true), r.integer("preemptDelay", 0, 0, 1000), initialMaster(r), r.integer("garpMasterDelay", 5, 0, 1000),
                 r.integer("garpMasterRepeat", 5, 1, 100), r.integer("garpMasterRefresh", 0, 0, 86400));
+    }
+
+    private static boolean initialMaster(Reader r) {
+        String state = r.string("initialState", "BACKUP").toUpperCase(Locale.ROOT);
+        return switch (state) {
+            case "BACKUP" -> false;
+            case "MASTER" -> true;
+            default -> throw r.invalid("initialState", state, "must be BACKUP or MASTER");
+        };
     }
 
     boolean owner() {
@@ -82,8 +91,11 @@ record InstanceSettings(String name, String interfaceName, int vrid, int priorit
 
     /** Whether a change from {@code old} can be applied to a running instance without restarting it. */
     boolean liveChangeableFrom(InstanceSettings old) {
-        return old.interfaceName.equals(interfaceName) && old.vrid == vrid && old.authType.equals(authType)
-                && Arrays.equals(old.authPassword, authPassword) && old.owner() == owner();
+        return old.interfaceName.equals(interfaceName) && old.vrid == vrid && old.owner() == owner();
+    }
+
+    boolean sameAuthAs(InstanceSettings old) {
+        return old.authType.equals(authType) && Arrays.equals(old.authPassword, authPassword);
     }
 
     List<String> vipStrings() {

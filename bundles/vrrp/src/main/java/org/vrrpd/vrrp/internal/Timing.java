@@ -17,6 +17,11 @@ final class Timing {
         return 3 * advertIntervalSeconds * SECOND + skew(priority);
     }
 
+    /** Advertisement_Interval + Skew_Time: a master that is there is heard once within it. */
+    static long listen(int advertIntervalSeconds, int priority) {
+        return advertIntervalSeconds * SECOND + skew(priority);
+    }
+
     static long advert(int advertIntervalSeconds) {
         return advertIntervalSeconds * SECOND;
     }

@@ -31,6 +31,7 @@ final class TransitionTable {
         }
         // A backup first removes virtual addresses a crashed predecessor may have left behind.
         on(INITIALIZE, STARTUP, BACKUP, REMOVE_VIPS, START_MASTER_DOWN_TIMER, START_PREEMPT_DELAY);
+        on(INITIALIZE, STARTUP_AS_MASTER, BACKUP, REMOVE_VIPS, START_LISTEN_TIMER, START_PREEMPT_DELAY);
         on(INITIALIZE, STARTUP_OWNER, MASTER, SEND_ADVERT, ADD_VIPS, SEND_GARP, START_ADVER_TIMER);
         on(INITIALIZE, STARTUP_FAULTED, FAULT, REMOVE_VIPS);
 

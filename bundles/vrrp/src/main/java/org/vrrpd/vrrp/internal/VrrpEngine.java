@@ -103,7 +103,11 @@ public class VrrpEngine implements VrrpInstance.Host, VrrpInstances, InterfaceLi
         loop.call(() -> {
             VrrpInstance current = instances.get(oldName);
             if (current != null && oldName.equals(settings.name()) && settings.liveChangeableFrom(current.settings())) {
+                boolean newKey = !settings.sameAuthAs(current.settings());
                 current.reconfigure(settings);
+                if (newKey) {
+                    bindAuthenticator(current);
+                }
                 if (current.state() == VrrpState.MASTER) {
                     addVips(current);
                 }

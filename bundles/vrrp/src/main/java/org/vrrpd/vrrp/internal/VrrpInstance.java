@@ -74,6 +74,7 @@ final class VrrpInstance {
 
     void setAuth(AuthSession auth) {
         this.auth = auth;
+        advert = null; // the auth type and data are part of the cached advert
         advert = null;
     }
 
@@ -91,7 +92,9 @@ final class VrrpInstance {
     }
 
     void start() {
-        handle(!faults.isEmpty() ? Event.STARTUP_FAULTED : settings.owner() ? Event.STARTUP_OWNER : Event.STARTUP,
+        handle(!faults.isEmpty() ? Event.STARTUP_FAULTED
+                        : settings.owner() ? Event.STARTUP_OWNER
+                        : settings.initialMaster() ? Event.STARTUP_AS_MASTER : Event.STARTUP,
                 faults.isEmpty() ? "configured" : String.join(", ", faults));
     }
 
@@ -232,6 +235,7 @@ final class VrrpInstance {
             }
             case START_ADVER_TIMER -> loop.schedule(protocolTimer, Timing.advert(settings.advertInterval()));
             case START_MASTER_DOWN_TIMER -> loop.schedule(protocolTimer, Timing.masterDown(settings.advertInterval(), settings.priority()));
+            case START_LISTEN_TIMER -> loop.schedule(protocolTimer, Timing.listen(settings.advertInterval(), settings.priority()));
             case START_SKEW_TIMER -> loop.schedule(protocolTimer, Timing.skew(settings.priority()));
             case CANCEL_TIMER -> {
                 loop.cancel(protocolTimer);

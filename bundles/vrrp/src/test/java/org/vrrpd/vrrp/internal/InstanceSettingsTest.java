@@ -67,6 +67,7 @@ public class InstanceSettingsTest {
         rejected("virtualAddresses", "", "VRRP instance VI_1: virtualAddresses =  rejected: give 1..255 IPv4 addresses");
         rejected("authType", "md5", "VRRP instance VI_1: authType = md5 rejected: must be none or pass");
         rejected("authPassword", "123456789", "VRRP instance VI_1: authPassword = (9 bytes) rejected: PASS allows at most 8 bytes");
+        rejected("initialState", "leader", "VRRP instance VI_1: initialState = LEADER rejected: must be BACKUP or MASTER");
         rejected("preempt", "maybe", "VRRP instance VI_1: preempt = maybe rejected: must be true or false");
         rejected("interfaceName", "a/b", "VRRP instance VI_1: interfaceName = a/b rejected: not an interface name");
         rejected("name", null, "VRRP instance ?: name = (missing) rejected: required");
@@ -78,7 +79,10 @@ public class InstanceSettingsTest {
         Map<String, Object> p = valid();
         p.put("priority", 200);
         p.put("virtualAddresses", "192.0.2.100/24,192.0.2.102");
+        p.put("authType", "pass");
+        p.put("authPassword", "new");
         assertTrue(InstanceSettings.parse(p).liveChangeableFrom(before));
+        assertFalse(InstanceSettings.parse(p).sameAuthAs(before));
         p.put("vrid", 52);
         assertFalse(InstanceSettings.parse(p).liveChangeableFrom(before));
     }

@@ -102,6 +102,24 @@ public class VrrpInstanceTest {
         assertEquals(1, i.counters.becomeMaster);
     }
 
+    @Test
+    public void initialStateMasterListensOneIntervalPlusSkew() {
+        VrrpInstance i = instance(150, "initialState", "MASTER");
+        i.start();
+        host.advance(1414 * MS);
+        assertEquals("1 s + Skew(150) = 1.4140625 s", VrrpState.BACKUP, i.state());
+        host.advance(1 * MS);
+        assertEquals(VrrpState.MASTER, i.state());
+    }
+
+    @Test
+    public void initialStateMasterStillDefersToAMasterItHears() {
+        VrrpInstance i = instance(100, "initialState", "MASTER");
+        i.start();
+        advertsFor(i, 5, 150, HIGHER);
+        assertEquals("a preferred master's advert restarts the full Master_Down_Interval", VrrpState.BACKUP, i.state());
+    }
+
     /** Delivers an advert every second for {@code seconds}. */
     private void advertsFor(VrrpInstance i, int seconds, int priority, int source) {
         for (int k = 0; k < seconds; k++) {
