@@ -25,6 +25,7 @@ public class ElectionIT {
     private String br;
     private String ns1;
     private String ns2;
+    private String client;
 
     @Before
     public void wire() throws Exception {
@@ -35,6 +36,8 @@ public class ElectionIT {
         ns2 = lab.namespace("r2");
         lab.link(br, ns1, "eth0", "192.0.2.1/24");
         lab.link(br, ns2, "eth0", "192.0.2.2/24");
+        client = lab.namespace("cl");
+        lab.link(br, client, "eth0", "192.0.2.10/24");
     }
 
     @After
@@ -55,7 +58,7 @@ public class ElectionIT {
 
     @Test
     public void theHigherPriorityWinsAndTheBackupTakesOverWhenTheMasterDies() throws Exception {
-        Capture capture = lab.capture(br, "br0", "ip proto 112 or arp", work.resolve("failover.pcap"));
+        Capture capture = lab.capture(client, "eth0", "ip proto 112 or arp", work.resolve("failover.pcap"));
         Vrrpd r1 = daemon(ns1, "r1", 150, "authType = pass", "authPassword = s3cret");
         Vrrpd r2 = daemon(ns2, "r2", 100, "authType = pass", "authPassword = s3cret");
         r1.awaitState("VI_1", "MASTER", STARTUP);
@@ -81,8 +84,24 @@ public class ElectionIT {
             assertEquals("tshark finds the VRRP checksum good", "1", a[4]); // 1 = Good in vrrp.checksum.status
             assertEquals("each router advertises its own priority", a[1].equals("192.0.2.1") ? "150" : "100", a[2]);
         }
-        List<String[]> garps = capture.fields("arp.isgratuitous == 1 and arp.src.proto_ipv4 == " + VIP, "frame.time_epoch");
-        assertTrue("the new master announced the VIP", garps.stream().anyMatch(g -> Double.parseDouble(g[0]) >= firstFromR2));
+        String r2Mac = lab.exec(ns2, "cat", "/sys/class/net/eth0/address").check().stdout().trim();
+        List<String[]> garps = capture.fields("arp.isgratuitous == 1 and arp.src.proto_ipv4 == " + VIP, "frame.time_epoch",
+                "eth.src", "arp.src.hw_mac", "arp.dst.proto_ipv4").stream().filter(g -> Double.parseDouble(g[0]) >= firstFromR2).toList();
+        assertEquals("the client saw the new master's burst of gratuitous ARPs", 5, garps.size());
+        for (String[] garp : garps) {
+            assertEquals(List.of(r2Mac, r2Mac, VIP), List.of(garp).subList(1, 4));
+        }
+
+        // The crashed master comes back without preemption: it cleans the VIP it left behind and stays backup.
+        assertTrue("a SIGKILLed daemon leaves its VIP behind", r1.holds(VIP));
+        r1.writeConfig("org.vrrpd.vrrp.instance-VI_1.cfg", Vrrpd.instance("VI_1", 51, 150, VIP + "/24", "authType = pass",
+                "authPassword = s3cret", "preempt = false"));
+        r1.start();
+        r1.awaitState("VI_1", "BACKUP", STARTUP);
+        assertFalse("a restarted router removes its leftover VIP at start", r1.holds(VIP));
+        Thread.sleep(4000); // longer than r1's Master_Down_Interval
+        assertEquals("no preemption: the lower-priority master keeps the role", "BACKUP", r1.state("VI_1"));
+        assertEquals("MASTER", r2.state("VI_1"));
     }
 
     @Test
@@ -128,22 +147,37 @@ public class ElectionIT {
         r1.awaitState("VI_1", "MASTER", STARTUP);
         r2.awaitState("VI_1", "BACKUP", STARTUP);
 
-        r1.writeConfig("org.vrrpd.vrrp.instance-VI_1.cfg", Vrrpd.instance("VI_1", 51, 150, VIP + "/24, 192.0.2.101/24"));
+        Capture capture = lab.capture(client, "eth0", "ip proto 112", work.resolve("reconfigure.pcap"));
+        r1.writeConfig("org.vrrpd.vrrp.instance-VI_1.cfg", Vrrpd.instance("VI_1", 51, 120, VIP + "/24, 192.0.2.101/24"));
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (!r1.holds("192.0.2.101") && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
         assertTrue("a VIP added to a running master appears at once", r1.holds("192.0.2.101"));
         assertTrue(r1.output(), r1.output().contains("VI_1: reconfigured in place"));
+        Thread.sleep(1500); // at least one advert after the change
+        capture.stop();
+        List<String[]> adverts = capture.fields("vrrp and ip.src == 192.0.2.1", "vrrp.prio", "vrrp.addr_count");
+        assertEquals("the next advert carries the new priority and addresses", List.of("120", "2"), List.of(adverts.get(adverts.size() - 1)));
         assertFalse("without a state transition", r1.output().contains("VI_1: MASTER -> "));
+        assertEquals("MASTER", r1.state("VI_1"));
+
+        r1.writeConfig("org.vrrpd.vrrp.instance-VI_1.cfg", Vrrpd.instance("VI_1", 51, 120, VIP + "/24"));
+        deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (r1.holds("192.0.2.101") && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertFalse("a VIP removed from a running master goes at once", r1.holds("192.0.2.101"));
+        assertTrue(r1.holds(VIP));
+        assertFalse(r1.output().contains("VI_1: MASTER -> "));
 
         r1.writeConfig("org.vrrpd.vrrp.instance-VI_2.cfg", Vrrpd.instance("VI_2", 300, 100, "192.0.2.200"));
         assertTrue(r1.output(), r1.process().awaitOutput("VRRP instance VI_2: vrid = 300 rejected: must be 1..255", Duration.ofSeconds(10)));
         assertEquals("the other instance keeps running", "MASTER", r1.state("VI_1"));
 
-        r2.writeConfig("org.vrrpd.vrrp.instance-VI_1.cfg", Vrrpd.instance("VI_1", 51, 200, VIP + "/24, 192.0.2.101/24"));
+        r2.writeConfig("org.vrrpd.vrrp.instance-VI_1.cfg", Vrrpd.instance("VI_1", 51, 200, VIP + "/24"));
         r2.awaitState("VI_1", "MASTER", Duration.ofSeconds(8));
         r1.awaitState("VI_1", "BACKUP", Duration.ofSeconds(2));
-        assertTrue(r2.holds("192.0.2.101"));
+        assertTrue("a backup raised above the master preempts it", r2.holds(VIP));
     }
 }

@@ -1,0 +1,81 @@
+package org.vrrpd.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.After;
+import org.junit.Test;
+import org.vrrpd.lab.NetLab;
+
+/**
+ * Adverts with one defect each, crafted in a neighbour namespace with a priority that would win
+ * if accepted: every one is dropped, counted under its own reason, and the master stays master.
+ */
+public class MalformedAdvertIT {
+    private static final String VIP = "192.0.2.100";
+    private static final String ATTACKER = "192.0.2.10";
+
+    private final Path work;
+    private final NetLab lab = NetLab.create();
+
+    public MalformedAdvertIT() throws Exception {
+        work = Files.createTempDirectory("vrrpd-malformed");
+    }
+
+    @After
+    public void unwire() throws Exception {
+        lab.close();
+        NetLab.deleteRecursively(work);
+    }
+
+    private static AdvertInjector wellFormed() {
+        return new AdvertInjector(VIP).password("s3cret");
+    }
+
+    @Test
+    public void malformedAdvertsAreDroppedAndCountedAndChangeNothing() throws Exception {
+        String br = lab.bridge("br");
+        String r1 = lab.namespace("r1");
+        String attacker = lab.namespace("cl");
+        lab.link(br, r1, "eth0", "192.0.2.1/24");
+        lab.link(br, attacker, "eth0", ATTACKER + "/24");
+        Vrrpd daemon = Vrrpd.start(lab, r1, work, "r1", Map.of("org.vrrpd.vrrp.instance-VI_1.cfg",
+                Vrrpd.instance("VI_1", 51, 150, VIP + "/24", "authType = pass", "authPassword = s3cret")));
+        daemon.awaitState("VI_1", "MASTER", Duration.ofSeconds(10));
+
+        AdvertInjector[] defects = {
+            wellFormed().ttl(64),
+            wellFormed().version(3),
+            wellFormed().claimedCount(3),
+            wellFormed().corruptChecksum(),
+            wellFormed().interval(2),
+            new AdvertInjector(VIP).password("wrong"),
+            new AdvertInjector(VIP).authType(0),
+            new AdvertInjector(VIP).authType(7),
+        };
+        for (AdvertInjector advert : defects) {
+            advert.send(attacker, "eth0", ATTACKER);
+        }
+        Thread.sleep(300);
+        String show = daemon.vrrpctl("vrrp:show", "VI_1").check().stdout();
+        assertTrue(show, show.startsWith("VI_1: MASTER on eth0"));
+        assertTrue(show, show.contains("dropped           ttl 1, version 1, type 0, length 1, checksum 1, interval 1"));
+        assertTrue(show, show.contains("auth              invalid type 1, type mismatch 1, failures 1"));
+        assertTrue(show, show.contains("master            192.0.2.1"));
+        assertTrue("the master keeps its address", daemon.holds(VIP));
+        assertTrue("a drop is logged with its reason", daemon.output().contains("dropped an advert from " + ATTACKER + ": TTL"));
+
+        // The control: the same injector's well-formed advert does win, so the drops above were the defects.
+        new AdvertInjector("192.0.2.99").password("s3cret").send(attacker, "eth0", ATTACKER);
+        daemon.awaitState("VI_1", "BACKUP", Duration.ofSeconds(2));
+        show = daemon.vrrpctl("vrrp:show", "VI_1").check().stdout();
+        assertTrue(show, show.contains("master            " + ATTACKER));
+        assertTrue("an address list that differs is counted, then accepted as keepalived does: " + show,
+                show.contains("address list      1 mismatches (accepted)"));
+        assertEquals(false, daemon.holds(VIP));
+    }
+}
