@@ -172,8 +172,26 @@ public class ElectionIT {
         assertFalse(r1.output().contains("VI_1: MASTER -> "));
 
         r1.writeConfig("org.vrrpd.vrrp.instance-VI_2.cfg", Vrrpd.instance("VI_2", 300, 100, "192.0.2.200"));
-        assertTrue(r1.output(), r1.process().awaitOutput("VRRP instance VI_2: vrid = 300 rejected: must be 1..255", Duration.ofSeconds(10)));
+        assertTrue(r1.output(), r1.process().awaitOutput("VRRP instance VI_2: vrid = 300 rejected: must be 1..255; instance not started", Duration.ofSeconds(10)));
         assertEquals("the other instance keeps running", "MASTER", r1.state("VI_1"));
+
+        // A bad value for a running instance: rejected by key and value, the last good configuration stays.
+        r1.writeConfig("org.vrrpd.vrrp.instance-VI_1.cfg", Vrrpd.instance("VI_1", 51, 999, VIP + "/24"));
+        assertTrue(r1.output(), r1.process().awaitOutput(
+                "VRRP instance VI_1: priority = 999 rejected: must be 1..255; the instance keeps its running configuration", Duration.ofSeconds(10)));
+        assertTrue(r1.vrrpctl("vrrp:show", "VI_1").stdout().startsWith("VI_1: MASTER on eth0, vrid 51, priority 120"));
+
+        // A second instance on the same link; moving it to another VRID restarts it alone.
+        r1.writeConfig("org.vrrpd.vrrp.instance-VI_2.cfg", Vrrpd.instance("VI_2", 52, 100, "192.0.2.200"));
+        r1.awaitState("VI_2", "MASTER", Duration.ofSeconds(8));
+        r1.writeConfig("org.vrrpd.vrrp.instance-VI_2.cfg", Vrrpd.instance("VI_2", 51, 100, "192.0.2.200"));
+        assertTrue(r1.output(), r1.process().awaitOutput("VRRP instance VI_2: vrid = 51 rejected: instance VI_1 already uses it on eth0",
+                Duration.ofSeconds(10)));
+        assertEquals("a rejected VRID change leaves the instance running", "MASTER", r1.state("VI_2"));
+        r1.writeConfig("org.vrrpd.vrrp.instance-VI_2.cfg", Vrrpd.instance("VI_2", 53, 100, "192.0.2.200"));
+        assertTrue(r1.output(), r1.process().awaitOutput("VI_2: started on eth0 (vrid 53", Duration.ofSeconds(10)));
+        r1.awaitState("VI_2", "MASTER", Duration.ofSeconds(8));
+        assertFalse("VI_1 was never touched", r1.output().contains("VI_1: MASTER -> "));
 
         r2.writeConfig("org.vrrpd.vrrp.instance-VI_1.cfg", Vrrpd.instance("VI_1", 51, 200, VIP + "/24"));
         r2.awaitState("VI_1", "MASTER", Duration.ofSeconds(8));

@@ -25,46 +25,42 @@ public class InstanceComponent {
     @Reference
     private VrrpEngine engine;
 
+    /** The running instance's name, or null while the configuration has never been valid. */
     private String name;
 
+    /**
+     * Never throws: a component whose activation failed would ignore the corrected file that
+     * follows, so a bad first version just leaves the instance waiting for a good one.
+     */
     @Activate
     void activate(Map<String, Object> properties) throws Exception {
-        InstanceSettings settings = parse(properties);
-        try {
-            engine.add(settings);
-        } catch (InstanceSettings.InvalidSetting e) {
-            LOG.error(e.getMessage());
-            throw e;
-        }
-        name = settings.name();
+        apply(properties);
     }
 
     @Modified
     void modified(Map<String, Object> properties) throws Exception {
-        InstanceSettings settings;
+        apply(properties);
+    }
+
+    private void apply(Map<String, Object> properties) throws Exception {
         try {
-            settings = InstanceSettings.parse(properties);
+            InstanceSettings settings = InstanceSettings.parse(properties);
+            if (name == null) {
+                engine.add(settings);
+            } else {
+                engine.update(name, settings);
+            }
+            name = settings.name();
         } catch (InstanceSettings.InvalidSetting e) {
-            LOG.error("{}; the instance keeps its running configuration", e.getMessage());
-            return;
+            LOG.error("{}; {}", e.getMessage(), name == null ? "instance not started (" + properties.get("service.pid") + ")"
+                    : "the instance keeps its running configuration");
         }
-        engine.update(name, settings);
-        name = settings.name();
     }
 
     @Deactivate
     void deactivate() throws Exception {
         if (name != null) {
             engine.remove(name);
-        }
-    }
-
-    private static InstanceSettings parse(Map<String, Object> properties) {
-        try {
-            return InstanceSettings.parse(properties);
-        } catch (InstanceSettings.InvalidSetting e) {
-            LOG.error("{} ({}); instance not started", e.getMessage(), properties.get("service.pid"));
-            throw e;
         }
     }
 }

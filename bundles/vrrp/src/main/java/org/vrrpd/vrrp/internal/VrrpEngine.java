@@ -102,6 +102,7 @@ public class VrrpEngine implements VrrpInstance.Host, VrrpInstances, InterfaceLi
     void update(String oldName, InstanceSettings settings) throws Exception {
         loop.call(() -> {
             VrrpInstance current = instances.get(oldName);
+            checkConflicts(settings, oldName); // before anything is torn down: a rejected change keeps the old one
             if (current != null && oldName.equals(settings.name()) && settings.liveChangeableFrom(current.settings())) {
                 boolean newKey = !settings.sameAuthAs(current.settings());
                 current.reconfigure(settings);
@@ -128,17 +129,26 @@ public class VrrpEngine implements VrrpInstance.Host, VrrpInstances, InterfaceLi
         });
     }
 
-    private void addNow(InstanceSettings s) {
-        if (instances.containsKey(s.name())) {
-            throw new InstanceSettings.InvalidSetting("VRRP instance " + s.name() + ": name = " + s.name()
-                    + " rejected: another configuration already uses it");
-        }
+    /** Rejects a name or (interface, VRID) that an instance other than {@code replacing} holds. */
+    private void checkConflicts(InstanceSettings s, String replacing) {
         for (VrrpInstance other : instances.values()) {
+            String otherName = other.settings().name();
+            if (otherName.equals(replacing)) {
+                continue;
+            }
+            if (otherName.equals(s.name())) {
+                throw new InstanceSettings.InvalidSetting("VRRP instance " + s.name() + ": name = " + s.name()
+                        + " rejected: another configuration already uses it");
+            }
             if (other.settings().interfaceName().equals(s.interfaceName()) && other.settings().vrid() == s.vrid()) {
                 throw new InstanceSettings.InvalidSetting("VRRP instance " + s.name() + ": vrid = " + s.vrid()
-                        + " rejected: instance " + other.settings().name() + " already uses it on " + s.interfaceName());
+                        + " rejected: instance " + otherName + " already uses it on " + s.interfaceName());
             }
         }
+    }
+
+    private void addNow(InstanceSettings s) {
+        checkConflicts(s, null);
         VrrpInstance instance = new VrrpInstance(this, s);
         instances.put(s.name(), instance);
         bindAuthenticator(instance);
