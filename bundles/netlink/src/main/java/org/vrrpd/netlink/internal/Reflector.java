@@ -149,12 +149,32 @@ final class Reflector implements AutoCloseable {
             if (e.errno() != Errno.ENOBUFS) {
                 throw e;
             }
+            discardQueuedBroadcasts();
             resync(changes, "netlink broadcasts were lost (ENOBUFS)");
         }
         if (dumpStale) {
             resync(changes, "the last dump raced a change (NLM_F_DUMP_INTR)");
         }
         publish(changes);
+    }
+
+    /**
+     * Empties the broadcast queue before a re-dump, which supersedes what is in it. The kernel
+     * reports ENOBUFS once per congestion and re-arms only when the queue has been emptied
+     * (NETLINK_S_CONGESTED), so without this, broadcasts dropped during the dump went unreported.
+     */
+    private void discardQueuedBroadcasts() throws NativeException {
+        while (true) {
+            try {
+                if (broadcasts.receive(receiveBuffer.clear()) < 0) {
+                    return;
+                }
+            } catch (NativeException e) {
+                if (e.errno() != Errno.ENOBUFS) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private void decode(ByteBuffer datagram, List<InterfaceEvent> changes) {
