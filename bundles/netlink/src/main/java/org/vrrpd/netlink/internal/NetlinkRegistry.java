@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -25,16 +26,51 @@ import org.vrrpd.api.net.NetInterface;
 public class NetlinkRegistry implements InterfaceRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(NetlinkRegistry.class);
 
-    private final List<InterfaceListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private Reflector reflector;
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addListener(InterfaceListener listener) {
-        listeners.add(listener);
+    /**
+     * A whiteboard listener, fetched when it is first told rather than when bound: a listener that
+     * itself needs this registry (the link monitor, the VRRP engine) would otherwise be activated in
+     * the middle of the registry's own activation, a cycle SCR refuses.
+     */
+    private static final class Listener {
+        final ComponentServiceObjects<InterfaceListener> objects;
+        private volatile InterfaceListener service;
+
+        Listener(ComponentServiceObjects<InterfaceListener> objects) {
+            this.objects = objects;
+        }
+
+        InterfaceListener get() {
+            InterfaceListener s = service;
+            if (s == null) {
+                s = objects.getService();
+                service = s;
+            }
+            return s;
+        }
+
+        void release() {
+            InterfaceListener s = service;
+            if (s != null) {
+                objects.ungetService(s);
+            }
+        }
     }
 
-    void removeListener(InterfaceListener listener) {
-        listeners.remove(listener);
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addListener(ComponentServiceObjects<InterfaceListener> listener) {
+        listeners.add(new Listener(listener));
+    }
+
+    void removeListener(ComponentServiceObjects<InterfaceListener> listener) {
+        for (Listener l : listeners) {
+            if (l.objects == listener) {
+                listeners.remove(l);
+                l.release();
+            }
+        }
     }
 
     @Activate
@@ -52,11 +88,14 @@ public class NetlinkRegistry implements InterfaceRegistry {
 
     private void dispatch(InterfaceEvent event) {
         LOG.debug("{}", event);
-        for (InterfaceListener listener : listeners) {
+        for (Listener listener : listeners) {
             try {
-                listener.interfaceChanged(event);
+                InterfaceListener service = listener.get();
+                if (service != null) {
+                    service.interfaceChanged(event);
+                }
             } catch (RuntimeException e) {
-                LOG.warn("interface listener {} failed on {}: {}", listener, event.kind(), e.toString(), e);
+                LOG.warn("interface listener {} failed on {}: {}", listener.objects.getServiceReference(), event.kind(), e.toString(), e);
             }
         }
     }
