@@ -21,7 +21,10 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.wiring.FrameworkWiring;
 import org.osgi.util.tracker.ServiceTracker;
+import org.vrrpd.api.arp.GratuitousArpSender;
+import org.vrrpd.api.link.LinkMonitor;
 import org.vrrpd.api.net.InterfaceRegistry;
+import org.vrrpd.api.vrrp.VrrpInstances;
 
 /**
  * Bundles that hold sockets and threads can be stopped, updated and restarted in a running
@@ -43,6 +46,21 @@ public class BundleLifecycleIT {
     @Test
     public void netlinkBundleCyclesWithoutLeakingSocketsOrThreads() throws Exception {
         assertNoLeaks("org.vrrpd.netlink", InterfaceRegistry.class);
+    }
+
+    @Test
+    public void linkMonitorBundleCyclesWithoutLeakingSocketsOrThreads() throws Exception {
+        assertNoLeaks("org.vrrpd.mii", LinkMonitor.class);
+    }
+
+    @Test
+    public void vrrpEngineBundleCyclesWithoutLeakingSocketsOrThreads() throws Exception {
+        assertNoLeaks("org.vrrpd.vrrp", VrrpInstances.class);
+    }
+
+    @Test
+    public void arpBundleCyclesWithoutLeakingSockets() throws Exception {
+        assertNoLeaks("org.vrrpd.arp", GratuitousArpSender.class);
     }
 
     private void assertNoLeaks(String symbolicName, Class<?> service) throws Exception {

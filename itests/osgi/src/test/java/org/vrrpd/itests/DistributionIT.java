@@ -19,6 +19,7 @@ public class DistributionIT {
     private static Path work;
     private static Vrrpd r1;
     private static Vrrpd r2;
+    private static String r2Port;
 
     @BeforeClass
     public static void startTwoDaemons() throws Exception {
@@ -28,7 +29,7 @@ public class DistributionIT {
         String ns1 = lab.namespace("r1");
         String ns2 = lab.namespace("r2");
         lab.link(br, ns1, "eth0", "192.0.2.1/24");
-        lab.link(br, ns2, "eth0", "192.0.2.2/24");
+        r2Port = lab.link(br, ns2, "eth0", "192.0.2.2/24");
         r1 = Vrrpd.start(lab, ns1, work, "r1", Map.of());
         r2 = Vrrpd.start(lab, ns2, work, "r2", Map.of());
     }
@@ -64,6 +65,39 @@ public class DistributionIT {
         NetLab.Result missing = r2.vrrpctl("iface:show", "nope0");
         assertEquals(1, missing.exitCode());
         assertTrue(missing.stderr(), missing.stderr().contains("no such interface: nope0"));
+    }
+
+    @Test
+    public void linkStatusNamesEachInterfacesSourceAndTheCableIsWatched() throws Exception {
+        NetLab.Result status = r2.vrrpctl("link:status");
+        assertEquals(status.stderr(), 0, status.exitCode());
+        assertTrue(status.stdout(), status.stdout().matches("(?s).*\\neth0\\s+ETHTOOL\\s+UP\\s+0 .*no MII: ioctl\\(SIOCGMIIPHY, eth0\\): EOPNOTSUPP.*"));
+        assertTrue(status.stdout(), status.stdout().strip().endsWith("polled sources are read every 100 ms"));
+        // Unplug r2's cable on the bridge side: the carrier drops, the interface stays administratively up.
+        lab.exec(lab.namespaceOf("br"), "ip", "link", "set", r2Port, "down").check();
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        String after = "";
+        while (System.nanoTime() < deadline && !after.matches("(?s).*\\neth0\\s+ETHTOOL\\s+DOWN\\s+1 .*")) {
+            Thread.sleep(50);
+            after = r2.vrrpctl("link:status").stdout();
+        }
+        assertTrue(after, after.matches("(?s).*\\neth0\\s+ETHTOOL\\s+DOWN\\s+1 .*"));
+        String show = r2.vrrpctl("iface:show", "eth0").stdout();
+        lab.exec(lab.namespaceOf("br"), "ip", "link", "set", r2Port, "up").check();
+        assertTrue(show, show.contains("link        DOWN (source ETHTOOL, 1 changes)"));
+    }
+
+    @Test
+    public void theLinkMonitorIsReconfiguredLiveAndRefusesABadInterval() throws Exception {
+        r1.writeConfig("org.vrrpd.mii.cfg", "pollInterval = 250\n");
+        assertTrue(r1.output(), r1.process().awaitOutput("link monitor: 2 interfaces, polled every 250 ms", Duration.ofSeconds(10)));
+        assertTrue(r1.vrrpctl("link:status").stdout().strip().endsWith("polled sources are read every 250 ms"));
+        r1.writeConfig("org.vrrpd.mii.cfg", "pollInterval = 5\ninterfaces = eth0\n");
+        assertTrue(r1.output(), r1.process().awaitOutput("link monitor: pollInterval = 5 rejected: must be 10..10000 ms; keeping 250 ms",
+                Duration.ofSeconds(10)));
+        assertTrue(r1.output(), r1.process().awaitOutput("link monitor: 1 interfaces, polled every 250 ms", Duration.ofSeconds(10)));
+        Files.delete(r1.etcDir.resolve("org.vrrpd.mii.cfg"));
+        assertTrue(r1.output(), r1.process().awaitOutput("link monitor: 2 interfaces, polled every 100 ms", Duration.ofSeconds(10)));
     }
 
     @Test

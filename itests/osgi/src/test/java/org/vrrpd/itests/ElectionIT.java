@@ -26,6 +26,7 @@ public class ElectionIT {
     private String ns1;
     private String ns2;
     private String client;
+    private String r1Port;
 
     @Before
     public void wire() throws Exception {
@@ -34,7 +35,7 @@ public class ElectionIT {
         br = lab.bridge("br");
         ns1 = lab.namespace("r1");
         ns2 = lab.namespace("r2");
-        lab.link(br, ns1, "eth0", "192.0.2.1/24");
+        r1Port = lab.link(br, ns1, "eth0", "192.0.2.1/24");
         lab.link(br, ns2, "eth0", "192.0.2.2/24");
         client = lab.namespace("cl");
         lab.link(br, client, "eth0", "192.0.2.10/24");
@@ -123,7 +124,7 @@ public class ElectionIT {
     }
 
     @Test
-    public void aLinkFailureMovesTheMasterToFaultAndRecoveryPreemptsBack() throws Exception {
+    public void anInterfaceOrCableFailureMovesTheMasterToFaultAndRecoveryPreemptsBack() throws Exception {
         Vrrpd r1 = daemon(ns1, "r1", 150);
         Vrrpd r2 = daemon(ns2, "r2", 100);
         r1.awaitState("VI_1", "MASTER", STARTUP);
@@ -138,6 +139,17 @@ public class ElectionIT {
         r2.awaitState("VI_1", "BACKUP", Duration.ofSeconds(2));
         assertTrue(r1.holds(VIP));
         assertFalse(r2.holds(VIP));
+
+        // The cable, not the interface: the bridge end goes down, r1's eth0 stays administratively up.
+        lab.exec(br, "ip", "link", "set", r1Port, "down").check();
+        r1.awaitState("VI_1", "FAULT", Duration.ofSeconds(2));
+        r2.awaitState("VI_1", "MASTER", Duration.ofSeconds(6));
+        String show = r1.vrrpctl("vrrp:show", "VI_1").stdout();
+        assertTrue(show, show.contains("link down on eth0 (source ETHTOOL)"));
+        assertFalse(r1.holds(VIP));
+        lab.exec(br, "ip", "link", "set", r1Port, "up").check();
+        r1.awaitState("VI_1", "MASTER", Duration.ofSeconds(8));
+        r2.awaitState("VI_1", "BACKUP", Duration.ofSeconds(2));
     }
 
     @Test
