@@ -66,7 +66,13 @@ public class ElectionIT {
         r2.awaitState("VI_1", "BACKUP", STARTUP);
         assertTrue("the master holds the VIP", r1.holds(VIP));
         assertFalse("the backup does not", r2.holds(VIP));
-        assertTrue(r2.vrrpctl("vrrp:show", "VI_1").stdout().contains("master            192.0.2.1"));
+        String show = r2.vrrpctl("vrrp:show", "VI_1").stdout();
+        assertTrue(show, show.contains("master            192.0.2.1"));
+        assertTrue(show, show.contains("timers            advert 1 s, skew 0.609 s, master down 3.609 s"));
+        assertTrue(show, show.contains("preemption        on, delay 0 s"));
+        assertTrue(show, show.contains("authentication    pass"));
+        assertTrue(show, show.contains("gratuitous ARP    5 per address, again after 5 s, refresh off"));
+        assertTrue("a backup is a member of the VRRP group", joinedVrrpGroup(ns2));
 
         r1.process().kill();
         long takeover = r2.awaitState("VI_1", "MASTER", Duration.ofSeconds(6));
@@ -147,9 +153,16 @@ public class ElectionIT {
         String show = r1.vrrpctl("vrrp:show", "VI_1").stdout();
         assertTrue(show, show.contains("link down on eth0 (source ETHTOOL)"));
         assertFalse(r1.holds(VIP));
+        assertFalse("in FAULT the interface left the VRRP group", joinedVrrpGroup(ns1));
         lab.exec(br, "ip", "link", "set", r1Port, "up").check();
         r1.awaitState("VI_1", "MASTER", Duration.ofSeconds(8));
         r2.awaitState("VI_1", "BACKUP", Duration.ofSeconds(2));
+        assertTrue("recovered, it joined again", joinedVrrpGroup(ns1));
+    }
+
+    /** Whether eth0 in {@code ns} is a member of 224.0.0.18, as the kernel reports it. */
+    private boolean joinedVrrpGroup(String ns) {
+        return lab.exec(ns, "ip", "maddr", "show", "dev", "eth0").check().stdout().contains("inet  224.0.0.18");
     }
 
     @Test

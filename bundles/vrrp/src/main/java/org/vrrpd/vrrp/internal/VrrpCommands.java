@@ -32,6 +32,14 @@ public class VrrpCommands {
                 v.effectivePriority()));
         out.append(String.format("  master            %s%n", v.masterAddress() == null ? "-" : v.masterAddress().getHostAddress()));
         out.append(String.format("  addresses         %s%n", addresses(v)));
+        InstanceSettings c = engine.settings(name).orElseThrow(() -> new IllegalArgumentException("no VRRP instance " + name));
+        out.append(String.format("  timers            advert %d s, skew %.3f s, master down %.3f s%s%n", c.advertInterval(),
+                Timing.skew(c.priority()) / 1e9, Timing.masterDown(c.advertInterval(), c.priority()) / 1e9,
+                c.initialMaster() ? ", first listen " + String.format("%.3f s", Timing.listen(c.advertInterval(), c.priority()) / 1e9) : ""));
+        out.append(String.format("  preemption        %s%n", c.preempt() ? "on, delay " + c.preemptDelay() + " s" : "off"));
+        out.append(String.format("  authentication    %s%n", c.authType()));
+        out.append(String.format("  gratuitous ARP    %d per address, again after %s, refresh %s%n", c.garpMasterRepeat(),
+                c.garpMasterDelay() > 0 ? c.garpMasterDelay() + " s" : "never", c.garpMasterRefresh() > 0 ? "every " + c.garpMasterRefresh() + " s" : "off"));
         out.append(String.format("  faults            %s%n", engine.faults(name).isEmpty() ? "none" : String.join("; ", engine.faults(name))));
         out.append(String.format("  adverts           sent %d, received %d%n", s.advertisementsSent(), s.advertisementsReceived()));
         out.append(String.format("  became master     %d times%n", s.becomeMaster()));

@@ -559,6 +559,11 @@ public class VrrpEngine implements VrrpInstance.Host, VrrpInstances, InterfaceLi
         });
     }
 
+    /** The running settings of an instance, for vrrp:show. */
+    Optional<InstanceSettings> settings(String name) throws Exception {
+        return loop.call(() -> Optional.ofNullable(instances.get(name)).map(VrrpInstance::settings));
+    }
+
     long unknownVridAdverts() throws Exception {
         return loop.call(() -> unknownVridAdverts);
     }
