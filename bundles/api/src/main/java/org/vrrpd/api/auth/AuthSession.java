@@ -7,6 +7,10 @@ import org.osgi.annotation.versioning.ConsumerType;
  * The authentication state of one VRRP instance (its key and, for AH, its sequence numbers). Used
  * only from the engine's event loop, so implementations need no locking; they must not allocate
  * per packet.
+ *
+ * <p>Datagrams are whole IPv4 datagrams from position 0, with the IP header of
+ * {@code ipHeaderLength} bytes, then {@link #headerLength()} bytes of authentication header, then
+ * the VRRP message.
  */
 @ConsumerType
 public interface AuthSession {
@@ -20,12 +24,20 @@ public interface AuthSession {
     int authTypeCode();
 
     /**
-     * Authenticates an outgoing datagram in place. {@code datagram} holds the whole IP datagram from
-     * position 0 to its limit, with the IP header and the VRRP message complete except for the VRRP
-     * checksum, which the caller computes afterwards over what this method wrote.
+     * Writes the VRRP message's 8 bytes of auth data, which do not change from one advert to the
+     * next. Called when an advert is first built, before its VRRP checksum is computed.
+     */
+    void writeAuthData(ByteBuffer datagram, int ipHeaderLength);
+
+    /**
+     * Authenticates one outgoing datagram in place just before it is sent: the IP header and the
+     * VRRP message, checksum included, are complete. AH writes its header and ICV here.
      */
     void seal(ByteBuffer datagram, int ipHeaderLength);
 
-    /** Checks a received IP datagram laid out as for {@link #seal}; must not modify it. */
+    /**
+     * Checks a received datagram that passed the VRRP checks (length, checksum). It may change
+     * bytes while it works but leaves the datagram as it found it.
+     */
     AuthVerdict verify(ByteBuffer datagram, int ipHeaderLength);
 }

@@ -20,5 +20,7 @@ public record VrrpStatistics(
         long advertisementIntervalErrors,
         long invalidAuthType,
         long authTypeMismatch,
-        long authFailures) {
+        long authFailures,
+        /** Authentic adverts that were not newer than the last one from their sender (AH replays). */
+        long authReplays) {
 }

@@ -31,8 +31,13 @@ public class NoAuthenticator implements Authenticator {
         }
 
         @Override
-        public void seal(ByteBuffer datagram, int ipHeaderLength) {
+        public void writeAuthData(ByteBuffer datagram, int ipHeaderLength) {
             // the encoder already zeroed the auth data
+        }
+
+        @Override
+        public void seal(ByteBuffer datagram, int ipHeaderLength) {
+            // nothing to add
         }
 
         @Override

@@ -8,7 +8,8 @@ import org.vrrpd.api.auth.Authenticator;
 
 /**
  * Auth type 1, simple text password (RFC 2338 §5.3.6.2): up to 8 bytes, zero padded, in the auth
- * data field, which the VRRP checksum covers (keepalived 0.5.5 checksummed before writing it).
+ * data field, written before the VRRP checksum is computed so that it covers the password
+ * (keepalived 0.5.5 checksummed first).
  */
 @Component(property = Authenticator.TYPE + "=pass")
 public class PasswordAuthenticator implements Authenticator {
@@ -42,8 +43,13 @@ public class PasswordAuthenticator implements Authenticator {
         }
 
         @Override
-        public void seal(ByteBuffer datagram, int ipHeaderLength) {
+        public void writeAuthData(ByteBuffer datagram, int ipHeaderLength) {
             datagram.putLong(Advert.authData(datagram, ipHeaderLength), password);
+        }
+
+        @Override
+        public void seal(ByteBuffer datagram, int ipHeaderLength) {
+            // the password is part of the advert, written once
         }
 
         @Override

@@ -45,7 +45,7 @@ public class AuthenticatorTest {
         AuthSession session = new PasswordAuthenticator().newSession(bytes("kas"));
         assertEquals(AuthVerdict.FAILED, session.verify(keepalivedAdvert(), IP_HEADER));
         ByteBuffer advert = keepalivedAdvert();
-        session.seal(advert, IP_HEADER);
+        session.writeAuthData(advert, IP_HEADER);
         byte[] authData = new byte[8];
         advert.get(IP_HEADER + 12, authData);
         assertArrayEquals(new byte[] {'k', 'a', 's', 0, 0, 0, 0, 0}, authData);
@@ -53,10 +53,12 @@ public class AuthenticatorTest {
     }
 
     @Test
-    public void sealWritesThePasswordAfterTheAddresses() {
+    public void thePasswordGoesAfterTheAddressesAndSealingAddsNothing() {
         ByteBuffer advert = keepalivedAdvert();
         advert.putLong(IP_HEADER + 12, 0L);
-        new PasswordAuthenticator().newSession(bytes("kaspike1")).seal(advert, IP_HEADER);
+        AuthSession session = new PasswordAuthenticator().newSession(bytes("kaspike1"));
+        session.writeAuthData(advert, IP_HEADER);
+        session.seal(advert, IP_HEADER);
         assertEquals(KEEPALIVED_PASS, HexFormat.of().formatHex(advert.array()));
     }
 
@@ -73,6 +75,7 @@ public class AuthenticatorTest {
     public void noneLeavesTheDatagramAlone() {
         ByteBuffer advert = keepalivedAdvert();
         AuthSession none = new NoAuthenticator().newSession(bytes("ignored"));
+        none.writeAuthData(advert, IP_HEADER);
         none.seal(advert, IP_HEADER);
         assertEquals(KEEPALIVED_PASS, HexFormat.of().formatHex(advert.array()));
         assertEquals(0, none.authTypeCode());
