@@ -20,6 +20,7 @@ final class Counters {
     long invalidAuthType;
     long authTypeMismatch;
     long authFailures;
+    long authReplays;
 
     /** Counts a packet rejected by the codec's checks. */
     void count(VrrpPacket.Reject reject) {
@@ -37,6 +38,6 @@ final class Counters {
         return new VrrpStatistics(advertisementsSent, advertisementsReceived, becomeMaster, priorityZeroSent,
                 priorityZeroReceived, checksumErrors, versionErrors, vridErrors, invalidTypeReceived, ipTtlErrors,
                 packetLengthErrors, addressListErrors, advertisementIntervalErrors, invalidAuthType, authTypeMismatch,
-                authFailures);
+                authFailures, authReplays);
     }
 }

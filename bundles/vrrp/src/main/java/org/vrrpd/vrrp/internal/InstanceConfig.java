@@ -30,11 +30,11 @@ import org.osgi.service.metatype.annotations.Option;
     @AttributeDefinition(description = "Virtual IPv4 addresses, ADDRESS[/PREFIX] (default /32) (keepalived: virtual_ipaddress).")
     String[] virtualAddresses();
 
-    @AttributeDefinition(description = "Authentication: none or pass (keepalived: auth_type).",
-            options = {@Option(label = "none", value = "none"), @Option(label = "pass", value = "pass")})
+    @AttributeDefinition(description = "Authentication: none, pass or ah (IPSEC-AH, HMAC-MD5-96) (keepalived: auth_type).",
+            options = {@Option(label = "none", value = "none"), @Option(label = "pass", value = "pass"), @Option(label = "ah", value = "ah")})
     String authType() default "none";
 
-    @AttributeDefinition(description = "Password for auth type pass, at most 8 bytes (keepalived: auth_pass).", required = false)
+    @AttributeDefinition(description = "Password for pass, key for ah; at most 8 bytes (keepalived: auth_pass).", required = false)
     String authPassword();
 
     @AttributeDefinition(description = "Take over from a lower-priority master (keepalived: nopreempt turns this off).")

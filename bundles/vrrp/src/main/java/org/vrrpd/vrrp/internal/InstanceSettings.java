@@ -62,14 +62,15 @@ record InstanceSettings(String name, String interfaceName, int vrid, int priorit
         byte[] password = new byte[0];
         switch (authType) {
             case "none" -> { }
-            case "pass" -> {
+            case "pass", "ah" -> {
                 String pass = r.string("authPassword", null);
                 password = pass.getBytes(StandardCharsets.UTF_8);
                 if (password.length > 8) {
-                    throw r.invalid("authPassword", "(" + password.length + " bytes)", "PASS allows at most 8 bytes");
+                    // keepalived's auth_pass has 8 bytes, for AH's key too: longer would not interoperate.
+                    throw r.invalid("authPassword", "(" + password.length + " bytes)", "at most 8 bytes");
                 }
             }
-            default -> throw r.invalid("authType", authType, "must be none or pass");
+            default -> throw r.invalid("authType", authType, "must be none, pass or ah");
         }
         return new InstanceSettings(name, interfaceName, vrid, priority, advertInterval, addresses, prefixes, authType, password,
                 r.bool("preempt", true), r.integer("preemptDelay", 0, 0, 1000), initialMaster(r), r.integer("garpMasterDelay", 5, 0, 1000),

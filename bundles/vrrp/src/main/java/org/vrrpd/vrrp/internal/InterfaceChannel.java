@@ -6,10 +6,11 @@ import org.vrrpd.kernel.NativeException;
 import org.vrrpd.kernel.RawIpSocket;
 
 /**
- * The VRRP socket of one interface, shared by every instance on it: raw IP protocol 112, bound to
- * the device, IP header written by us (IP_HDRINCL, for TTL 255 and for AH), multicast loop off.
- * It is a member of 224.0.0.18 only while the link is up: on a fault it leaves the group and on
- * recovery it joins again. Used only on the event loop.
+ * The VRRP sockets of one interface, shared by every instance on it: raw IP protocol 112, bound to
+ * the device, IP header written by us (IP_HDRINCL, for TTL 255 and for AH), multicast loop off;
+ * and a raw socket for protocol 51, which receives AH-authenticated adverts (Linux without AH
+ * support hands them to raw sockets). It is a member of 224.0.0.18 only while the link is up: on a
+ * fault it leaves the group and on recovery it joins again. Used only on the event loop.
  */
 final class InterfaceChannel {
     /** Receives every datagram that arrives, in a buffer reused for each. */
@@ -20,6 +21,7 @@ final class InterfaceChannel {
     private final String name;
     private final int index;
     private final RawIpSocket socket;
+    private final RawIpSocket ahSocket;
     private final Receiver receiver;
     private final ByteBuffer buffer = ByteBuffer.allocateDirect(65536);
     private final VrrpInstance[] byVrid = new VrrpInstance[256];
@@ -33,17 +35,24 @@ final class InterfaceChannel {
         this.index = index;
         this.receiver = receiver;
         RawIpSocket s = RawIpSocket.open(VrrpPacket.IP_PROTOCOL);
+        RawIpSocket ah = null;
         try {
             s.bindToDevice(name);
             s.setHeaderIncluded(true);
             s.setMulticastInterface(index);
             s.setMulticastLoop(false);
             s.setMulticastTtl(VrrpPacket.TTL);
+            ah = RawIpSocket.open(VrrpPacket.AH_PROTOCOL);
+            ah.bindToDevice(name);
         } catch (NativeException e) {
             s.close();
+            if (ah != null) {
+                ah.close();
+            }
             throw e;
         }
         socket = s;
+        ahSocket = ah;
     }
 
     String name() {
@@ -56,6 +65,10 @@ final class InterfaceChannel {
 
     int fd() {
         return socket.fd();
+    }
+
+    int ahFd() {
+        return ahSocket.fd();
     }
 
     int primary() {
@@ -101,10 +114,13 @@ final class InterfaceChannel {
         joined = join;
     }
 
-    /** Reads every waiting datagram and hands each to the receiver. */
+    /** Reads every waiting datagram, of either protocol, and hands each to the receiver. */
     void drain() throws NativeException {
         int n;
         while ((n = socket.receive(buffer.clear())) >= 0) {
+            receiver.datagram(this, buffer, n);
+        }
+        while ((n = ahSocket.receive(buffer.clear())) >= 0) {
             receiver.datagram(this, buffer, n);
         }
     }
@@ -115,5 +131,6 @@ final class InterfaceChannel {
 
     void close() {
         socket.close();
+        ahSocket.close();
     }
 }

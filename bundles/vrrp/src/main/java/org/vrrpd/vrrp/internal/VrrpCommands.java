@@ -47,8 +47,8 @@ public class VrrpCommands {
         out.append(String.format("  dropped           ttl %d, version %d, type %d, length %d, checksum %d, interval %d%n",
                 s.ipTtlErrors(), s.versionErrors(), s.invalidTypeReceived(), s.packetLengthErrors(), s.checksumErrors(),
                 s.advertisementIntervalErrors()));
-        out.append(String.format("  auth              invalid type %d, type mismatch %d, failures %d%n", s.invalidAuthType(),
-                s.authTypeMismatch(), s.authFailures()));
+        out.append(String.format("  auth              invalid type %d, type mismatch %d, failures %d, replays %d%n", s.invalidAuthType(),
+                s.authTypeMismatch(), s.authFailures(), s.authReplays()));
         out.append(String.format("  address list      %d mismatches (accepted)%n", s.addressListErrors()));
         return out.toString().stripTrailing();
     }

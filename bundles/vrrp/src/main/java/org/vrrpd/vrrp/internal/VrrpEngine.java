@@ -22,6 +22,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vrrpd.api.arp.GratuitousArpSender;
+import org.vrrpd.api.auth.AuthSession;
 import org.vrrpd.api.auth.AuthVerdict;
 import org.vrrpd.api.auth.Authenticator;
 import org.vrrpd.api.link.LinkListener;
@@ -270,18 +271,21 @@ public class VrrpEngine implements VrrpInstance.Host, VrrpInstances, InterfaceLi
     private InterfaceChannel openChannel(NetInterface iface) throws NativeException {
         InterfaceChannel channel = new InterfaceChannel(iface.name(), iface.index(), this);
         channels.put(iface.name(), channel);
-        loop.register(channel.fd(), () -> {
+        EventLoop.ReadHandler drain = () -> {
             try {
                 channel.drain();
             } catch (NativeException e) {
                 LOG.warn("{}: receive failed: {}", channel.name(), e.getMessage());
             }
-        });
+        };
+        loop.register(channel.fd(), drain);
+        loop.register(channel.ahFd(), drain);
         return channel;
     }
 
     private void closeChannel(InterfaceChannel channel) {
         loop.unregister(channel.fd());
+        loop.unregister(channel.ahFd());
         channel.close();
         channels.remove(channel.name());
     }
@@ -290,11 +294,11 @@ public class VrrpEngine implements VrrpInstance.Host, VrrpInstances, InterfaceLi
 
     @Override
     public void datagram(InterfaceChannel channel, ByteBuffer datagram, int length) {
-        int ipHeader = VrrpPacket.ipHeaderLength(datagram);
-        if (length < ipHeader + VrrpPacket.HEADER_LENGTH || VrrpPacket.ipProtocol(datagram) != VrrpPacket.IP_PROTOCOL) {
+        int at = VrrpPacket.vrrpOffset(datagram, length);
+        if (at < 0) {
             return; // not a VRRP packet we could attribute to any instance
         }
-        int at = ipHeader;
+        int ipHeader = VrrpPacket.ipHeaderLength(datagram);
         VrrpInstance instance = channel.instance(VrrpPacket.vrid(datagram, at));
         if (instance == null) {
             unknownVridAdverts++;
@@ -313,15 +317,17 @@ public class VrrpEngine implements VrrpInstance.Host, VrrpInstances, InterfaceLi
             logReject(instance, datagram, "invalid auth type " + authType);
             return;
         }
-        if (instance.auth() == null) {
+        AuthSession auth = instance.auth();
+        if (auth == null) {
             return; // faulted: waiting for its authenticator
         }
-        AuthVerdict verdict = instance.auth().verify(datagram, ipHeader);
+        AuthVerdict verdict = VrrpPacket.ipProtocol(datagram) != auth.ipProtocol() || at - ipHeader != auth.headerLength()
+                ? AuthVerdict.TYPE_MISMATCH : auth.verify(datagram, ipHeader);
         if (verdict != AuthVerdict.ACCEPTED) {
-            if (verdict == AuthVerdict.TYPE_MISMATCH) {
-                counters.authTypeMismatch++;
-            } else {
-                counters.authFailures++;
+            switch (verdict) {
+                case TYPE_MISMATCH -> counters.authTypeMismatch++;
+                case REPLAYED -> counters.authReplays++;
+                default -> counters.authFailures++;
             }
             logReject(instance, datagram, "authentication " + verdict);
             return;

@@ -246,8 +246,9 @@ final class VrrpInstance {
     }
 
     /**
-     * The advert to send with {@code priority}, authenticated and checksummed in a buffer reused
-     * for every send (position 0, limit = length).
+     * The advert to send with {@code priority} in a buffer built once and reused for every send
+     * (position 0, limit = length): per send only the IP header, the priority, the checksum and
+     * what the authenticator seals (AH's sequence number and ICV) are rewritten.
      */
     ByteBuffer advert(int priority, int source) {
         int at = VrrpPacket.IPV4_HEADER_LENGTH + auth.headerLength();
@@ -257,12 +258,13 @@ final class VrrpInstance {
             advert = ByteBuffer.allocateDirect(length);
             VrrpPacket.writeAdvertisement(advert, at, settings.vrid(), priority, auth.authTypeCode(), settings.advertInterval(),
                     settings.vipAddresses(), count);
+            auth.writeAuthData(advert, VrrpPacket.IPV4_HEADER_LENGTH);
         }
         ipIdentification = ipIdentification == 0xffff ? 1 : ipIdentification + 1;
         VrrpPacket.writeIpHeader(advert, length, ipIdentification, auth.ipProtocol(), source, org.vrrpd.kernel.Ipv4.VRRP_GROUP);
         VrrpPacket.setPriority(advert, at, priority);
-        auth.seal(advert, VrrpPacket.IPV4_HEADER_LENGTH);
         VrrpPacket.sealChecksum(advert, at, VrrpPacket.length(count));
+        auth.seal(advert, VrrpPacket.IPV4_HEADER_LENGTH); // AH's ICV covers the VRRP checksum
         return advert.clear().limit(length);
     }
 }

@@ -14,6 +14,8 @@ import java.nio.ByteBuffer;
  */
 final class VrrpPacket {
     static final int IP_PROTOCOL = 112;
+    /** IPSEC-AH, which carries VRRP when the instance authenticates with AH (RFC 2338 §5.3.6.3). */
+    static final int AH_PROTOCOL = 51;
     static final int HEADER_LENGTH = 8;
     static final int AUTH_DATA_LENGTH = 8;
     static final int VERSION_TYPE = 0x21; // version 2, type 1 (advertisement)
@@ -77,6 +79,24 @@ final class VrrpPacket {
 
     static int ipSource(ByteBuffer datagram) {
         return datagram.getInt(12);
+    }
+
+    /**
+     * Where the VRRP message of a received datagram starts: after the IP header, or after an AH
+     * header whose next header is VRRP; -1 if it carries no VRRP message.
+     */
+    static int vrrpOffset(ByteBuffer datagram, int received) {
+        int at = ipHeaderLength(datagram);
+        int protocol = ipProtocol(datagram);
+        if (protocol == AH_PROTOCOL) {
+            if (received < at + 8 || (datagram.get(at) & 0xff) != IP_PROTOCOL) {
+                return -1;
+            }
+            at += ((datagram.get(at + 1) & 0xff) + 2) * 4; // RFC 2402: AH length in 32-bit words minus 2
+        } else if (protocol != IP_PROTOCOL) {
+            return -1;
+        }
+        return received < at + HEADER_LENGTH ? -1 : at;
     }
 
     static int vrid(ByteBuffer buf, int at) {

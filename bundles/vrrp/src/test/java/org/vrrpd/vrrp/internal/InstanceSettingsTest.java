@@ -65,8 +65,8 @@ public class InstanceSettingsTest {
         rejected("virtualAddresses", "192.0.2.300", "VRRP instance VI_1: virtualAddresses = 192.0.2.300 rejected: not an IPv4 ADDRESS[/PREFIX]");
         rejected("virtualAddresses", "192.0.2.1/33", "VRRP instance VI_1: virtualAddresses = 192.0.2.1/33 rejected: prefix must be 1..32");
         rejected("virtualAddresses", "", "VRRP instance VI_1: virtualAddresses =  rejected: give 1..255 IPv4 addresses");
-        rejected("authType", "md5", "VRRP instance VI_1: authType = md5 rejected: must be none or pass");
-        rejected("authPassword", "123456789", "VRRP instance VI_1: authPassword = (9 bytes) rejected: PASS allows at most 8 bytes");
+        rejected("authType", "md5", "VRRP instance VI_1: authType = md5 rejected: must be none, pass or ah");
+        rejected("authPassword", "123456789", "VRRP instance VI_1: authPassword = (9 bytes) rejected: at most 8 bytes");
         rejected("initialState", "leader", "VRRP instance VI_1: initialState = LEADER rejected: must be BACKUP or MASTER");
         rejected("preempt", "maybe", "VRRP instance VI_1: preempt = maybe rejected: must be true or false");
         rejected("interfaceName", "a/b", "VRRP instance VI_1: interfaceName = a/b rejected: not an interface name");

@@ -57,6 +57,7 @@ public class VrrpInstanceTest {
         @Override public int ipProtocol() { return 112; }
         @Override public int headerLength() { return 0; }
         @Override public int authTypeCode() { return 0; }
+        @Override public void writeAuthData(ByteBuffer d, int h) { }
         @Override public void seal(ByteBuffer d, int h) { }
         @Override public AuthVerdict verify(ByteBuffer d, int h) { return AuthVerdict.ACCEPTED; }
     };

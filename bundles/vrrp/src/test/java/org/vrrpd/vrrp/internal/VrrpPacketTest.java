@@ -60,6 +60,21 @@ public class VrrpPacketTest {
     }
 
     @Test
+    public void theVrrpMessageIsFoundBehindAnAhHeader() {
+        ByteBuffer ah = ByteBuffer.wrap(hex("45c0004000010000ff3318b6c0000201e0000012" + "70040000c000020100000001"
+                + "66c44714d16bcab1c07b9cdd" + "2133960102018465c0000264" + "0000000000000000"));
+        assertEquals("keepalived's AH advert: IP 20 + AH 24", 44, VrrpPacket.vrrpOffset(ah, 64));
+        assertEquals(VrrpPacket.Reject.NONE, VrrpPacket.check(ah, 64, 44));
+        assertEquals(51, VrrpPacket.vrid(ah, 44));
+        assertEquals("cut short", -1, VrrpPacket.vrrpOffset(ah, 50));
+        ah.put(20, (byte) 6); // AH carrying TCP
+        assertEquals(-1, VrrpPacket.vrrpOffset(ah, 64));
+        assertEquals(20, VrrpPacket.vrrpOffset(ByteBuffer.wrap(hex(KEEPALIVED_ADVERT)), 40));
+        ByteBuffer udp = ByteBuffer.wrap(hex(KEEPALIVED_ADVERT)).put(9, (byte) 17);
+        assertEquals(-1, VrrpPacket.vrrpOffset(udp, 40));
+    }
+
+    @Test
     public void eachMalformationIsRejectedForItsOwnReason() {
         assertEquals(VrrpPacket.Reject.TTL, checkMutated(8, 254, 40));
         assertEquals(VrrpPacket.Reject.VERSION, checkMutated(20, 0x31, 40));
