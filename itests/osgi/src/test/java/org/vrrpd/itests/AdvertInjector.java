@@ -2,6 +2,8 @@ package org.vrrpd.itests;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.vrrpd.kernel.IoctlSocket;
 import org.vrrpd.kernel.Ipv4;
 import org.vrrpd.kernel.NetworkNamespace;
@@ -21,6 +23,8 @@ final class AdvertInjector {
     private String password = "";
     private int interval = 1;
     private boolean corruptChecksum;
+    private byte[] ahKey;
+    private int ahSequence;
     private final int[] addresses;
 
     AdvertInjector(String... addresses) {
@@ -39,29 +43,40 @@ final class AdvertInjector {
     AdvertInjector authType(int value) { authType = value; return this; }
     AdvertInjector interval(int value) { interval = value; return this; }
     AdvertInjector corruptChecksum() { corruptChecksum = true; return this; }
+    /** Sends it in IPSEC-AH (protocol 51) with sequence number {@code sequence}, the ICV keyed by {@code key}. */
+    AdvertInjector ah(String key, int sequence) { authType = 2; ahKey = key.getBytes(StandardCharsets.US_ASCII); ahSequence = sequence; return this; }
 
-    ByteBuffer datagram(String source) {
+    ByteBuffer datagram(String source) throws Exception {
         int vrrpLength = 8 + 4 * addresses.length + 8;
-        ByteBuffer b = ByteBuffer.allocateDirect(20 + vrrpLength);
-        b.put(0, (byte) 0x45).put(1, (byte) 0xc0).putShort(2, (short) (20 + vrrpLength)).putShort(4, (short) 7)
-                .put(8, (byte) ttl).put(9, (byte) 112).putInt(12, Ipv4.parse(source)).putInt(16, Ipv4.VRRP_GROUP);
-        b.put(20, (byte) (version << 4 | 1)).put(21, (byte) vrid).put(22, (byte) priority)
-                .put(23, (byte) (claimedCount >= 0 ? claimedCount : addresses.length)).put(24, (byte) authType).put(25, (byte) interval);
+        int at = ahKey == null ? 20 : 44;
+        ByteBuffer b = ByteBuffer.allocate(at + vrrpLength);
+        b.put(0, (byte) 0x45).put(1, (byte) 0xc0).putShort(2, (short) (at + vrrpLength)).putShort(4, (short) 7)
+                .put(8, (byte) ttl).put(9, (byte) (ahKey == null ? 112 : 51)).putInt(12, Ipv4.parse(source)).putInt(16, Ipv4.VRRP_GROUP);
+        b.put(at, (byte) (version << 4 | 1)).put(at + 1, (byte) vrid).put(at + 2, (byte) priority)
+                .put(at + 3, (byte) (claimedCount >= 0 ? claimedCount : addresses.length)).put(at + 4, (byte) authType)
+                .put(at + 5, (byte) interval);
         for (int i = 0; i < addresses.length; i++) {
-            b.putInt(28 + 4 * i, addresses[i]);
+            b.putInt(at + 8 + 4 * i, addresses[i]);
         }
         byte[] pass = password.getBytes(StandardCharsets.US_ASCII);
-        for (int i = 0; i < pass.length; i++) {
-            b.put(28 + 4 * addresses.length + i, pass[i]);
-        }
+        b.put(at + 8 + 4 * addresses.length, pass);
         int sum = 0;
-        for (int i = 20; i < 20 + vrrpLength; i += 2) {
+        for (int i = at; i < at + vrrpLength; i += 2) {
             sum += Short.toUnsignedInt(b.getShort(i));
         }
         sum = (sum & 0xffff) + (sum >>> 16);
         sum = (sum & 0xffff) + (sum >>> 16);
-        b.putShort(26, (short) (~sum ^ (corruptChecksum ? 0x5a5a : 0)));
-        return b;
+        b.putShort(at + 6, (short) (~sum ^ (corruptChecksum ? 0x5a5a : 0)));
+        if (ahKey != null) {
+            // RFC 2402 as keepalived does it: ICV = HMAC-MD5-96 over the datagram with TOS, fragment field and checksum zeroed.
+            b.put(20, (byte) 112).put(21, (byte) 4).putInt(24, Ipv4.parse(source)).putInt(28, ahSequence);
+            byte[] zeroed = b.array().clone();
+            zeroed[1] = 0;
+            Mac mac = Mac.getInstance("HmacMD5");
+            mac.init(new SecretKeySpec(ahKey, "HmacMD5"));
+            b.put(32, mac.doFinal(zeroed), 0, 12);
+        }
+        return ByteBuffer.allocateDirect(b.capacity()).put(b.array()).flip();
     }
 
     /** Sends one advert out of {@code ifname} in namespace {@code ns}, from {@code source}. */

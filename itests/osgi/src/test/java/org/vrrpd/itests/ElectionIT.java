@@ -112,6 +112,42 @@ public class ElectionIT {
     }
 
     @Test
+    public void withAhElectionTakeoverAndFallbackCountNoAuthenticationFailure() throws Exception {
+        Capture capture = lab.capture(client, "eth0", "ip proto 51", work.resolve("ah.pcap"));
+        String[] ah = {"authType = ah", "authPassword = s3cret"};
+        Vrrpd r1 = daemon(ns1, "r1", 150, ah);
+        Vrrpd r2 = daemon(ns2, "r2", 100, ah);
+        r1.awaitState("VI_1", "MASTER", STARTUP);
+        r2.awaitState("VI_1", "BACKUP", STARTUP);
+        Thread.sleep(2000);
+        r1.process().kill();
+        r2.awaitState("VI_1", "MASTER", Duration.ofSeconds(6));
+        Thread.sleep(2000);
+        r1.start(); // A returns: it hears B's adverts, then preempts with a sequence above them
+        r1.awaitState("VI_1", "BACKUP", STARTUP);
+        r1.awaitState("VI_1", "MASTER", Duration.ofSeconds(6));
+        r2.awaitState("VI_1", "BACKUP", Duration.ofSeconds(2));
+        Thread.sleep(1500);
+        capture.stop();
+        for (Vrrpd r : List.of(r1, r2)) {
+            String show = r.vrrpctl("vrrp:show", "VI_1").stdout();
+            assertTrue(r.name + ": " + show, show.contains("auth              invalid type 0, type mismatch 0, failures 0, replays 0"));
+            assertTrue(r.name + ": " + show, show.contains("authentication    ah"));
+        }
+        List<String[]> adverts = capture.fields("vrrp", "ip.src", "ah.sequence", "ah.spi", "vrrp.auth_type", "vrrp.checksum.status");
+        assertTrue("adverts from both routers: " + adverts.size(), adverts.size() >= 8);
+        long previous = -1;
+        for (String[] a : adverts) {
+            assertEquals("SPI = the sender's address", "0x" + String.format("%08x", org.vrrpd.kernel.Ipv4.parse(a[0])), a[2]);
+            assertEquals("2", a[3]);
+            assertEquals("1", a[4]);
+            long sequence = Long.parseLong(a[1]);
+            assertTrue("the VRID's sequence only grows across masters: " + previous + " then " + sequence, sequence > previous);
+            previous = sequence;
+        }
+    }
+
+    @Test
     public void aStoppingMasterResignsAndTheBackupTakesOverAfterSkewTime() throws Exception {
         Vrrpd r1 = daemon(ns1, "r1", 150);
         Vrrpd r2 = daemon(ns2, "r2", 100);

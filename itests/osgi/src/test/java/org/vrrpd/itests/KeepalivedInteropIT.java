@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
@@ -22,7 +23,7 @@ import org.vrrpd.lab.Capture;
 import org.vrrpd.lab.LabProcess;
 import org.vrrpd.lab.NetLab;
 
-/** Our daemon and Debian's keepalived on one link, in both roles, with auth none and PASS. */
+/** Our daemon and Debian's keepalived on one link, in both roles, with auth none, PASS and AH. */
 @RunWith(Parameterized.class)
 public class KeepalivedInteropIT {
     private static final String VIP = "192.0.2.100";
@@ -34,7 +35,7 @@ public class KeepalivedInteropIT {
 
     @Parameters(name = "auth {0}")
     public static List<Object[]> auths() {
-        return List.of(new Object[] {"none"}, new Object[] {"pass"});
+        return List.of(new Object[] {"none"}, new Object[] {"pass"}, new Object[] {"ah"});
     }
 
     private final String auth;
@@ -68,7 +69,8 @@ public class KeepalivedInteropIT {
     /** keepalived, VRRP only, in the foreground, with its own pid files; waits for its BACKUP state. */
     private LabProcess keepalived(int priority) throws Exception {
         Path dir = Files.createDirectories(work.resolve("keepalived"));
-        String authBlock = auth.equals("pass") ? "    authentication {\n        auth_type PASS\n        auth_pass kaspike1\n    }\n" : "";
+        String authBlock = auth.equals("none") ? ""
+                : "    authentication {\n        auth_type " + auth.toUpperCase(Locale.ROOT) + "\n        auth_pass kaspike1\n    }\n";
         Path conf = Files.writeString(dir.resolve("keepalived.conf"), "global_defs {\n    router_id lab-ka\n}\n"
                 + "vrrp_instance VI_1 {\n    state BACKUP\n    interface eth0\n    virtual_router_id 51\n    priority " + priority
                 + "\n    advert_int 1\n" + authBlock + "    virtual_ipaddress {\n        " + VIP + "/24\n    }\n}\n");
@@ -80,7 +82,7 @@ public class KeepalivedInteropIT {
     }
 
     private Vrrpd ours(int priority) throws Exception {
-        String[] authLines = auth.equals("pass") ? new String[] {"authType = pass", "authPassword = kaspike1"} : new String[0];
+        String[] authLines = auth.equals("none") ? new String[0] : new String[] {"authType = " + auth, "authPassword = kaspike1"};
         return Vrrpd.start(lab, ourNs, work, "us", Map.of("org.vrrpd.vrrp.instance-VI_1.cfg",
                 Vrrpd.instance("VI_1", 51, priority, VIP + "/24", authLines)));
     }
@@ -117,7 +119,7 @@ public class KeepalivedInteropIT {
         assertFalse("the VIP is on one side only", us.holds(VIP));
         String show = us.vrrpctl("vrrp:show", "VI_1").stdout();
         assertTrue(show, show.contains("master            " + KEEPALIVED));
-        assertTrue(show, show.contains("auth              invalid type 0, type mismatch 0, failures 0"));
+        assertTrue(show, show.contains("auth              invalid type 0, type mismatch 0, failures 0, replays 0"));
         assertTrue(show, show.contains("dropped           ttl 0, version 0, type 0, length 0, checksum 0, interval 0"));
 
         killEverythingIn(kaNs); // keepalived's parent and VRRP child at once, or the child resigns gracefully
@@ -129,7 +131,7 @@ public class KeepalivedInteropIT {
 
     @Test
     public void keepalivedBacksUsUpAndTakesOverWhenWeAreKilled() throws Exception {
-        Capture capture = lab.capture(br, "br0", "ip proto 112", work.resolve("interop.pcap"));
+        Capture capture = lab.capture(br, "br0", "ip proto 112 or ip proto 51", work.resolve("interop.pcap"));
         Vrrpd us = ours(150);
         us.awaitState("VI_1", "MASTER", Duration.ofSeconds(10));
         LabProcess ka = keepalived(100);
@@ -147,7 +149,11 @@ public class KeepalivedInteropIT {
         List<String[]> ourAdverts = capture.fields("vrrp and ip.src == " + OURS, "vrrp.version", "vrrp.type", "ip.ttl",
                 "vrrp.checksum.status", "vrrp.auth_type", "vrrp.prio", "vrrp.ip_addr", "ip.dst");
         assertTrue("our adverts were captured", ourAdverts.size() >= 5);
-        String authCode = auth.equals("pass") ? "1" : "0";
+        String authCode = switch (auth) {
+            case "pass" -> "1";
+            case "ah" -> "2";
+            default -> "0";
+        };
         for (String[] a : ourAdverts) {
             assertEquals("tshark decodes ours as keepalived's", List.of("2", "1", "255", "1", authCode, "150", VIP, "224.0.0.18"), List.of(a));
         }

@@ -32,20 +32,46 @@ public class MalformedAdvertIT {
         NetLab.deleteRecursively(work);
     }
 
+    /** Starts one daemon in r1 with {@code auth} lines and a neighbour namespace to send from; returns it as master. */
+    private Vrrpd masterWithNeighbour(String... auth) throws Exception {
+        String br = lab.bridge("br");
+        String r1 = lab.namespace("r1");
+        lab.link(br, r1, "eth0", "192.0.2.1/24");
+        lab.link(br, lab.namespace("cl"), "eth0", ATTACKER + "/24");
+        Vrrpd daemon = Vrrpd.start(lab, r1, work, "r1", Map.of("org.vrrpd.vrrp.instance-VI_1.cfg",
+                Vrrpd.instance("VI_1", 51, 150, VIP + "/24", auth)));
+        daemon.awaitState("VI_1", "MASTER", Duration.ofSeconds(10));
+        return daemon;
+    }
+
+    @Test
+    public void forgedAndReplayedAhAdvertsAreRejectedAndCounted() throws Exception {
+        Vrrpd daemon = masterWithNeighbour("authType = ah", "authPassword = s3cret");
+        String attacker = lab.namespaceOf("cl");
+        new AdvertInjector(VIP).priority(254).ah("wrong", 2_000_000_000).send(attacker, "eth0", ATTACKER);
+        AdvertInjector genuineLow = new AdvertInjector(VIP).priority(100).ah("s3cret", 2_000_000_000);
+        genuineLow.send(attacker, "eth0", ATTACKER);
+        genuineLow.send(attacker, "eth0", ATTACKER); // the same advert again
+        new AdvertInjector(VIP).priority(254).ah("s3cret", 1_999_999_999).send(attacker, "eth0", ATTACKER); // older, would win
+        Thread.sleep(300);
+        String show = daemon.vrrpctl("vrrp:show", "VI_1").check().stdout();
+        assertTrue(show, show.startsWith("VI_1: MASTER on eth0"));
+        assertTrue(show, show.contains("auth              invalid type 0, type mismatch 0, failures 1, replays 2"));
+        assertTrue(show, show.contains(", received 1\n"));
+        assertTrue("the master keeps its address", daemon.holds(VIP));
+
+        new AdvertInjector(VIP).priority(254).ah("s3cret", 2_000_000_001).send(attacker, "eth0", ATTACKER);
+        daemon.awaitState("VI_1", "BACKUP", Duration.ofSeconds(2)); // the control: a fresh, genuine one wins
+    }
+
     private static AdvertInjector wellFormed() {
         return new AdvertInjector(VIP).password("s3cret");
     }
 
     @Test
     public void malformedAdvertsAreDroppedAndCountedAndChangeNothing() throws Exception {
-        String br = lab.bridge("br");
-        String r1 = lab.namespace("r1");
-        String attacker = lab.namespace("cl");
-        lab.link(br, r1, "eth0", "192.0.2.1/24");
-        lab.link(br, attacker, "eth0", ATTACKER + "/24");
-        Vrrpd daemon = Vrrpd.start(lab, r1, work, "r1", Map.of("org.vrrpd.vrrp.instance-VI_1.cfg",
-                Vrrpd.instance("VI_1", 51, 150, VIP + "/24", "authType = pass", "authPassword = s3cret")));
-        daemon.awaitState("VI_1", "MASTER", Duration.ofSeconds(10));
+        Vrrpd daemon = masterWithNeighbour("authType = pass", "authPassword = s3cret");
+        String attacker = lab.namespaceOf("cl");
 
         AdvertInjector[] defects = {
             wellFormed().ttl(64),
