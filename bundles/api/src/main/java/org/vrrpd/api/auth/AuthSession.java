@@ -40,4 +40,13 @@ public interface AuthSession {
      * bytes while it works but leaves the datagram as it found it.
      */
     AuthVerdict verify(ByteBuffer datagram, int ipHeaderLength);
+
+    /**
+     * What a later session of the same method must continue from so that peers keep accepting
+     * this router, e.g. when the auth or engine bundle is updated (AH: the highest sequence number
+     * sent or seen); 0 when the method keeps no such state.
+     */
+    default long continuation() {
+        return 0;
+    }
 }

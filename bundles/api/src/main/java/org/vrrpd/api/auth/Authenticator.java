@@ -13,4 +13,9 @@ public interface Authenticator {
 
     /** A new session keyed with {@code secret} (ignored by {@code none}); fails on an unusable key. */
     AuthSession newSession(byte[] secret);
+
+    /** A session that takes over from one whose {@link AuthSession#continuation()} was {@code continuation}. */
+    default AuthSession newSession(byte[] secret, long continuation) {
+        return newSession(secret);
+    }
 }

@@ -43,10 +43,18 @@ public class AhAuthenticator implements Authenticator {
 
     @Override
     public AuthSession newSession(byte[] secret) {
+        return newSession(secret, 0);
+    }
+
+    /** Starts above {@code continuation} (the previous session's last sequence) if the clock is not already past it. */
+    @Override
+    public AuthSession newSession(byte[] secret, long continuation) {
         if (secret.length == 0) {
             throw new IllegalArgumentException("AH needs a key");
         }
-        return new Session(secret, firstSequence.getAsInt());
+        int clock = firstSequence.getAsInt();
+        int next = (int) continuation + 1;
+        return new Session(secret, continuation != 0 && after(next, clock) ? next : clock);
     }
 
     /** Whether {@code a} comes after {@code b} in 32-bit serial-number order. */
@@ -167,6 +175,13 @@ public class AhAuthenticator implements Authenticator {
             datagram.put(1, (byte) 0).putShort(6, (short) 0).putShort(10, (short) 0);
             hmac.mac(datagram, 0, Short.toUnsignedInt(datagram.getShort(2)), digest);
             datagram.put(1, tos).putShort(6, fragment).putShort(10, checksum);
+        }
+
+        /** The highest sequence number sent or seen, as unsigned: where the next session must go on from. */
+        @Override
+        public long continuation() {
+            int highest = seenAny && after(highestSeen, lastSent) ? highestSeen : lastSent;
+            return Integer.toUnsignedLong(highest);
         }
 
         @Override

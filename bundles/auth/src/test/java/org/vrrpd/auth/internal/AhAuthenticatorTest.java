@@ -113,6 +113,23 @@ public class AhAuthenticatorTest {
     }
 
     @Test
+    public void aSessionTakingOverContinuesAboveTheOldOneEvenAheadOfTheClock() {
+        AuthSession old = session(KEY, 1_000);
+        ByteBuffer advert = keepalivedAdvert();
+        old.seal(advert, IP_HEADER);
+        old.verify(advertFrom(0xc0000202, 5_000), IP_HEADER); // a peer ahead of our clock
+        assertEquals(5_000, old.continuation());
+        AuthSession next = new AhAuthenticator(() -> 2_000).newSession(KEY, old.continuation());
+        ByteBuffer first = keepalivedAdvert();
+        next.seal(first, IP_HEADER);
+        assertEquals(5_001, first.getInt(IP_HEADER + 8));
+        AuthSession later = new AhAuthenticator(() -> 9_000).newSession(KEY, old.continuation());
+        later.seal(first, IP_HEADER);
+        assertEquals("the clock wins when it is ahead", 9_000, first.getInt(IP_HEADER + 8));
+        assertEquals("PASS keeps nothing", 0, new PasswordAuthenticator().newSession(KEY).continuation());
+    }
+
+    @Test
     public void theSequenceWrapsWithoutZeroAndIsStillNewer() {
         AuthSession sender = session(KEY, -1); // 0xffffffff
         AuthSession receiver = session(KEY, 1);
