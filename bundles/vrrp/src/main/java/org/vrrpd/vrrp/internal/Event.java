@@ -17,6 +17,8 @@ enum Event {
     /** Configured while its interface is down or a checker holds it in fault. */
     STARTUP_FAULTED,
     SHUTDOWN,
+    /** The previous incarnation of the engine bundle handed the instance over in this state (a bundle update). */
+    RESUMED,
     MASTER_DOWN_TIMER,
     ADVER_TIMER,
     /** The master resigned (priority 0). */

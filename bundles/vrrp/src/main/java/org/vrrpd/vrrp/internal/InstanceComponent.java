@@ -1,6 +1,7 @@
 package org.vrrpd.vrrp.internal;
 
 import java.util.Map;
+import org.osgi.service.component.ComponentConstants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -57,9 +58,18 @@ public class InstanceComponent {
         }
     }
 
+    /**
+     * A deleted or replaced configuration stops the instance; the bundle stopping (an update, or
+     * the framework shutting down) lets the engine decide between handing it over and stopping it.
+     */
     @Deactivate
-    void deactivate() throws Exception {
-        if (name != null) {
+    void deactivate(int reason) throws Exception {
+        if (name == null) {
+            return;
+        }
+        if (reason == ComponentConstants.DEACTIVATION_REASON_BUNDLE_STOPPED) {
+            engine.handOver(name);
+        } else {
             engine.remove(name);
         }
     }

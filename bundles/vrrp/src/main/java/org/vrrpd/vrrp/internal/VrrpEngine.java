@@ -3,6 +3,7 @@ package org.vrrpd.vrrp.internal;
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,6 +20,8 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vrrpd.api.arp.GratuitousArpSender;
@@ -53,8 +56,8 @@ public class VrrpEngine implements VrrpInstance.Host, VrrpInstances, InterfaceLi
     private static final Logger LOG = LoggerFactory.getLogger(VrrpEngine.class);
     private static final long REJECT_LOG_INTERVAL = 10_000_000_000L;
 
-    @Reference
-    private InterfaceRegistry registry;
+    /** Optional and dynamic so that updating the netlink bundle does not stop the engine: interfaces just freeze meanwhile. */
+    private volatile InterfaceRegistry registry;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile LinkMonitor linkMonitor;
@@ -65,8 +68,15 @@ public class VrrpEngine implements VrrpInstance.Host, VrrpInstances, InterfaceLi
     private final List<Notifier> notifiers = new CopyOnWriteArrayList<>();
     private final Map<String, Authenticator> authenticators = new ConcurrentHashMap<>();
     private volatile EventLoop loop;
+    private BundleContext context;
+    private Path handoffFile;
 
     // Owned by the event loop:
+    /** Instances the previous incarnation of this bundle handed over, until claimed or expired. */
+    private Map<String, Handoff> handedOver = new HashMap<>();
+    /** Instances parked for the next incarnation (this bundle is being updated). */
+    private final Map<String, Handoff> parked = new LinkedHashMap<>();
+    private final TimerHeap.Timer handoffExpiry = new TimerHeap.Timer(this::expireHandoffs);
     private final Map<String, VrrpInstance> instances = new LinkedHashMap<>();
     private final Map<String, InterfaceChannel> channels = new HashMap<>();
     private final Map<VrrpInstance, List<InterfaceAddress>> installedVips = new HashMap<>();
@@ -75,21 +85,60 @@ public class VrrpEngine implements VrrpInstance.Host, VrrpInstances, InterfaceLi
     private long unknownVridAdverts;
 
     @Activate
-    void activate() throws NativeException {
+    void activate(BundleContext bundleContext) throws Exception {
+        context = bundleContext;
+        handoffFile = bundleContext.getDataFile("handoff.properties").toPath();
+        Map<String, Handoff> previous;
+        try {
+            previous = Handoff.take(handoffFile);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("cannot read what the previous engine handed over ({}); starting afresh", e.toString());
+            previous = new HashMap<>();
+        }
         loop = new EventLoop("vrrpd-vrrp");
-        LOG.info("VRRP engine started");
-    }
-
-    @Deactivate
-    void deactivate() throws Exception {
+        Map<String, Handoff> taken = previous;
         loop.call(() -> {
-            for (VrrpInstance instance : new ArrayList<>(instances.values())) {
-                removeNow(instance.settings().name());
+            handedOver = taken;
+            if (!taken.isEmpty()) {
+                loop.schedule(handoffExpiry, HANDOFF_CLAIM_NANOS);
             }
             return null;
         });
+        LOG.info("VRRP engine started{}", previous.isEmpty() ? "" : ", taking over " + previous.keySet() + " from its previous incarnation");
+    }
+
+    /**
+     * A framework shutdown stops every instance as keepalived does on SIGTERM (priority 0, VIPs
+     * removed). Anything else — this bundle being updated or refreshed — parks the instances with
+     * their VIPs in place for the next incarnation.
+     */
+    @Deactivate
+    void deactivate() throws Exception {
+        boolean handOver = !frameworkStopping();
+        loop.call(() -> {
+            for (VrrpInstance instance : new ArrayList<>(instances.values())) {
+                if (handOver) {
+                    parkNow(instance.settings().name());
+                } else {
+                    removeNow(instance.settings().name());
+                }
+            }
+            if (!parked.isEmpty()) {
+                Handoff.save(handoffFile, parked.values());
+                LOG.info("handing {} over to the next VRRP engine", parked.keySet());
+            }
+            return null;
+        });
+        closed = true;
         loop.close();
     }
+
+    private boolean frameworkStopping() {
+        return context.getBundle(0).getState() == Bundle.STOPPING;
+    }
+
+    private volatile boolean closed;
+    private static final long HANDOFF_CLAIM_NANOS = 10_000_000_000L;
 
     // ---- instances, from InstanceComponent ----
 
@@ -108,7 +157,9 @@ public class VrrpEngine implements VrrpInstance.Host, VrrpInstances, InterfaceLi
                 boolean newKey = !settings.sameAuthAs(current.settings());
                 current.reconfigure(settings);
                 if (newKey) {
-                    bindAuthenticator(current);
+                    long continuation = current.auth() == null ? 0 : current.auth().continuation();
+                    current.setAuth(null); // the old key must not be used while the new type is missing
+                    bindAuthenticator(current, continuation);
                 }
                 if (current.state() == VrrpState.MASTER) {
                     addVips(current);
@@ -124,10 +175,55 @@ public class VrrpEngine implements VrrpInstance.Host, VrrpInstances, InterfaceLi
     }
 
     void remove(String name) throws Exception {
+        if (closed) {
+            return; // the engine already parked or removed everything
+        }
         loop.call(() -> {
             removeNow(name);
             return null;
         });
+    }
+
+    /** The instance's bundle is stopping: park it for the next engine, unless the framework is shutting down. */
+    void handOver(String name) throws Exception {
+        if (closed) {
+            return;
+        }
+        boolean handOver = !frameworkStopping();
+        loop.call(() -> {
+            if (handOver) {
+                parkNow(name);
+            } else {
+                removeNow(name);
+            }
+            return null;
+        });
+    }
+
+    /** Stops the instance's timers and remembers it, leaving its VIPs and sending no priority 0. */
+    private void parkNow(String name) {
+        VrrpInstance instance = instances.remove(name);
+        if (instance == null) {
+            return;
+        }
+        instance.park();
+        InstanceSettings s = instance.settings();
+        parked.put(name, new Handoff(name, s.interfaceName(), s.vrid(), instance.state(),
+                instance.auth() == null ? 0 : instance.auth().continuation(), s.vipStrings(), System.currentTimeMillis()));
+        forget(instance);
+    }
+
+    /** Handed-over instances nobody claimed (their configuration is gone): remove the VIPs they left. */
+    private void expireHandoffs() {
+        for (Handoff h : handedOver.values()) {
+            LOG.info("{}: handed over but no longer configured; removing its addresses {}", h.name(), h.addresses());
+            for (String vip : h.addresses()) {
+                String[] parts = vip.split("/");
+                changeVip(h.name(), h.interfaceName(), new InterfaceAddress(Ipv4.toInet(Ipv4.parse(parts[0])),
+                        Integer.parseInt(parts[1]), false, null), false);
+            }
+        }
+        handedOver.clear();
     }
 
     /** Rejects a name or (interface, VRID) that an instance other than {@code replacing} holds. */
@@ -152,8 +248,15 @@ public class VrrpEngine implements VrrpInstance.Host, VrrpInstances, InterfaceLi
         checkConflicts(s, null);
         VrrpInstance instance = new VrrpInstance(this, s);
         instances.put(s.name(), instance);
-        bindAuthenticator(instance);
+        Handoff handoff = handedOver.remove(s.name());
+        bindAuthenticator(instance, handoff == null ? 0 : handoff.authContinuation());
         refreshInterface(s.interfaceName());
+        if (handoff != null && handoff.fits(s, System.currentTimeMillis()) && instance.faults().isEmpty()) {
+            instance.resume(handoff.state());
+            LOG.info("{}: resumed as {} from the previous engine, {} ms after it stopped", s.name(), instance.state(),
+                    System.currentTimeMillis() - handoff.savedAtMillis());
+            return;
+        }
         instance.start();
         LOG.info("{}: started on {} (vrid {}, priority {}, advert {} s, auth {}, addresses {}) in {}", s.name(), s.interfaceName(),
                 s.vrid(), s.priority(), s.advertInterval(), s.authType(), s.vipStrings(), instance.state());
@@ -166,13 +269,18 @@ public class VrrpEngine implements VrrpInstance.Host, VrrpInstances, InterfaceLi
         }
         instance.stop();
         instances.remove(name);
+        forget(instance);
+        LOG.info("{}: removed", name);
+    }
+
+    /** Drops what the engine keeps about an instance that no longer runs here, closing its channel if it was the last. */
+    private void forget(VrrpInstance instance) {
         installedVips.remove(instance);
         lastRejectLog.remove(instance);
         InterfaceChannel channel = channels.get(instance.settings().interfaceName());
         if (channel != null && channel.detach(instance)) {
             closeChannel(channel);
         }
-        LOG.info("{}: removed", name);
     }
 
     private List<VrrpInstance> instancesOn(String interfaceName) {
@@ -215,7 +323,15 @@ public class VrrpEngine implements VrrpInstance.Host, VrrpInstances, InterfaceLi
     private void refreshInterface(String name) {
         List<VrrpInstance> members = instancesOn(name);
         InterfaceChannel channel = channels.get(name);
-        Optional<NetInterface> iface = registry.byName(name);
+        InterfaceRegistry interfaces = registry;
+        if (interfaces == null) {
+            // The netlink bundle is away (being updated): what runs keeps running on what it knew.
+            if (channel == null) {
+                members.forEach(m -> m.setInterfaceFault("waiting for the interface registry (netlink bundle)"));
+            }
+            return;
+        }
+        Optional<NetInterface> iface = interfaces.byName(name);
         if (members.isEmpty() || iface.isEmpty() || (channel != null && channel.index() != iface.get().index())) {
             if (channel != null) {
                 closeChannel(channel);
@@ -413,11 +529,11 @@ public class VrrpEngine implements VrrpInstance.Host, VrrpInstances, InterfaceLi
         InstanceSettings s = instance.settings();
         List<InterfaceAddress> wanted = vips(s);
         for (InterfaceAddress vip : wanted) {
-            changeVip(s, vip, true);
+            changeVip(s.name(), s.interfaceName(), vip, true);
         }
         for (InterfaceAddress old : installedVips.getOrDefault(instance, List.of())) {
             if (!wanted.contains(old)) {
-                changeVip(s, old, false);
+                changeVip(s.name(), s.interfaceName(), old, false);
             }
         }
         installedVips.put(instance, wanted);
@@ -427,11 +543,11 @@ public class VrrpEngine implements VrrpInstance.Host, VrrpInstances, InterfaceLi
     public void removeVips(VrrpInstance instance) {
         InstanceSettings s = instance.settings();
         for (InterfaceAddress vip : vips(s)) {
-            changeVip(s, vip, false);
+            changeVip(s.name(), s.interfaceName(), vip, false);
         }
         for (InterfaceAddress old : installedVips.getOrDefault(instance, List.of())) {
             if (!vips(s).contains(old)) {
-                changeVip(s, old, false);
+                changeVip(s.name(), s.interfaceName(), old, false);
             }
         }
         installedVips.remove(instance);
@@ -446,27 +562,33 @@ public class VrrpEngine implements VrrpInstance.Host, VrrpInstances, InterfaceLi
     }
 
     /** Adds or removes one address; one that is already there (or already gone) is fine. */
-    private void changeVip(InstanceSettings s, InterfaceAddress vip, boolean add) {
+    private void changeVip(String instance, String interfaceName, InterfaceAddress vip, boolean add) {
+        InterfaceRegistry interfaces = registry;
+        if (interfaces == null) {
+            LOG.error("{}: cannot {} {}: no interface registry (netlink bundle)", instance, add ? "add" : "remove", vip);
+            return;
+        }
         try {
             if (add) {
-                registry.addAddress(s.interfaceName(), vip);
+                interfaces.addAddress(interfaceName, vip);
             } else {
-                registry.removeAddress(s.interfaceName(), vip);
+                interfaces.removeAddress(interfaceName, vip);
             }
         } catch (NativeException e) {
             if (e.errno() != (add ? Errno.EEXIST : Errno.EADDRNOTAVAIL)) {
-                LOG.error("{}: {}", s.name(), e.getMessage());
+                LOG.error("{}: {}", instance, e.getMessage());
             }
         } catch (IOException e) {
-            LOG.error("{}: {} {}: {}", s.name(), add ? "cannot add" : "cannot remove", vip, e.getMessage());
+            LOG.error("{}: {} {}: {}", instance, add ? "cannot add" : "cannot remove", vip, e.getMessage());
         }
     }
 
     @Override
     public void sendGarps(VrrpInstance instance, int count) {
         GratuitousArpSender sender = arp;
+        InterfaceRegistry interfaces = registry;
         InstanceSettings s = instance.settings();
-        Optional<NetInterface> iface = registry.byName(s.interfaceName());
+        Optional<NetInterface> iface = interfaces == null ? Optional.empty() : interfaces.byName(s.interfaceName());
         if (sender == null || iface.isEmpty() || iface.get().mac() == null) {
             LOG.debug("{}: no gratuitous ARP sender or interface MAC; skipped", s.name());
             return;
@@ -505,31 +627,54 @@ public class VrrpEngine implements VrrpInstance.Host, VrrpInstances, InterfaceLi
         rebindAuthenticators(type);
     }
 
+    /**
+     * The instances keep the sessions they have: when the auth bundle is updated the new
+     * authenticator replaces them, continuing their sequence, without a gap in between.
+     */
     void removeAuthenticator(Authenticator authenticator, Map<String, Object> properties) {
-        String type = String.valueOf(properties.get(Authenticator.TYPE));
-        authenticators.remove(type, authenticator);
-        rebindAuthenticators(type);
+        authenticators.remove(String.valueOf(properties.get(Authenticator.TYPE)), authenticator);
     }
 
     private void rebindAuthenticators(String type) {
         EventLoop l = loop;
         if (l != null) {
-            l.post(() -> instances.values().stream().filter(i -> i.settings().authType().equals(type)).forEach(this::bindAuthenticator));
+            l.post(() -> instances.values().stream().filter(i -> i.settings().authType().equals(type))
+                    .forEach(i -> bindAuthenticator(i, i.auth() == null ? 0 : i.auth().continuation())));
         }
     }
 
-    /** Gives the instance a session of its authenticator, or holds it in FAULT until one is there. */
-    private void bindAuthenticator(VrrpInstance instance) {
+    /**
+     * Gives the instance a session of its authenticator continuing from {@code continuation}; without
+     * one it keeps the session it has, or is held in FAULT if it has none.
+     */
+    private void bindAuthenticator(VrrpInstance instance, long continuation) {
         InstanceSettings s = instance.settings();
         String missing = "no '" + s.authType() + "' authenticator";
         Authenticator authenticator = authenticators.get(s.authType());
         if (authenticator == null) {
-            instance.setAuth(null);
-            instance.fault(missing, true);
+            if (instance.auth() == null) {
+                instance.fault(missing, true);
+            }
             return;
         }
-        instance.setAuth(authenticator.newSession(s.authPassword()));
+        instance.setAuth(authenticator.newSession(s.authPassword(), continuation));
         instance.fault(missing, false);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void bindRegistry(InterfaceRegistry newRegistry) {
+        registry = newRegistry;
+        EventLoop l = loop;
+        if (l != null) {
+            l.post(() -> instances.values().stream().map(i -> i.settings().interfaceName()).distinct().toList()
+                    .forEach(this::refreshInterface));
+        }
+    }
+
+    void unbindRegistry(InterfaceRegistry oldRegistry) {
+        if (registry == oldRegistry) {
+            registry = null;
+        }
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)

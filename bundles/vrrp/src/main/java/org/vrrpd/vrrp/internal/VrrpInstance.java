@@ -75,7 +75,6 @@ final class VrrpInstance {
     void setAuth(AuthSession auth) {
         this.auth = auth;
         advert = null; // the auth type and data are part of the cached advert
-        advert = null;
     }
 
     int priority() {
@@ -100,6 +99,21 @@ final class VrrpInstance {
 
     void stop() {
         handle(Event.SHUTDOWN, "stopped");
+    }
+
+    /** Takes up {@code handedOver}, the state the previous incarnation of the engine left it in (no transition). */
+    void resume(VrrpState handedOver) {
+        state = handedOver;
+        if (state == VrrpState.MASTER) {
+            masterAddress = host.primaryAddress(this);
+        }
+        handle(Event.RESUMED, "handed over by the previous engine");
+    }
+
+    /** Stops the timers and nothing else: the next incarnation of the engine takes over from here. */
+    void park() {
+        host.timers().cancel(protocolTimer);
+        host.timers().cancel(garpTimer);
     }
 
     /** The interface-related fault cause currently set, if any (missing, down, no carrier, no address). */

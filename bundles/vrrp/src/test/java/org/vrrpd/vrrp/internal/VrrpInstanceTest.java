@@ -121,6 +121,36 @@ public class VrrpInstanceTest {
         assertEquals("a preferred master's advert restarts the full Master_Down_Interval", VrrpState.BACKUP, i.state());
     }
 
+    @Test
+    public void aHandedOverMasterCarriesOnWithoutATransition() {
+        VrrpInstance i = instance(150);
+        i.resume(VrrpState.MASTER);
+        assertEquals(VrrpState.MASTER, i.state());
+        assertEquals(US, i.masterAddress());
+        host.advance(2000 * MS);
+        assertEquals("no state change is reported and no GARP burst sent", List.of("0 ms: add vips", "0 ms: advert 150",
+                "1000 ms: advert 150", "2000 ms: advert 150"), host.log);
+        assertEquals(0, i.counters.becomeMaster);
+    }
+
+    @Test
+    public void aHandedOverBackupWaitsAWholeMasterDownInterval() {
+        VrrpInstance i = instance(100);
+        i.resume(VrrpState.BACKUP);
+        host.advance(3609 * MS);
+        assertEquals(VrrpState.BACKUP, i.state());
+        host.advance(1 * MS);
+        assertEquals(VrrpState.MASTER, i.state());
+    }
+
+    @Test
+    public void aParkedInstanceFallsSilent() {
+        VrrpInstance i = master(150);
+        i.park();
+        host.advance(10_000 * MS);
+        assertEquals("no advert, no priority 0, no VIP removal", List.of(), host.log);
+    }
+
     /** Delivers an advert every second for {@code seconds}. */
     private void advertsFor(VrrpInstance i, int seconds, int priority, int source) {
         for (int k = 0; k < seconds; k++) {
