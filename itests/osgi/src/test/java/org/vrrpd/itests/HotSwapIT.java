@@ -1,0 +1,130 @@
+package org.vrrpd.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.After;
+import org.junit.Test;
+import org.vrrpd.lab.Capture;
+import org.vrrpd.lab.NetLab;
+
+/**
+ * Every bundle of a running master updated and refreshed in turn, the VRRP engine included: the
+ * master never changes state, the backup never hears a gap, and AH never rejects an advert, all
+ * checked on the wire from a client namespace.
+ */
+public class HotSwapIT {
+    private static final String VIP = "192.0.2.100";
+    /** The bundles swapped, in this order; the engine last, as it is the hardest. */
+    private static final List<String> SWAPPED = List.of("org.vrrpd.auth", "org.vrrpd.arp", "org.vrrpd.netlink", "org.vrrpd.mii",
+            "org.vrrpd.control", "org.apache.felix.gogo.shell", "org.vrrpd.vrrp");
+    private static final double ALLOWED_GAP = 1.1; // advert interval + 100 ms
+
+    private final NetLab lab = NetLab.create();
+    private final Path work;
+
+    public HotSwapIT() throws Exception {
+        work = Files.createTempDirectory("vrrpd-hotswap");
+    }
+
+    @After
+    public void unwire() throws Exception {
+        lab.close();
+        NetLab.deleteRecursively(work);
+    }
+
+    /** Bundle id by symbolic name, from {@code lb -s}. */
+    private static Map<String, String> bundleIds(Vrrpd daemon) {
+        Map<String, String> ids = new LinkedHashMap<>();
+        for (String line : daemon.vrrpctl("lb", "-s").check().stdout().split("\n")) {
+            String[] cols = line.split("\\|");
+            if (cols.length >= 4 && cols[0].trim().matches("\\d+")) {
+                ids.put(cols[3].replaceAll(" \\(.*", "").trim(), cols[0].trim());
+            }
+        }
+        return ids;
+    }
+
+    @Test
+    public void everyBundleIsUpdatedUnderARunningMasterWithoutATransitionOrAGap() throws Exception {
+        String br = lab.bridge("br");
+        String ns1 = lab.namespace("r1");
+        String ns2 = lab.namespace("r2");
+        String client = lab.namespace("cl");
+        lab.link(br, ns1, "eth0", "192.0.2.1/24");
+        lab.link(br, ns2, "eth0", "192.0.2.2/24");
+        lab.link(br, client, "eth0", "192.0.2.10/24");
+        String[] ah = {"authType = ah", "authPassword = s3cret"};
+        Vrrpd r1 = Vrrpd.start(lab, ns1, work, "r1", Map.of("org.vrrpd.vrrp.instance-VI_1.cfg", Vrrpd.instance("VI_1", 51, 150, VIP + "/24", ah)));
+        Vrrpd r2 = Vrrpd.start(lab, ns2, work, "r2", Map.of("org.vrrpd.vrrp.instance-VI_1.cfg", Vrrpd.instance("VI_1", 51, 100, VIP + "/24", ah)));
+        r1.awaitState("VI_1", "MASTER", Duration.ofSeconds(15));
+        r2.awaitState("VI_1", "BACKUP", Duration.ofSeconds(15));
+        Capture capture = lab.capture(client, "eth0", "ip proto 51", work.resolve("hotswap.pcap"));
+        Thread.sleep(1500);
+
+        Map<String, String> ids = bundleIds(r1);
+        List<double[]> windows = new ArrayList<>();
+        for (String bsn : SWAPPED) {
+            String id = ids.get(bsn);
+            assertTrue(bsn + " is installed: " + ids, id != null);
+            double start = System.currentTimeMillis() / 1000.0;
+            r1.vrrpctl("update", id).check();
+            r1.vrrpctl("refresh", id).check();
+            Thread.sleep(2500); // a few adverts after the swap
+            windows.add(new double[] {start, System.currentTimeMillis() / 1000.0});
+            assertEquals(bsn + " swapped: r1 still master", "MASTER", r1.state("VI_1"));
+        }
+        capture.stop();
+
+        List<String[]> adverts = capture.fields("vrrp", "frame.time_epoch", "ip.src", "ah.sequence", "vrrp.prio");
+        List<double[]> fromR1 = new ArrayList<>();
+        long previousSequence = -1;
+        for (String[] a : adverts) {
+            assertEquals("only the master advertises", "192.0.2.1", a[1]);
+            assertEquals("150", a[3]);
+            long sequence = Long.parseLong(a[2]);
+            assertTrue("AH sequence keeps growing across swaps: " + previousSequence + " then " + sequence, sequence > previousSequence);
+            previousSequence = sequence;
+            fromR1.add(new double[] {Double.parseDouble(a[0])});
+        }
+        double worst = 0;
+        for (int i = 0; i < SWAPPED.size(); i++) {
+            double[] w = windows.get(i);
+            double gap = maxGap(fromR1, w[0] - 1.2, w[1]);
+            worst = Math.max(worst, gap);
+            System.out.printf("hot swap: %-28s updated+refreshed under the master: longest advert gap %.3f s%n", SWAPPED.get(i), gap);
+        }
+        assertTrue("longest advert gap " + worst + " s", worst <= ALLOWED_GAP);
+        assertEquals("r1's only transitions are its start (INITIALIZE -> BACKUP -> MASTER): " + r1.output(), 2,
+                r1.output().split("VI_1: [A-Z]+ -> ", -1).length - 1);
+        assertFalse("r2 never moved: " + r2.output(), r2.output().contains("VI_1: BACKUP -> "));
+        String show = r2.vrrpctl("vrrp:show", "VI_1").stdout();
+        assertTrue(show, show.contains("auth              invalid type 0, type mismatch 0, failures 0, replays 0"));
+        assertTrue("the VIP never left r1", r1.holds(VIP));
+        assertTrue(r1.output(), r1.output().contains("VI_1: resumed as MASTER from the previous engine"));
+    }
+
+    /** The longest interval between consecutive adverts with a time in [from, to]. */
+    private static double maxGap(List<double[]> times, double from, double to) {
+        double max = 0;
+        double previous = Double.NaN;
+        for (double[] t : times) {
+            if (t[0] < from || t[0] > to) {
+                continue;
+            }
+            if (!Double.isNaN(previous)) {
+                max = Math.max(max, t[0] - previous);
+            }
+            previous = t[0];
+        }
+        return max;
+    }
+}
