@@ -101,6 +101,21 @@ public class DistributionIT {
     }
 
     @Test
+    public void lvsStatusSaysWhetherTheKernelHasIpvsAndWhatTheSyncDaemonFollows() throws Exception {
+        String status = r2.vrrpctl("lvs:status").check().stdout();
+        assertTrue(status, status.contains("IPVS:        unavailable: the kernel has no IPVS") || status.contains("IPVS:        available"));
+        assertTrue(status, status.contains("sync daemon: not configured (etc/org.vrrpd.lvs.cfg: instance, interfaceName, syncId)"));
+        r2.writeConfig("org.vrrpd.lvs.cfg", "instance = VI_9\ninterfaceName = eth0\nsyncId = 7\n");
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!status.contains("following VI_9") && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            status = r2.vrrpctl("lvs:status").check().stdout();
+        }
+        assertTrue(status, status.contains("sync daemon: following VI_9 (INITIALIZE) on eth0, sync id 7: wants none, running none"));
+        Files.delete(r2.etcDir.resolve("org.vrrpd.lvs.cfg"));
+    }
+
+    @Test
     public void aFailingCommandExitsNonZeroWithItsMessage() {
         NetLab.Result result = r1.vrrpctl("no:such");
         assertEquals(1, result.exitCode());

@@ -1,0 +1,118 @@
+package org.vrrpd.lvs.internal;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vrrpd.api.lvs.LvsSyncControl;
+import org.vrrpd.api.lvs.SyncRole;
+import org.vrrpd.kernel.Errno;
+import org.vrrpd.kernel.NativeException;
+import org.vrrpd.kernel.NetlinkSocket;
+
+/**
+ * The IPVS sync daemons through generic netlink. The family "IPVS" exists only while the ip_vs
+ * module is loaded, so it is resolved at start and, while missing, again at most every 30 s when
+ * asked; until then every request fails with a message that says so.
+ */
+@Component(service = {LvsSyncControl.class, GenlIpvs.class})
+public class GenlIpvs implements LvsSyncControl {
+    private static final Logger LOG = LoggerFactory.getLogger(GenlIpvs.class);
+    static final long RETRY_NANOS = 30_000_000_000L;
+    private static final int REPLY_TIMEOUT_MILLIS = 1000;
+
+    private final ByteBuffer reply = ByteBuffer.allocateDirect(8192);
+    private NetlinkSocket socket;
+    private int familyId = -1;
+    private long lastAttempt;
+    private String unavailable = "not resolved yet";
+    private int sequence;
+
+    @Activate
+    synchronized void activate() throws NativeException {
+        socket = NetlinkSocket.open(NetlinkSocket.NETLINK_GENERIC, 0);
+        resolve();
+    }
+
+    @Deactivate
+    synchronized void deactivate() {
+        socket.close();
+    }
+
+    @Override
+    public synchronized boolean available() {
+        if (familyId < 0 && System.nanoTime() - lastAttempt > RETRY_NANOS) {
+            resolve();
+        }
+        return familyId >= 0;
+    }
+
+    /** One line for lvs:status. */
+    synchronized String describe() {
+        return familyId >= 0 ? "available (generic netlink family IPVS, id " + familyId + ")"
+                : "unavailable: " + unavailable + "; asked again at most every " + RETRY_NANOS / 1_000_000_000L + " s";
+    }
+
+    private void resolve() {
+        lastAttempt = System.nanoTime();
+        try {
+            int answer = exchange(IpvsMessages.getFamily(++sequence), "CTRL_CMD_GETFAMILY(IPVS)", true);
+            familyId = answer;
+            LOG.info("IPVS is available (generic netlink family id {})", familyId);
+        } catch (NativeException e) {
+            familyId = -1;
+            String why = e.errno() == Errno.ENOENT
+                    ? "the kernel has no IPVS (generic netlink family \"IPVS\" not found; is the ip_vs module loaded?)"
+                    : e.getMessage();
+            if (!why.equals(unavailable)) {
+                LOG.warn("LVS sync: {}", why);
+            }
+            unavailable = why;
+        } catch (IOException e) {
+            familyId = -1;
+            unavailable = e.getMessage();
+        }
+    }
+
+    @Override
+    public synchronized void start(SyncRole role, String interfaceName, int syncId) throws IOException {
+        request(IpvsMessages.daemon(familyId(), true, state(role), interfaceName, syncId, ++sequence),
+                "IPVS_CMD_NEW_DAEMON(" + role + ", " + interfaceName + ", sync id " + syncId + ")");
+    }
+
+    @Override
+    public synchronized void stop(SyncRole role) throws IOException {
+        request(IpvsMessages.daemon(familyId(), false, state(role), "", 0, ++sequence), "IPVS_CMD_DEL_DAEMON(" + role + ")");
+    }
+
+    private int familyId() throws IOException {
+        if (!available()) {
+            throw new IOException("IPVS unavailable: " + unavailable);
+        }
+        return familyId;
+    }
+
+    private static int state(SyncRole role) {
+        return role == SyncRole.MASTER ? IpvsMessages.IP_VS_STATE_MASTER : IpvsMessages.IP_VS_STATE_BACKUP;
+    }
+
+    private void request(ByteBuffer message, String call) throws IOException {
+        exchange(message, call, false);
+    }
+
+    /** Sends one request and reads its answer: the family id for GETFAMILY, else the acknowledgement. */
+    private int exchange(ByteBuffer message, String call, boolean family) throws IOException {
+        socket.send(message);
+        if (socket.receive(reply.clear(), REPLY_TIMEOUT_MILLIS) < 0) {
+            throw new IOException(call + ": no answer from the kernel within " + REPLY_TIMEOUT_MILLIS + " ms");
+        }
+        int answer = family ? IpvsMessages.familyIdOrError(reply) : IpvsMessages.ackError(reply);
+        if (answer < 0) {
+            throw new NativeException(call, -answer);
+        }
+        return answer;
+    }
+}
