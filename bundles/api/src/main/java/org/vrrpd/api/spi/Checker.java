@@ -11,8 +11,13 @@ import org.osgi.annotation.versioning.ConsumerType;
 public interface Checker {
     /** Service property: the instance name(s) the checker applies to, or "*" for all. */
     String INSTANCE = "vrrp.instance";
+    /** Service property: how the checker is named in logs and vrrp:show (e.g. "track eth1"); the class name otherwise. */
+    String NAME = "vrrp.checker.name";
 
-    /** Begins checking for one instance; report through {@code context} now and on every change. */
+    /**
+     * Begins checking for one instance; report through {@code context} now and on every change.
+     * Called on the engine's thread: return at once and check on a thread of your own.
+     */
     void start(CheckerContext context);
 
     /** Stops checking for the instance; the engine forgets its last report. */

@@ -1,6 +1,7 @@
 package org.vrrpd.vrrp.internal;
 
 import java.net.Inet4Address;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -28,8 +29,8 @@ public class VrrpCommands {
         VrrpInstanceView v = engine.instance(name).orElseThrow(() -> new IllegalArgumentException("no VRRP instance " + name));
         VrrpStatistics s = v.statistics();
         StringBuilder out = new StringBuilder();
-        out.append(String.format("%s: %s on %s, vrid %d, priority %d%n", v.name(), v.state(), v.interfaceName(), v.vrid(),
-                v.effectivePriority()));
+        out.append(String.format("%s: %s on %s, vrid %d, priority %d%s%n", v.name(), v.state(), v.interfaceName(), v.vrid(),
+                v.effectivePriority(), v.effectivePriority() == v.configuredPriority() ? "" : " (configured " + v.configuredPriority() + ")"));
         out.append(String.format("  master            %s%n", v.masterAddress() == null ? "-" : v.masterAddress().getHostAddress()));
         out.append(String.format("  addresses         %s%n", addresses(v)));
         InstanceSettings c = engine.settings(name).orElseThrow(() -> new IllegalArgumentException("no VRRP instance " + name));
@@ -40,6 +41,8 @@ public class VrrpCommands {
         out.append(String.format("  authentication    %s%n", c.authType()));
         out.append(String.format("  gratuitous ARP    %d per address, again after %s, refresh %s%n", c.garpMasterRepeat(),
                 c.garpMasterDelay() > 0 ? c.garpMasterDelay() + " s" : "never", c.garpMasterRefresh() > 0 ? "every " + c.garpMasterRefresh() + " s" : "off"));
+        List<String> checks = engine.checks(name);
+        out.append(String.format("  checks            %s%n", checks.isEmpty() ? "none" : String.join("; ", checks)));
         out.append(String.format("  faults            %s%n", engine.faults(name).isEmpty() ? "none" : String.join("; ", engine.faults(name))));
         out.append(String.format("  adverts           sent %d, received %d%n", s.advertisementsSent(), s.advertisementsReceived()));
         out.append(String.format("  became master     %d times%n", s.becomeMaster()));

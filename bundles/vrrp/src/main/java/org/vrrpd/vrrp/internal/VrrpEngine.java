@@ -37,6 +37,9 @@ import org.vrrpd.api.net.InterfaceEvent;
 import org.vrrpd.api.net.InterfaceListener;
 import org.vrrpd.api.net.InterfaceRegistry;
 import org.vrrpd.api.net.NetInterface;
+import org.vrrpd.api.spi.CheckStatus;
+import org.vrrpd.api.spi.Checker;
+import org.vrrpd.api.spi.CheckerContext;
 import org.vrrpd.api.spi.Notifier;
 import org.vrrpd.api.vrrp.StateChange;
 import org.vrrpd.api.vrrp.VrrpInstanceView;
@@ -66,6 +69,7 @@ public class VrrpEngine implements VrrpInstance.Host, VrrpInstances, InterfaceLi
     private volatile GratuitousArpSender arp;
 
     private final List<Notifier> notifiers = new CopyOnWriteArrayList<>();
+    private final Map<Checker, Map<String, Object>> checkers = new ConcurrentHashMap<>();
     private final Map<String, Authenticator> authenticators = new ConcurrentHashMap<>();
     private volatile EventLoop loop;
     private BundleContext context;
@@ -81,6 +85,7 @@ public class VrrpEngine implements VrrpInstance.Host, VrrpInstances, InterfaceLi
     private final Map<String, InterfaceChannel> channels = new HashMap<>();
     private final Map<VrrpInstance, List<InterfaceAddress>> installedVips = new HashMap<>();
     private final Map<VrrpInstance, Long> lastRejectLog = new HashMap<>();
+    private final List<CheckContext> checkContexts = new ArrayList<>();
     /** Adverts for a VRID no instance here has (RFC 2787 vrrpRouterVrIdErrors). */
     private long unknownVridAdverts;
 
@@ -251,6 +256,7 @@ public class VrrpEngine implements VrrpInstance.Host, VrrpInstances, InterfaceLi
         Handoff handoff = handedOver.remove(s.name());
         bindAuthenticator(instance, handoff == null ? 0 : handoff.authContinuation());
         refreshInterface(s.interfaceName());
+        checkers.forEach((checker, properties) -> attachChecker(checker, properties, instance));
         if (handoff != null && handoff.fits(s, System.currentTimeMillis()) && instance.faults().isEmpty()) {
             instance.resume(handoff.state());
             LOG.info("{}: resumed as {} from the previous engine, {} ms after it stopped", s.name(), instance.state(),
@@ -275,6 +281,7 @@ public class VrrpEngine implements VrrpInstance.Host, VrrpInstances, InterfaceLi
 
     /** Drops what the engine keeps about an instance that no longer runs here, closing its channel if it was the last. */
     private void forget(VrrpInstance instance) {
+        detachCheckers(c -> c.instance == instance, false);
         installedVips.remove(instance);
         lastRejectLog.remove(instance);
         InterfaceChannel channel = channels.get(instance.settings().interfaceName());
@@ -608,7 +615,7 @@ public class VrrpEngine implements VrrpInstance.Host, VrrpInstances, InterfaceLi
     public void stateChanged(VrrpInstance instance, VrrpState from, String reason) {
         InstanceSettings s = instance.settings();
         LOG.info("{}: {} -> {} ({})", s.name(), from, instance.state(), reason);
-        StateChange change = new StateChange(s.name(), s.vrid(), from, instance.state(), s.priority(), reason, Instant.now());
+        StateChange change = new StateChange(s.name(), s.vrid(), from, instance.state(), instance.priority(), reason, Instant.now());
         for (Notifier notifier : notifiers) {
             try {
                 notifier.stateChanged(change);
@@ -677,6 +684,114 @@ public class VrrpEngine implements VrrpInstance.Host, VrrpInstances, InterfaceLi
         }
     }
 
+    // ---- checkers (keepalived's track_script / track_interface) ----
+
+    /** One checker bound to one instance; its reports are applied on the event loop. */
+    private final class CheckContext implements CheckerContext {
+        final Checker checker;
+        final String label;
+        final VrrpInstance instance;
+        volatile boolean live = true;
+
+        CheckContext(Checker checker, String label, VrrpInstance instance) {
+            this.checker = checker;
+            this.label = label;
+            this.instance = instance;
+        }
+
+        @Override
+        public String instanceName() {
+            return instance.settings().name();
+        }
+
+        @Override
+        public void report(CheckStatus status) {
+            EventLoop l = loop;
+            if (l != null && status != null) {
+                l.post(() -> {
+                    if (live) {
+                        instance.checks.report(this, label, status);
+                        instance.applyChecks();
+                    }
+                });
+            }
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addChecker(Checker checker, Map<String, Object> properties) {
+        checkers.put(checker, properties);
+        EventLoop l = loop;
+        if (l != null) {
+            l.post(() -> instances.values().forEach(i -> attachChecker(checker, properties, i)));
+        }
+    }
+
+    void removeChecker(Checker checker, Map<String, Object> properties) {
+        checkers.remove(checker);
+        EventLoop l = loop;
+        if (l != null && !closed) {
+            l.post(() -> detachCheckers(c -> c.checker == checker, true));
+        }
+    }
+
+    private void attachChecker(Checker checker, Map<String, Object> properties, VrrpInstance instance) {
+        if (!appliesTo(properties.get(Checker.INSTANCE), instance.settings().name())) {
+            return;
+        }
+        Object name = properties.get(Checker.NAME);
+        CheckContext context = new CheckContext(checker, name != null ? name.toString() : checker.getClass().getSimpleName(), instance);
+        checkContexts.add(context);
+        try {
+            checker.start(context);
+        } catch (RuntimeException e) {
+            LOG.warn("{}: checker {} failed to start: {}", instance.settings().name(), context.label, e.toString());
+        }
+    }
+
+    /** Stops the matching checkers; {@code reapply}: the instance runs on and drops their weights and faults. */
+    private void detachCheckers(java.util.function.Predicate<CheckContext> which, boolean reapply) {
+        for (java.util.Iterator<CheckContext> it = checkContexts.iterator(); it.hasNext(); ) {
+            CheckContext c = it.next();
+            if (!which.test(c)) {
+                continue;
+            }
+            it.remove();
+            c.live = false;
+            try {
+                c.checker.stop(c);
+            } catch (RuntimeException e) {
+                LOG.warn("{}: checker {} failed to stop: {}", c.instanceName(), c.label, e.toString());
+            }
+            c.instance.checks.remove(c);
+            if (reapply) {
+                c.instance.applyChecks();
+            }
+        }
+    }
+
+    /** The checker's vrrp.instance property: a name, several, or "*". */
+    private static boolean appliesTo(Object property, String instance) {
+        if (property instanceof String s) {
+            return s.equals("*") || s.equals(instance);
+        }
+        if (property instanceof String[] a) {
+            return List.of(a).contains("*") || List.of(a).contains(instance);
+        }
+        if (property instanceof java.util.Collection<?> c) {
+            return c.contains("*") || c.contains(instance);
+        }
+        return false;
+    }
+
+    /** The checkers' reports on an instance, for vrrp:show. */
+    List<String> checks(String name) throws Exception {
+        return loop.call(() -> {
+            VrrpInstance i = instances.get(name);
+            return i == null ? List.<String>of() : i.checks.describe();
+        });
+    }
+
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addNotifier(Notifier notifier) {
         notifiers.add(notifier);
@@ -725,7 +840,7 @@ public class VrrpEngine implements VrrpInstance.Host, VrrpInstances, InterfaceLi
         for (int a : s.vipAddresses()) {
             vips.add(Ipv4.toInet(a));
         }
-        return new VrrpInstanceView(s.name(), s.interfaceName(), s.vrid(), i.state(), s.priority(), s.priority(),
+        return new VrrpInstanceView(s.name(), s.interfaceName(), s.vrid(), i.state(), s.priority(), i.priority(),
                 i.masterAddress() == 0 ? null : Ipv4.toInet(i.masterAddress()), vips, i.counters.snapshot());
     }
 }

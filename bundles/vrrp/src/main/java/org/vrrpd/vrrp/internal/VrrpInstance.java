@@ -40,6 +40,10 @@ final class VrrpInstance {
     private int masterAddress;
     private long preemptAllowedAt;
     private AuthSession auth;
+    private int priorityDelta;
+    /** What the bound checkers last reported (keepalived's track_script / track_interface). */
+    final CheckReports checks = new CheckReports();
+    private Set<String> checkFaults = Set.of();
     final Counters counters = new Counters();
     final TimerHeap.Timer protocolTimer = new TimerHeap.Timer(this::protocolTimerFired);
     final TimerHeap.Timer garpTimer = new TimerHeap.Timer(this::garpTimerFired);
@@ -77,8 +81,28 @@ final class VrrpInstance {
         advert = null; // the auth type and data are part of the cached advert
     }
 
+    /** The priority in effect: the configured one plus the checkers' weights, kept within 1..254; an owner stays 255. */
     int priority() {
-        return settings.priority();
+        return settings.owner() ? InstanceSettings.OWNER_PRIORITY : Math.max(1, Math.min(254, settings.priority() + priorityDelta));
+    }
+
+    /**
+     * Applies the checkers' latest reports: their weights change the priority (a master's next
+     * advert carries it; a better backup then preempts), and a checker forcing FAULT is one more
+     * fault cause, added before the old ones are cleared so there is no spurious recovery.
+     */
+    void applyChecks() {
+        priorityDelta = checks.priorityDelta();
+        Set<String> now = checks.faultCauses();
+        for (String cause : now) {
+            fault(cause, true);
+        }
+        for (String cause : checkFaults) {
+            if (!now.contains(cause)) {
+                fault(cause, false);
+            }
+        }
+        checkFaults = now;
     }
 
     /** Settings that keep the instance's identity (see InstanceSettings#liveChangeableFrom) apply at once, without a transition. */
@@ -168,7 +192,7 @@ final class VrrpInstance {
         if (priority == 0) {
             return Event.RX_PRIORITY_ZERO;
         }
-        int ours = settings.priority();
+        int ours = priority();
         if (priority > ours || (priority == ours && Integer.compareUnsigned(source, host.primaryAddress(this)) > 0)) {
             return Event.RX_PREFERRED;
         }
@@ -235,7 +259,7 @@ final class VrrpInstance {
     private void perform(Action action) {
         Timers loop = host.timers();
         switch (action) {
-            case SEND_ADVERT -> host.sendAdvert(this, settings.priority());
+            case SEND_ADVERT -> host.sendAdvert(this, priority());
             case SEND_PRIORITY_ZERO -> host.sendAdvert(this, 0);
             case ADD_VIPS -> host.addVips(this);
             case REMOVE_VIPS -> host.removeVips(this);
@@ -248,9 +272,9 @@ final class VrrpInstance {
                 }
             }
             case START_ADVER_TIMER -> loop.schedule(protocolTimer, Timing.advert(settings.advertInterval()));
-            case START_MASTER_DOWN_TIMER -> loop.schedule(protocolTimer, Timing.masterDown(settings.advertInterval(), settings.priority()));
-            case START_LISTEN_TIMER -> loop.schedule(protocolTimer, Timing.listen(settings.advertInterval(), settings.priority()));
-            case START_SKEW_TIMER -> loop.schedule(protocolTimer, Timing.skew(settings.priority()));
+            case START_MASTER_DOWN_TIMER -> loop.schedule(protocolTimer, Timing.masterDown(settings.advertInterval(), priority()));
+            case START_LISTEN_TIMER -> loop.schedule(protocolTimer, Timing.listen(settings.advertInterval(), priority()));
+            case START_SKEW_TIMER -> loop.schedule(protocolTimer, Timing.skew(priority()));
             case CANCEL_TIMER -> {
                 loop.cancel(protocolTimer);
                 loop.cancel(garpTimer);

@@ -151,6 +151,45 @@ public class VrrpInstanceTest {
         assertEquals("no advert, no priority 0, no VIP removal", List.of(), host.log);
     }
 
+    @Test
+    public void checkerWeightsChangeTheAdvertisedPriorityWithoutATransition() {
+        VrrpInstance i = master(150);
+        i.checks.report("a", "track eth1", new org.vrrpd.api.spi.CheckStatus(-60, false, "eth1 is DOWN"));
+        i.checks.report("b", "track-script", new org.vrrpd.api.spi.CheckStatus(+10, false, "ok"));
+        i.applyChecks();
+        assertEquals(100, i.priority());
+        host.advance(1000 * MS);
+        assertEquals(List.of("4414 ms: advert 100"), host.log);
+        assertEquals(VrrpState.MASTER, i.state());
+        assertEquals(List.of("track eth1 -60 (eth1 is DOWN)", "track-script +10 (ok)"), i.checks.describe());
+        i.checks.report("a", "track eth1", new org.vrrpd.api.spi.CheckStatus(-300, false, "worse"));
+        i.applyChecks();
+        assertEquals("never below 1", 1, i.priority());
+    }
+
+    @Test
+    public void aCheckerForcingFaultFaultsAndItsClearingRecovers() {
+        VrrpInstance i = master(150);
+        i.checks.report("a", "track eth1", new org.vrrpd.api.spi.CheckStatus(0, true, "eth1 is DOWN"));
+        i.applyChecks();
+        assertEquals(VrrpState.FAULT, i.state());
+        assertTrue(i.faults().contains("checker track eth1: eth1 is DOWN"));
+        i.checks.report("a", "track eth1", new org.vrrpd.api.spi.CheckStatus(0, true, "eth1 has no carrier"));
+        i.applyChecks();
+        assertEquals("a new reason is no recovery", List.of("4000 ms: MASTER -> FAULT"), host.log.stream().filter(l -> l.contains("->")).toList());
+        i.checks.remove("a");
+        i.applyChecks();
+        assertEquals(VrrpState.BACKUP, i.state());
+    }
+
+    @Test
+    public void anOwnerKeepsPriority255() {
+        VrrpInstance i = instance(255);
+        i.checks.report("a", "x", new org.vrrpd.api.spi.CheckStatus(-50, false, "weight"));
+        i.applyChecks();
+        assertEquals(255, i.priority());
+    }
+
     /** Delivers an advert every second for {@code seconds}. */
     private void advertsFor(VrrpInstance i, int seconds, int priority, int source) {
         for (int k = 0; k < seconds; k++) {
