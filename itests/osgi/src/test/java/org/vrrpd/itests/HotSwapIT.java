@@ -25,7 +25,7 @@ public class HotSwapIT {
     private static final String VIP = "192.0.2.100";
     /** The bundles swapped, in this order; the engine last, as it is the hardest. */
     private static final List<String> SWAPPED = List.of("org.vrrpd.auth", "org.vrrpd.arp", "org.vrrpd.netlink", "org.vrrpd.mii",
-            "org.vrrpd.lvs", "org.vrrpd.control", "org.apache.felix.gogo.shell", "org.vrrpd.vrrp");
+            "org.vrrpd.lvs", "org.vrrpd.track.iface", "org.vrrpd.control", "org.apache.felix.gogo.shell", "org.vrrpd.vrrp");
     private static final double ALLOWED_GAP = 1.1; // advert interval + 100 ms
 
     private final NetLab lab = NetLab.create();
@@ -65,7 +65,8 @@ public class HotSwapIT {
         String[] ah = {"authType = ah", "authPassword = s3cret"};
         // The LVS sync daemon follows VI_1; this kernel has no IPVS, which must not disturb VRRP either.
         Vrrpd r1 = Vrrpd.start(lab, ns1, work, "r1", Map.of("org.vrrpd.vrrp.instance-VI_1.cfg", Vrrpd.instance("VI_1", 51, 150, VIP + "/24", ah),
-                "org.vrrpd.lvs.cfg", "instance = VI_1\ninterfaceName = eth0\nsyncId = 51\n"));
+                "org.vrrpd.lvs.cfg", "instance = VI_1\ninterfaceName = eth0\nsyncId = 51\n",
+                "org.vrrpd.track.interface-eth0.cfg", "vrrp.instance = VI_1\ninterfaceName = eth0\nweight = -10\n"));
         Vrrpd r2 = Vrrpd.start(lab, ns2, work, "r2", Map.of("org.vrrpd.vrrp.instance-VI_1.cfg", Vrrpd.instance("VI_1", 51, 100, VIP + "/24", ah)));
         r1.awaitState("VI_1", "MASTER", Duration.ofSeconds(15));
         r2.awaitState("VI_1", "BACKUP", Duration.ofSeconds(15));
@@ -112,6 +113,8 @@ public class HotSwapIT {
         assertTrue(show, show.contains("auth              invalid type 0, type mismatch 0, failures 0, replays 0"));
         assertTrue("the VIP never left r1", r1.holds(VIP));
         assertTrue(r1.output(), r1.output().contains("VI_1: resumed as MASTER from the previous engine"));
+        assertTrue("the checker is bound again after every swap", r1.vrrpctl("vrrp:show", "VI_1").stdout()
+                .contains("checks            track-interface +0 (eth0 is UP)"));
         String lvs = r1.vrrpctl("lvs:status").check().stdout();
         assertTrue(lvs, lvs.contains("sync daemon: following VI_1 (MASTER) on eth0, sync id 51: wants MASTER"));
     }
