@@ -2,29 +2,17 @@ package org.vrrpd.itests;
 
 import static org.junit.Assert.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.After;
 import org.junit.Test;
-import org.vrrpd.lab.NetLab;
 
 /** A checker bundle adjusting a running master: track-interface lowers r1 below r2 while r1's uplink is down. */
-public class CheckerIT {
+public class CheckerIT extends LabTest {
     private static final String VIP = "192.0.2.100";
 
-    private final NetLab lab = NetLab.create();
-    private final Path work;
 
     public CheckerIT() throws Exception {
-        work = Files.createTempDirectory("vrrpd-checker");
-    }
-
-    @After
-    public void unwire() throws Exception {
-        lab.close();
-        NetLab.deleteRecursively(work);
+        super("vrrpd-checker");
     }
 
     @Test

@@ -4,41 +4,29 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.After;
 import org.junit.Test;
 import org.vrrpd.lab.Capture;
-import org.vrrpd.lab.NetLab;
 
 /**
  * Every bundle of a running master updated and refreshed in turn, the VRRP engine included: the
  * master never changes state, the backup never hears a gap, and AH never rejects an advert, all
  * checked on the wire from a client namespace.
  */
-public class HotSwapIT {
+public class HotSwapIT extends LabTest {
     private static final String VIP = "192.0.2.100";
     /** The bundles swapped, in this order; the engine last, as it is the hardest. */
     private static final List<String> SWAPPED = List.of("org.vrrpd.auth", "org.vrrpd.arp", "org.vrrpd.netlink", "org.vrrpd.mii",
             "org.vrrpd.lvs", "org.vrrpd.track.iface", "org.vrrpd.control", "org.apache.felix.gogo.shell", "org.vrrpd.vrrp");
     private static final double ALLOWED_GAP = 1.1; // advert interval + 100 ms
 
-    private final NetLab lab = NetLab.create();
-    private final Path work;
 
     public HotSwapIT() throws Exception {
-        work = Files.createTempDirectory("vrrpd-hotswap");
-    }
-
-    @After
-    public void unwire() throws Exception {
-        lab.close();
-        NetLab.deleteRecursively(work);
+        super("vrrpd-hotswap");
     }
 
     /** Bundle id by symbolic name, from {@code lb -s}. */

@@ -3,33 +3,21 @@ package org.vrrpd.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.After;
 import org.junit.Test;
-import org.vrrpd.lab.NetLab;
 
 /**
  * Adverts with one defect each, crafted in a neighbour namespace with a priority that would win
  * if accepted: every one is dropped, counted under its own reason, and the master stays master.
  */
-public class MalformedAdvertIT {
+public class MalformedAdvertIT extends LabTest {
     private static final String VIP = "192.0.2.100";
     private static final String ATTACKER = "192.0.2.10";
 
-    private final Path work;
-    private final NetLab lab = NetLab.create();
 
     public MalformedAdvertIT() throws Exception {
-        work = Files.createTempDirectory("vrrpd-malformed");
-    }
-
-    @After
-    public void unwire() throws Exception {
-        lab.close();
-        NetLab.deleteRecursively(work);
+        super("vrrpd-malformed");
     }
 
     /** Starts one daemon in r1 with {@code auth} lines and a neighbour namespace to send from; returns it as master. */

@@ -3,7 +3,6 @@ package org.vrrpd.auth.internal;
 import java.nio.ByteBuffer;
 import org.osgi.service.component.annotations.Component;
 import org.vrrpd.api.auth.AuthSession;
-import org.vrrpd.api.auth.AuthVerdict;
 import org.vrrpd.api.auth.Authenticator;
 
 /**
@@ -14,35 +13,15 @@ import org.vrrpd.api.auth.Authenticator;
 public class NoAuthenticator implements Authenticator {
     static final int TYPE_CODE = 0;
 
-    private static final AuthSession SESSION = new AuthSession() {
-        @Override
-        public int ipProtocol() {
-            return 112;
-        }
-
-        @Override
-        public int headerLength() {
-            return 0;
-        }
-
-        @Override
-        public int authTypeCode() {
-            return TYPE_CODE;
-        }
-
+    private static final AuthSession SESSION = new InVrrpSession(TYPE_CODE) {
         @Override
         public void writeAuthData(ByteBuffer datagram, int ipHeaderLength) {
             // the encoder already zeroed the auth data
         }
 
         @Override
-        public void seal(ByteBuffer datagram, int ipHeaderLength) {
-            // nothing to add
-        }
-
-        @Override
-        public AuthVerdict verify(ByteBuffer datagram, int ipHeaderLength) {
-            return Advert.authType(datagram, ipHeaderLength) == TYPE_CODE ? AuthVerdict.ACCEPTED : AuthVerdict.TYPE_MISMATCH;
+        boolean authDataMatches(ByteBuffer datagram, int ipHeaderLength) {
+            return true; // ignored on receipt
         }
     };
 

@@ -3,7 +3,6 @@ package org.vrrpd.auth.internal;
 import java.nio.ByteBuffer;
 import org.osgi.service.component.annotations.Component;
 import org.vrrpd.api.auth.AuthSession;
-import org.vrrpd.api.auth.AuthVerdict;
 import org.vrrpd.api.auth.Authenticator;
 
 /**
@@ -25,21 +24,13 @@ public class PasswordAuthenticator implements Authenticator {
         return new Session(ByteBuffer.wrap(padded).getLong());
     }
 
-    /** The password as one big-endian long: sealing and checking are a single put and compare. */
-    private record Session(long password) implements AuthSession {
-        @Override
-        public int ipProtocol() {
-            return 112;
-        }
+    /** The password as one big-endian long: writing and checking it are a single put and compare. */
+    private static final class Session extends InVrrpSession {
+        private final long password;
 
-        @Override
-        public int headerLength() {
-            return 0;
-        }
-
-        @Override
-        public int authTypeCode() {
-            return TYPE_CODE;
+        Session(long password) {
+            super(TYPE_CODE);
+            this.password = password;
         }
 
         @Override
@@ -48,16 +39,8 @@ public class PasswordAuthenticator implements Authenticator {
         }
 
         @Override
-        public void seal(ByteBuffer datagram, int ipHeaderLength) {
-            // the password is part of the advert, written once
-        }
-
-        @Override
-        public AuthVerdict verify(ByteBuffer datagram, int ipHeaderLength) {
-            if (Advert.authType(datagram, ipHeaderLength) != TYPE_CODE) {
-                return AuthVerdict.TYPE_MISMATCH;
-            }
-            return datagram.getLong(Advert.authData(datagram, ipHeaderLength)) == password ? AuthVerdict.ACCEPTED : AuthVerdict.FAILED;
+        boolean authDataMatches(ByteBuffer datagram, int ipHeaderLength) {
+            return datagram.getLong(Advert.authData(datagram, ipHeaderLength)) == password;
         }
 
         @Override
