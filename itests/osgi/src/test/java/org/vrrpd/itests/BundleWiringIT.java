@@ -70,7 +70,8 @@ public class BundleWiringIT {
             assertEquals(b.getSymbolicName() + " state", expected, b.getState());
         }
         for (String bsn : List.of("org.vrrpd.api", "org.vrrpd.kernel", "org.vrrpd.control", "org.vrrpd.jnr.support", "org.vrrpd.netlink",
-                "org.vrrpd.vrrp", "org.vrrpd.auth", "org.vrrpd.arp", "org.vrrpd.mii", "org.vrrpd.lvs", "org.vrrpd.track.iface")) {
+                "org.vrrpd.vrrp", "org.vrrpd.auth", "org.vrrpd.arp", "org.vrrpd.mii", "org.vrrpd.lvs", "org.vrrpd.track.iface",
+                "org.vrrpd.notify.script")) {
             assertTrue(bsn + " is shipped", bundles.stream().anyMatch(b -> bsn.equals(b.getSymbolicName())));
         }
     }

@@ -1,0 +1,34 @@
+package org.vrrpd.notify.script.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/**
+ * keepalived's notify scripts for some instances: a factory configuration
+ * {@code org.vrrpd.notify.script}, e.g. {@code etc/org.vrrpd.notify.script-VI_1.cfg}. Each script
+ * is a command line (words split on blanks, quotes group), run without a shell.
+ */
+@ObjectClassDefinition(name = "Notify scripts", description = "keepalived's notify, notify_master, notify_backup, notify_fault and notify_stop.")
+@interface NotifyScriptConfig {
+    @AttributeDefinition(name = "vrrp.instance", description = "Instances whose changes run the scripts (names), or *.")
+    String[] vrrp_instance() default {"*"};
+
+    /** The key is {@code notify}: DS drops a single '$', and Object already has a notify(). */
+    @AttributeDefinition(description = "Run on every change with the arguments INSTANCE name state priority appended (keepalived: notify).", required = false)
+    String notify$();
+
+    @AttributeDefinition(description = "Run on becoming MASTER (notify_master).", required = false)
+    String notifyMaster();
+
+    @AttributeDefinition(description = "Run on becoming BACKUP (notify_backup).", required = false)
+    String notifyBackup();
+
+    @AttributeDefinition(description = "Run on entering FAULT (notify_fault).", required = false)
+    String notifyFault();
+
+    @AttributeDefinition(description = "Run when the instance stops (notify_stop).", required = false)
+    String notifyStop();
+
+    @AttributeDefinition(description = "Seconds a script may run before it is killed, 1..3600.", min = "1", max = "3600")
+    int timeout() default 30;
+}

@@ -1,0 +1,98 @@
+package org.vrrpd.notify.script.internal;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vrrpd.api.spi.Notifier;
+import org.vrrpd.api.vrrp.StateChange;
+
+/**
+ * Runs keepalived-style notify scripts for the configured instances. The engine's call only
+ * queues the work: scripts run one after another (in the order of the changes) on this
+ * component's thread, each killed after {@code timeout} seconds, with output and exit status
+ * logged; they never hold up VRRP.
+ */
+@Component(configurationPid = "org.vrrpd.notify.script", configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true)
+@Designate(ocd = NotifyScriptConfig.class, factory = true)
+public class NotifyScripts implements Notifier {
+    private static final Logger LOG = LoggerFactory.getLogger(NotifyScripts.class);
+
+    private List<String> instances;
+    private Scripts scripts;
+    private int timeout;
+    private ExecutorService thread;
+
+    @Activate
+    void activate(NotifyScriptConfig config) {
+        instances = List.of(config.vrrp_instance());
+        try {
+            scripts = new Scripts(config.notify$(), config.notifyMaster(), config.notifyBackup(), config.notifyFault(), config.notifyStop());
+        } catch (IllegalArgumentException e) {
+            LOG.error("notify scripts for {} rejected: {}", instances, e.getMessage());
+            scripts = new Scripts(null, null, null, null, null);
+        }
+        timeout = Math.max(1, Math.min(3600, config.timeout()));
+        thread = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "vrrpd-notify");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @Deactivate
+    void deactivate() throws InterruptedException {
+        thread.shutdown(); // queued notifications still run
+        thread.awaitTermination(timeout, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void stateChanged(StateChange change) {
+        if (instances.contains("*") || instances.contains(change.instance())) {
+            for (List<String> command : scripts.commandsFor(change)) {
+                thread.execute(() -> run(command, change));
+            }
+        }
+    }
+
+    private void run(List<String> command, StateChange change) {
+        java.nio.file.Path output = null;
+        try {
+            // Output goes to a file, so that a silent script that hangs is still killed on time.
+            output = java.nio.file.Files.createTempFile("vrrpd-notify", ".out");
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+            if (!p.waitFor(timeout, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                LOG.warn("{}: notify script {} killed after {} s", change.instance(), command, timeout);
+                return;
+            }
+            String said = java.nio.file.Files.readString(output).strip();
+            if (said.length() > 1000) {
+                said = said.substring(0, 1000) + "...";
+            }
+            if (p.exitValue() != 0) {
+                LOG.warn("{}: notify script {} exited with {}{}", change.instance(), command, p.exitValue(), said.isEmpty() ? "" : ": " + said);
+            } else {
+                LOG.info("{}: notify script {} ran for {}{}", change.instance(), command, Scripts.stateName(change.to()),
+                        said.isEmpty() ? "" : ": " + said);
+            }
+        } catch (IOException e) {
+            LOG.warn("{}: notify script {} could not run: {}", change.instance(), command, e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            if (output != null) {
+                output.toFile().delete();
+            }
+        }
+    }
+}
