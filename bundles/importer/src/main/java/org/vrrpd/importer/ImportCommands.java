@@ -1,0 +1,27 @@
+package org.vrrpd.importer;
+
+import java.nio.file.Path;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+
+/** Gogo {@code keepalived:convert FILE}: imports a keepalived.conf into the running daemon's etc/ folder, where it applies live. */
+@Component(service = ImportCommands.class, property = {"osgi.command.scope=keepalived", "osgi.command.function=convert"})
+public class ImportCommands {
+    private Path etc;
+
+    @Activate
+    void activate(BundleContext context) {
+        String dir = context.getProperty("felix.fileinstall.dir");
+        etc = Path.of(dir == null ? "etc" : dir);
+    }
+
+    public String convert(String keepalivedConf) throws Exception {
+        Importer.Result result = Importer.convert(Path.of(keepalivedConf));
+        Importer.write(result, etc);
+        StringBuilder out = new StringBuilder();
+        result.files().keySet().forEach(f -> out.append("wrote ").append(etc.resolve(f)).append('\n'));
+        result.notes().forEach(n -> out.append("not imported: ").append(n).append('\n'));
+        return out.toString().stripTrailing();
+    }
+}
