@@ -24,6 +24,7 @@ public final class Importer {
     private final Map<String, String> files = new LinkedHashMap<>();
     private final List<String> notes = new ArrayList<>();
     private final Map<String, Node> scripts = new HashMap<>();
+    private final Map<String, String> syncGroups = new HashMap<>();
 
     private Importer() {
     }
@@ -34,6 +35,9 @@ public final class Importer {
         for (Node n : top) {
             if (n.keyword().equals("vrrp_script") && n.arg(0) != null) {
                 importer.scripts.put(n.arg(0), n);
+            }
+            if (n.keyword().equals("vrrp_sync_group") && n.arg(0) != null) {
+                importer.syncGroup(n);
             }
         }
         for (Node n : top) {
@@ -59,9 +63,19 @@ public final class Importer {
             case "vrrp_instance" -> instance(n);
             case "vrrp_script" -> unusedScriptKeywords(n);
             case "global_defs" -> n.children().forEach(c -> note(c, "global_defs " + c.keyword() + ": ignored, vrrpd has no equivalent"));
-            case "vrrp_sync_group" -> note(n, "vrrp_sync_group " + n.arg(0) + ": not supported yet; its instances are imported on their own");
+            case "vrrp_sync_group" -> { } // read first: its members carry it
             case "virtual_server", "virtual_server_group", "real_server" -> note(n, n.keyword() + ": LVS virtual servers are not managed by vrrpd");
             default -> note(n, "'" + n.keyword() + "' not supported");
+        }
+    }
+
+    private void syncGroup(Node group) {
+        for (Node c : group.children()) {
+            if (c.keyword().equals("group")) {
+                c.children().forEach(member -> syncGroups.put(member.keyword(), group.arg(0)));
+            } else {
+                note(c, "vrrp_sync_group " + group.arg(0) + ": '" + c.keyword() + "' not supported (give notify scripts to its instances)");
+            }
         }
     }
 
@@ -122,6 +136,9 @@ public final class Importer {
                 }
                 default -> note(c, name + ": '" + c.keyword() + "' not supported");
             }
+        }
+        if (syncGroups.containsKey(name)) {
+            cfg.put("syncGroup", syncGroups.get(name));
         }
         files.put("org.vrrpd.vrrp.instance-" + name + ".cfg", properties(cfg));
         for (Node t : trackInterfaces) {

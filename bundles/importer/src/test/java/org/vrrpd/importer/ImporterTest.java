@@ -33,6 +33,7 @@ public class ImporterTest {
                 authType = pass
                 authPassword = s3cret
                 virtualAddresses = 192.0.2.100/24, 192.0.2.101/24
+                syncGroup = VG_1
                 """, r.files().get("org.vrrpd.vrrp.instance-VI_WEB.cfg"));
         assertTrue(r.files().get("org.vrrpd.track.interface-VI_WEB-eth1.cfg").contains("interfaceName = eth1\nweight = -20\n"));
         assertTrue("no weight: FAULT, as keepalived", r.files().get("org.vrrpd.track.interface-VI_WEB-eth2.cfg").contains("weight = 0\n"));
@@ -52,11 +53,11 @@ public class ImporterTest {
                 + "notify = /etc/keepalived/notify.sh\n"));
         assertTrue(r.files().get("org.vrrpd.lvs.cfg"), r.files().get("org.vrrpd.lvs.cfg").contains("interfaceName = eth1"));
         assertTrue(r.files().get("org.vrrpd.vrrp.instance-VI_DB.cfg").contains("preempt = false\n"));
+        assertTrue(r.files().get("org.vrrpd.vrrp.instance-VI_DB.cfg").contains("syncGroup = VG_1\n"));
         assertTrue(r.files().get("org.vrrpd.vrrp.instance-VI_DB.cfg").contains("authType = ah\nauthPassword = dbkey\n"));
         assertEquals(List.of(
                 "keepalived.conf:3: global_defs router_id: ignored, vrrpd has no equivalent",
                 "keepalived.conf:4: global_defs enable_script_security: ignored, vrrpd has no equivalent",
-                "keepalived.conf:16: vrrp_sync_group VG_1: not supported yet; its instances are imported on their own",
                 "keepalived.conf:35: VI_WEB: virtual_ipaddress options [dev, eth0, label, eth0:1] not supported; the address goes on the instance's interface",
                 "keepalived.conf:36: VI_WEB: IPv6 address 2001:db8::100/64 not supported (VRRPv2 carries IPv4)",
                 "keepalived.conf:48: VI_WEB: 'smtp_alert' not supported",

@@ -31,6 +31,10 @@ enum Event {
     RX_LOWER_PREEMPTIBLE,
     /** Lower priority, but preemption is off or still delayed. */
     RX_LOWER_NO_PREEMPT,
+    /** Another member of the instance's sync group became MASTER. */
+    SYNC_MASTER,
+    /** Another member of the instance's sync group became BACKUP. */
+    SYNC_BACKUP,
     /** The interface lost its link, or a checker forced the instance to fault. */
     FAULTED,
     /** Every fault cause has cleared. */

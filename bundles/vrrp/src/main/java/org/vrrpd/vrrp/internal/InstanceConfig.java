@@ -49,6 +49,9 @@ import org.osgi.service.metatype.annotations.Option;
             options = {@Option(label = "BACKUP", value = "BACKUP"), @Option(label = "MASTER", value = "MASTER")})
     String initialState() default "BACKUP";
 
+    @AttributeDefinition(description = "Sync group: instances with the same name move together (keepalived: vrrp_sync_group).", required = false)
+    String syncGroup();
+
     @AttributeDefinition(description = "Seconds until the second burst of gratuitous ARPs after becoming master (garp_master_delay); 0: none.",
             min = "0", max = "1000")
     int garpMasterDelay() default 5;

@@ -15,7 +15,8 @@ import org.vrrpd.kernel.Ipv4;
  */
 record InstanceSettings(String name, String interfaceName, int vrid, int priority, int advertInterval,
                         int[] vipAddresses, int[] vipPrefixes, String authType, byte[] authPassword, boolean preempt,
-                        int preemptDelay, boolean initialMaster, int garpMasterDelay, int garpMasterRepeat, int garpMasterRefresh) {
+                        int preemptDelay, boolean initialMaster, int garpMasterDelay, int garpMasterRepeat, int garpMasterRefresh,
+                        String syncGroup) {
     static final String FACTORY_PID = "org.vrrpd.vrrp.instance";
     static final int OWNER_PRIORITY = 255;
 
@@ -74,7 +75,16 @@ record InstanceSettings(String name, String interfaceName, int vrid, int priorit
         }
         return new InstanceSettings(name, interfaceName, vrid, priority, advertInterval, addresses, prefixes, authType, password,
                 r.bool("preempt", true), r.integer("preemptDelay", 0, 0, 1000), initialMaster(r), r.integer("garpMasterDelay", 5, 0, 1000),
-                r.integer("garpMasterRepeat", 5, 1, 100), r.integer("garpMasterRefresh", 0, 0, 86400));
+                r.integer("garpMasterRepeat", 5, 1, 100), r.integer("garpMasterRefresh", 0, 0, 86400), syncGroup(r));
+    }
+
+    /** keepalived's vrrp_sync_group: instances with the same group name move together; empty for none. */
+    private static String syncGroup(Reader r) {
+        String group = r.string("syncGroup", "");
+        if (!group.matches("[A-Za-z0-9_.-]*")) {
+            throw r.invalid("syncGroup", group, "letters, digits, '_', '.' and '-' only");
+        }
+        return group;
     }
 
     private static boolean initialMaster(Reader r) {

@@ -282,6 +282,11 @@ public class VrrpEngine implements VrrpInstance.Host, VrrpInstances, InterfaceLi
     /** Drops what the engine keeps about an instance that no longer runs here, closing its channel if it was the last. */
     private void forget(VrrpInstance instance) {
         detachCheckers(c -> c.instance == instance, false);
+        if (!instance.settings().syncGroup().isEmpty()) {
+            for (VrrpInstance other : groupMembers(instance)) {
+                other.fault(VrrpInstance.GROUP_FAULT + instance.settings().name() + " is in FAULT", false);
+            }
+        }
         installedVips.remove(instance);
         lastRejectLog.remove(instance);
         InterfaceChannel channel = channels.get(instance.settings().interfaceName());
@@ -623,6 +628,22 @@ public class VrrpEngine implements VrrpInstance.Host, VrrpInstances, InterfaceLi
                 LOG.warn("notifier {} failed: {}", notifier, e.toString());
             }
         }
+        // A FAULT only its group caused is not passed back, or two members would hold each other there.
+        if (!s.syncGroup().isEmpty() && (instance.state() != VrrpState.FAULT || instance.faultedByItself())) {
+            for (VrrpInstance other : groupMembers(instance)) {
+                other.followGroup(s.name(), from, instance.state());
+            }
+        }
+    }
+
+    private List<VrrpInstance> groupMembers(VrrpInstance instance) {
+        List<VrrpInstance> out = new ArrayList<>();
+        for (VrrpInstance other : instances.values()) {
+            if (other != instance && other.settings().syncGroup().equals(instance.settings().syncGroup())) {
+                out.add(other);
+            }
+        }
+        return out;
     }
 
     // ---- authenticators and notifiers (any thread) ----

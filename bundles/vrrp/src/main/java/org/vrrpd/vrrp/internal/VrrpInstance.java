@@ -134,6 +134,33 @@ final class VrrpInstance {
         handle(Event.RESUMED, "handed over by the previous engine");
     }
 
+    static final String GROUP_FAULT = "sync group: ";
+
+    /**
+     * Another member of the sync group changed state: follow it (keepalived's vrrp_sync_group).
+     * Its FAULT is this one's fault cause until it leaves FAULT; its MASTER or BACKUP is this one's.
+     */
+    void followGroup(String member, VrrpState from, VrrpState to) {
+        String cause = GROUP_FAULT + member + " is in FAULT";
+        if (to == VrrpState.FAULT) {
+            fault(cause, true);
+            return;
+        }
+        if (from == VrrpState.FAULT) {
+            fault(cause, false);
+        }
+        if (to == VrrpState.MASTER) {
+            handle(Event.SYNC_MASTER, GROUP_FAULT + member + " became MASTER");
+        } else if (to == VrrpState.BACKUP) {
+            handle(Event.SYNC_BACKUP, GROUP_FAULT + member + " became BACKUP");
+        }
+    }
+
+    /** Whether a cause of its own (not only its group's) holds the instance in FAULT: only then does the group follow it. */
+    boolean faultedByItself() {
+        return faults.stream().anyMatch(c -> !c.startsWith(GROUP_FAULT));
+    }
+
     /** Stops the timers and nothing else: the next incarnation of the engine takes over from here. */
     void park() {
         host.timers().cancel(protocolTimer);

@@ -190,6 +190,25 @@ public class VrrpInstanceTest {
         assertEquals(255, i.priority());
     }
 
+    @Test
+    public void aSyncGroupMemberFollowsItsPeers() {
+        VrrpInstance i = instance(150, "syncGroup", "VG_1");
+        i.start();
+        i.followGroup("VI_2", VrrpState.BACKUP, VrrpState.MASTER);
+        assertEquals("a peer became master: so does this one", VrrpState.MASTER, i.state());
+        i.followGroup("VI_2", VrrpState.MASTER, VrrpState.FAULT);
+        assertEquals(VrrpState.FAULT, i.state());
+        assertEquals(false, i.faultedByItself());
+        i.fault("link down on eth0", true);
+        assertTrue(i.faultedByItself());
+        i.fault("link down on eth0", false);
+        i.followGroup("VI_2", VrrpState.FAULT, VrrpState.BACKUP);
+        assertEquals("the peer left FAULT: so does this one", VrrpState.BACKUP, i.state());
+        i.followGroup("VI_2", VrrpState.BACKUP, VrrpState.MASTER);
+        i.followGroup("VI_2", VrrpState.MASTER, VrrpState.BACKUP);
+        assertEquals(VrrpState.BACKUP, i.state());
+    }
+
     /** Delivers an advert every second for {@code seconds}. */
     private void advertsFor(VrrpInstance i, int seconds, int priority, int source) {
         for (int k = 0; k < seconds; k++) {
