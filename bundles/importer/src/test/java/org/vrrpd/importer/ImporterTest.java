@@ -8,9 +8,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.Rule;
 import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
 
 public class ImporterTest {
+    @Rule
+    public final TemporaryFolder temp = new TemporaryFolder();
+
     private static Path resource(String name) throws Exception {
         return Path.of(ImporterTest.class.getResource("/" + name).toURI());
     }
@@ -66,19 +71,19 @@ public class ImporterTest {
 
     @Test
     public void writesTheFilesWhereFileInstallReadsThem() throws Exception {
-        Path etc = Files.createTempDirectory("etc");
+        Path etc = temp.newFolder("etc").toPath();
         Importer.write(Importer.convert(resource("keepalived.conf")), etc);
         assertTrue(Files.readString(etc.resolve("org.vrrpd.vrrp.instance-VI_DB.cfg")).contains("vrid = 52"));
     }
 
     @Test
     public void brokenSyntaxIsRefusedWithItsLine() throws Exception {
-        Path bad = Files.createTempFile("bad", ".conf");
+        Path bad = temp.newFile("bad.conf").toPath();
         Files.writeString(bad, "vrrp_instance X {\n  interface eth0\n");
         IOException e = assertThrows(IOException.class, () -> Importer.convert(bad));
-        assertTrue(e.getMessage(), e.getMessage().endsWith("1 block(s) not closed: " + bad.getFileName() + ":1"));
+        assertTrue(e.getMessage(), e.getMessage().endsWith("1 block(s) not closed: bad.conf:1"));
         Files.writeString(bad, "}\n");
-        assertEquals(bad.getFileName() + ":1: '}' without an open block",
+        assertEquals("bad.conf:1: '}' without an open block",
                 assertThrows(IOException.class, () -> Importer.convert(bad)).getMessage());
     }
 }
