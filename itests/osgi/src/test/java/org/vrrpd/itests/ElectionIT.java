@@ -4,34 +4,30 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
 import org.vrrpd.lab.Capture;
-import org.vrrpd.lab.NetLab;
 
 /** Two of our daemons on one bridge: election, failover, handover, fault, live reconfiguration. */
-public class ElectionIT {
+public class ElectionIT extends LabTest {
     private static final String VIP = "192.0.2.100";
     private static final Duration STARTUP = Duration.ofSeconds(15);
 
-    private NetLab lab;
-    private Path work;
     private String br;
     private String ns1;
     private String ns2;
     private String client;
     private String r1Port;
 
+    public ElectionIT() throws Exception {
+        super("vrrpd-election");
+    }
+
     @Before
-    public void wire() throws Exception {
-        work = Files.createTempDirectory("vrrpd-election");
-        lab = NetLab.create();
+    public void wire() {
         br = lab.bridge("br");
         ns1 = lab.namespace("r1");
         ns2 = lab.namespace("r2");
@@ -39,12 +35,6 @@ public class ElectionIT {
         lab.link(br, ns2, "eth0", "192.0.2.2/24");
         client = lab.namespace("cl");
         lab.link(br, client, "eth0", "192.0.2.10/24");
-    }
-
-    @After
-    public void unwire() throws Exception {
-        lab.close();
-        NetLab.deleteRecursively(work);
     }
 
     private Vrrpd daemon(String ns, String name, int priority, String... extra) throws Exception {
@@ -210,11 +200,7 @@ public class ElectionIT {
 
         Capture capture = lab.capture(client, "eth0", "ip proto 112", work.resolve("reconfigure.pcap"));
         r1.writeConfig("org.vrrpd.vrrp.instance-VI_1.cfg", Vrrpd.instance("VI_1", 51, 120, VIP + "/24, 192.0.2.101/24"));
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!r1.holds("192.0.2.101") && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        assertTrue("a VIP added to a running master appears at once", r1.holds("192.0.2.101"));
+        awaitTrue("a VIP added to a running master appears at once", () -> r1.holds("192.0.2.101"), Duration.ofSeconds(10));
         assertTrue(r1.output(), r1.output().contains("VI_1: reconfigured in place"));
         Thread.sleep(1500); // at least one advert after the change
         capture.stop();
@@ -224,11 +210,7 @@ public class ElectionIT {
         assertEquals("MASTER", r1.state("VI_1"));
 
         r1.writeConfig("org.vrrpd.vrrp.instance-VI_1.cfg", Vrrpd.instance("VI_1", 51, 120, VIP + "/24"));
-        deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (r1.holds("192.0.2.101") && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        assertFalse("a VIP removed from a running master goes at once", r1.holds("192.0.2.101"));
+        awaitTrue("a VIP removed from a running master goes at once", () -> !r1.holds("192.0.2.101"), Duration.ofSeconds(10));
         assertTrue(r1.holds(VIP));
         assertFalse(r1.output().contains("VI_1: MASTER -> "));
 

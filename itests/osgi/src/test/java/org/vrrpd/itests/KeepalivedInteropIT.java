@@ -11,9 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
-import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -25,7 +23,7 @@ import org.vrrpd.lab.NetLab;
 
 /** Our daemon and Debian's keepalived on one link, in both roles, with auth none, PASS and AH. */
 @RunWith(Parameterized.class)
-public class KeepalivedInteropIT {
+public class KeepalivedInteropIT extends LabTest {
     private static final String VIP = "192.0.2.100";
     private static final String KEEPALIVED = "192.0.2.1";
     private static final String OURS = "192.0.2.2";
@@ -39,31 +37,22 @@ public class KeepalivedInteropIT {
     }
 
     private final String auth;
-    private NetLab lab;
-    private Path work;
     private String br;
     private String kaNs;
     private String ourNs;
 
-    public KeepalivedInteropIT(String auth) {
+    public KeepalivedInteropIT(String auth) throws Exception {
+        super("vrrpd-interop");
         this.auth = auth;
     }
 
     @Before
-    public void wire() throws Exception {
-        work = Files.createTempDirectory("vrrpd-interop");
-        lab = NetLab.create();
+    public void wire() {
         br = lab.bridge("br");
         kaNs = lab.namespace("ka");
         ourNs = lab.namespace("us");
         lab.link(br, kaNs, "eth0", KEEPALIVED + "/24");
         lab.link(br, ourNs, "eth0", OURS + "/24");
-    }
-
-    @After
-    public void unwire() throws Exception {
-        lab.close();
-        NetLab.deleteRecursively(work);
     }
 
     /** keepalived, VRRP only, in the foreground, with its own pid files; waits for its BACKUP state. */
@@ -96,16 +85,6 @@ public class KeepalivedInteropIT {
         List<String> command = new ArrayList<>(List.of("kill", "-KILL"));
         command.addAll(NetLab.host("ip", "netns", "pids", ns).check().stdout().lines().toList());
         NetLab.host(command.toArray(new String[0])).check();
-    }
-
-    private static void awaitTrue(String what, BooleanSupplier condition, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(what);
-            }
-            Thread.sleep(50);
-        }
     }
 
     @Test

@@ -97,10 +97,6 @@ final class InterfaceChannel {
         return members == 0;
     }
 
-    boolean isJoined() {
-        return joined;
-    }
-
     /** Joins or leaves 224.0.0.18 on this interface. */
     void setJoined(boolean join) throws NativeException {
         if (join == joined) {

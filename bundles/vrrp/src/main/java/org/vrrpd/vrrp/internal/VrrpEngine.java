@@ -6,13 +6,16 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -84,10 +87,7 @@ public class VrrpEngine implements VrrpInstance.Host, VrrpInstances, InterfaceLi
     private final Map<String, VrrpInstance> instances = new LinkedHashMap<>();
     private final Map<String, InterfaceChannel> channels = new HashMap<>();
     private final Map<VrrpInstance, List<InterfaceAddress>> installedVips = new HashMap<>();
-    private final Map<VrrpInstance, Long> lastRejectLog = new HashMap<>();
     private final List<CheckContext> checkContexts = new ArrayList<>();
-    /** Adverts for a VRID no instance here has (RFC 2787 vrrpRouterVrIdErrors). */
-    private long unknownVridAdverts;
 
     @Activate
     void activate(BundleContext bundleContext) throws Exception {
@@ -288,7 +288,6 @@ public class VrrpEngine implements VrrpInstance.Host, VrrpInstances, InterfaceLi
             }
         }
         installedVips.remove(instance);
-        lastRejectLog.remove(instance);
         InterfaceChannel channel = channels.get(instance.settings().interfaceName());
         if (channel != null && channel.detach(instance)) {
             closeChannel(channel);
@@ -429,20 +428,23 @@ public class VrrpEngine implements VrrpInstance.Host, VrrpInstances, InterfaceLi
         int ipHeader = VrrpPacket.ipHeaderLength(datagram);
         VrrpInstance instance = channel.instance(VrrpPacket.vrid(datagram, at));
         if (instance == null) {
-            unknownVridAdverts++;
-            return;
+            return; // another router's VRID
         }
         Counters counters = instance.counters;
         VrrpPacket.Reject reject = VrrpPacket.check(datagram, length, at);
         if (reject != VrrpPacket.Reject.NONE) {
             counters.count(reject);
-            logReject(instance, datagram, reject.name());
+            if (rejectLogDue(instance)) {
+                logReject(instance, datagram, reject.name());
+            }
             return;
         }
         int authType = VrrpPacket.authType(datagram, at);
         if (authType > 2) {
             counters.invalidAuthType++;
-            logReject(instance, datagram, "invalid auth type " + authType);
+            if (rejectLogDue(instance)) {
+                logReject(instance, datagram, "invalid auth type " + authType);
+            }
             return;
         }
         AuthSession auth = instance.auth();
@@ -457,19 +459,25 @@ public class VrrpEngine implements VrrpInstance.Host, VrrpInstances, InterfaceLi
                 case REPLAYED -> counters.authReplays++;
                 default -> counters.authFailures++;
             }
-            logReject(instance, datagram, "authentication " + verdict);
+            if (rejectLogDue(instance)) {
+                logReject(instance, datagram, "authentication " + verdict);
+            }
             return;
         }
         InstanceSettings s = instance.settings();
         if (VrrpPacket.advertInterval(datagram, at) != s.advertInterval()) {
             counters.advertisementIntervalErrors++;
-            logReject(instance, datagram, "advert interval " + VrrpPacket.advertInterval(datagram, at) + " s, ours " + s.advertInterval() + " s");
+            if (rejectLogDue(instance)) {
+                logReject(instance, datagram, "advert interval " + VrrpPacket.advertInterval(datagram, at) + " s, ours " + s.advertInterval() + " s");
+            }
             return;
         }
         if (!sameAddresses(datagram, at, s.vipAddresses())) {
             // Logged and counted, then accepted, as keepalived 2.x does: a misconfiguration, not an attack.
             counters.addressListErrors++;
-            logReject(instance, datagram, "address list differs from ours (accepted)");
+            if (rejectLogDue(instance)) {
+                logReject(instance, datagram, "address list differs from ours (accepted)");
+            }
         }
         instance.advertReceived(VrrpPacket.priority(datagram, at), VrrpPacket.ipSource(datagram));
     }
@@ -492,13 +500,20 @@ public class VrrpEngine implements VrrpInstance.Host, VrrpInstances, InterfaceLi
         return true;
     }
 
-    private void logReject(VrrpInstance instance, ByteBuffer datagram, String why) {
+    /**
+     * Whether a drop may be logged now: at most one line per instance every 10 s. Asked before the
+     * message is built, so a flood of bad adverts costs counting only, no allocation.
+     */
+    private boolean rejectLogDue(VrrpInstance instance) {
         long now = loop.now();
-        Long last = lastRejectLog.get(instance);
-        if (last != null && now - last < REJECT_LOG_INTERVAL) {
-            return;
+        if (now < instance.nextRejectLog) {
+            return false;
         }
-        lastRejectLog.put(instance, now);
+        instance.nextRejectLog = now + REJECT_LOG_INTERVAL;
+        return true;
+    }
+
+    private static void logReject(VrrpInstance instance, ByteBuffer datagram, String why) {
         LOG.warn("{}: dropped an advert from {}: {} (further drops counted, logged at most every 10 s)",
                 instance.settings().name(), Ipv4.toString(VrrpPacket.ipSource(datagram)), why);
     }
@@ -771,8 +786,8 @@ public class VrrpEngine implements VrrpInstance.Host, VrrpInstances, InterfaceLi
     }
 
     /** Stops the matching checkers; {@code reapply}: the instance runs on and drops their weights and faults. */
-    private void detachCheckers(java.util.function.Predicate<CheckContext> which, boolean reapply) {
-        for (java.util.Iterator<CheckContext> it = checkContexts.iterator(); it.hasNext(); ) {
+    private void detachCheckers(Predicate<CheckContext> which, boolean reapply) {
+        for (Iterator<CheckContext> it = checkContexts.iterator(); it.hasNext(); ) {
             CheckContext c = it.next();
             if (!which.test(c)) {
                 continue;
@@ -799,7 +814,7 @@ public class VrrpEngine implements VrrpInstance.Host, VrrpInstances, InterfaceLi
         if (property instanceof String[] a) {
             return List.of(a).contains("*") || List.of(a).contains(instance);
         }
-        if (property instanceof java.util.Collection<?> c) {
+        if (property instanceof Collection<?> c) {
             return c.contains("*") || c.contains(instance);
         }
         return false;
@@ -849,10 +864,6 @@ public class VrrpEngine implements VrrpInstance.Host, VrrpInstances, InterfaceLi
     /** The running settings of an instance, for vrrp:show. */
     Optional<InstanceSettings> settings(String name) throws Exception {
         return loop.call(() -> Optional.ofNullable(instances.get(name)).map(VrrpInstance::settings));
-    }
-
-    long unknownVridAdverts() throws Exception {
-        return loop.call(() -> unknownVridAdverts);
     }
 
     private VrrpInstanceView view(VrrpInstance i) {

@@ -2,10 +2,12 @@ package org.vrrpd.vrrp.internal;
 
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import org.vrrpd.api.auth.AuthSession;
 import org.vrrpd.api.vrrp.VrrpState;
+import org.vrrpd.kernel.Ipv4;
 
 /**
  * One virtual router: its state, timers and counters, driven by {@link TransitionTable}. The
@@ -45,6 +47,8 @@ final class VrrpInstance {
     final CheckReports checks = new CheckReports();
     private Set<String> checkFaults = Set.of();
     final Counters counters = new Counters();
+    /** When the engine may next log a dropped advert of this instance (loop clock). */
+    long nextRejectLog = Long.MIN_VALUE;
     final TimerHeap.Timer protocolTimer = new TimerHeap.Timer(this::protocolTimerFired);
     final TimerHeap.Timer garpTimer = new TimerHeap.Timer(this::garpTimerFired);
     /** The advert as sent: IP header and VRRP message, rebuilt when the settings change. */
@@ -173,7 +177,7 @@ final class VrrpInstance {
     /** Replaces the interface-related fault cause (null: the interface is healthy) without a spurious recovery in between. */
     void setInterfaceFault(String reason) {
         String old = interfaceFault;
-        if (java.util.Objects.equals(old, reason)) {
+        if (Objects.equals(old, reason)) {
             return;
         }
         interfaceFault = reason;
@@ -326,7 +330,7 @@ final class VrrpInstance {
             auth.writeAuthData(advert, VrrpPacket.IPV4_HEADER_LENGTH);
         }
         ipIdentification = ipIdentification == 0xffff ? 1 : ipIdentification + 1;
-        VrrpPacket.writeIpHeader(advert, length, ipIdentification, auth.ipProtocol(), source, org.vrrpd.kernel.Ipv4.VRRP_GROUP);
+        VrrpPacket.writeIpHeader(advert, length, ipIdentification, auth.ipProtocol(), source, Ipv4.VRRP_GROUP);
         VrrpPacket.setPriority(advert, at, priority);
         VrrpPacket.sealChecksum(advert, at, VrrpPacket.length(count));
         auth.seal(advert, VrrpPacket.IPV4_HEADER_LENGTH); // AH's ICV covers the VRRP checksum
