@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import javax.inject.Inject;
 import org.apache.felix.service.command.CommandProcessor;
@@ -86,6 +87,9 @@ public class BundleWiringIT {
             }
             assertFalse(description.name + " has a configuration", configurations.isEmpty());
             for (ComponentConfigurationDTO c : configurations) {
+                if (onlyKarafIsMissing(description, c)) {
+                    continue; // the Karaf shell bridge, for when Karaf runs us
+                }
                 assertTrue(description.name + " is satisfied (state " + c.state + ", failure: " + c.failure + ")",
                         c.state == ComponentConfigurationDTO.ACTIVE || c.state == ComponentConfigurationDTO.SATISFIED);
             }
@@ -94,6 +98,12 @@ public class BundleWiringIT {
             }
         }
         assertTrue("vrrpd components found: " + checked, checked >= 3);
+    }
+
+    private static boolean onlyKarafIsMissing(ComponentDescriptionDTO description, ComponentConfigurationDTO c) {
+        return c.state == ComponentConfigurationDTO.UNSATISFIED_REFERENCE && Arrays.stream(c.unsatisfiedReferences)
+                .allMatch(missing -> Arrays.stream(description.references)
+                        .anyMatch(r -> r.name.equals(missing.name) && r.interfaceName.startsWith("org.apache.karaf.")));
     }
 
     @Test

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.vrrpd.lab.LabProcess;
 import org.vrrpd.lab.NetLab;
 
-/** One vrrpd from the unpacked distribution, running in a lab namespace with its own run and etc folders. */
+/** One daemon in a lab namespace with its own run and etc folders: the unpacked distribution, or Karaf with the vrrp feature. */
 final class Vrrpd {
     static final Path HOME = Path.of(System.getProperty("vrrpd.dist.home"));
 
@@ -18,20 +18,31 @@ final class Vrrpd {
     final Path etcDir;
     private final NetLab lab;
     private final Path log;
+    private final String[] launch;
     private LabProcess process;
 
-    private Vrrpd(NetLab lab, String namespace, Path work, String name) throws IOException {
+    private Vrrpd(NetLab lab, String namespace, String name, Path runDir, Path etcDir, Path log, String... launch) {
         this.lab = lab;
         this.namespace = namespace;
         this.name = name;
-        this.runDir = work.resolve(name).resolve("run");
-        this.etcDir = Files.createDirectories(work.resolve(name).resolve("etc"));
-        this.log = work.resolve(name + ".log");
+        this.runDir = runDir;
+        this.etcDir = etcDir;
+        this.log = log;
+        this.launch = launch;
     }
 
     /** Starts a daemon whose etc folder holds {@code configs} (file name → contents) and waits until it serves vrrpctl. */
     static Vrrpd start(NetLab lab, String namespace, Path work, String name, Map<String, String> configs) throws IOException {
-        Vrrpd daemon = new Vrrpd(lab, namespace, work, name);
+        Path runDir = work.resolve(name).resolve("run");
+        Path etcDir = Files.createDirectories(work.resolve(name).resolve("etc"));
+        // as an operator's etc folder starts: with the shipped defaults
+        try (var defaults = Files.newDirectoryStream(HOME.resolve("etc"), "*.cfg")) {
+            for (Path cfg : defaults) {
+                Files.copy(cfg, etcDir.resolve(cfg.getFileName()));
+            }
+        }
+        Vrrpd daemon = new Vrrpd(lab, namespace, name, runDir, etcDir, work.resolve(name + ".log"), HOME.resolve("bin/vrrpd").toString(),
+                "--no-shell", "--run-dir", runDir.toString(), "--etc", etcDir.toString());
         for (Map.Entry<String, String> config : configs.entrySet()) {
             daemon.writeConfig(config.getKey(), config.getValue());
         }
@@ -39,11 +50,22 @@ final class Vrrpd {
         return daemon;
     }
 
+    /**
+     * Starts a Karaf whose features configuration boots vrrpd, with its log on stdout, and waits until
+     * it serves vrrpctl; {@code runDir} must be Karaf's {@code vrrpd.run.dir} system property.
+     */
+    static Vrrpd startKaraf(NetLab lab, String namespace, String name, Path karafHome, Path runDir) throws IOException {
+        // "daemon" execs the JVM, so a SIGTERM reaches Karaf itself
+        Vrrpd karaf = new Vrrpd(lab, namespace, name, runDir, karafHome.resolve("etc"), karafHome.resolveSibling(name + ".log"), "env",
+                "EXTRA_JAVA_OPTS=-Dkaraf.log.console=INFO", karafHome.resolve("bin/karaf").toString(), "daemon");
+        karaf.start();
+        return karaf;
+    }
+
     void start() throws IOException {
-        process = lab.start(namespace, log, HOME.resolve("bin/vrrpd").toString(), "--no-shell", "--run-dir", runDir.toString(),
-                "--etc", etcDir.toString());
-        if (!process.awaitOutput("control socket listening", Duration.ofSeconds(30))) {
-            throw new IllegalStateException("vrrpd " + name + " did not come up:\n" + process.output());
+        process = lab.start(namespace, log, launch);
+        if (!process.awaitOutput("control socket listening", Duration.ofSeconds(60))) {
+            throw new IllegalStateException(name + " did not come up:\n" + process.output());
         }
     }
 

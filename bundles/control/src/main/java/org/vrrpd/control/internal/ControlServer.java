@@ -1,6 +1,5 @@
 package org.vrrpd.control.internal;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -14,14 +13,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import org.apache.felix.service.command.CommandProcessor;
-import org.apache.felix.service.command.CommandSession;
-import org.apache.felix.service.command.Converter;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vrrpd.control.client.ControlProtocol;
@@ -34,8 +32,9 @@ import org.vrrpd.control.client.ControlProtocol;
 public class ControlServer {
     private static final Logger LOG = LoggerFactory.getLogger(ControlServer.class);
 
-    @Reference
-    private CommandProcessor processor;
+    /** The best-ranked shell: Karaf's where there is one, Gogo's otherwise. */
+    @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile CommandShell shell;
 
     private ServerSocketChannel server;
     private Path socketPath;
@@ -128,23 +127,17 @@ public class ControlServer {
     private record Reply(int status, String output) {
     }
 
-    /** Runs one command line in a fresh Gogo session; its output and returned value form the reply. */
+    /** Runs one command line; its output and returned value form the reply. */
     Reply execute(String line) {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         try (PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8)) {
-            CommandSession session = processor.createSession(new ByteArrayInputStream(new byte[0]), out, out);
             try {
-                Object result = session.execute(line);
-                if (result != null) {
-                    out.println(session.format(result, Converter.INSPECT));
-                }
+                shell.run(line, out);
                 return new Reply(0, output.toString(StandardCharsets.UTF_8));
             } catch (Exception e) {
                 out.println(e.getMessage() != null ? e.getMessage() : e.toString());
                 LOG.info("vrrpctl command failed: {}: {}", line, e.toString());
                 return new Reply(1, output.toString(StandardCharsets.UTF_8));
-            } finally {
-                session.close();
             }
         }
     }

@@ -1,7 +1,10 @@
 package org.vrrpd.control.internal;
 
+import java.util.List;
+import java.util.Locale;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -19,9 +22,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Copies what the framework, SCR and ConfigAdmin write to the OSGi log service into the daemon's
  * slf4j log; otherwise a component that fails to activate would leave no trace on the console.
- * Configured by {@code etc/org.vrrpd.logforward.cfg}.
+ * Active only while {@code etc/org.vrrpd.logforward.cfg} exists, as in the Felix distribution: under
+ * Karaf, pax-logging already records the OSGi log, and forwarding would feed its own output back.
  */
-@Component(immediate = true, configurationPid = LogForwarder.PID)
+@Component(immediate = true, configurationPid = LogForwarder.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = LogForwarder.Config.class)
 public class LogForwarder implements LogListener {
     static final String PID = "org.vrrpd.logforward";
@@ -34,14 +38,14 @@ public class LogForwarder implements LogListener {
         String level() default "WARN";
     }
 
-    private static final java.util.List<LogLevel> LEVELS = java.util.List.of(LogLevel.ERROR, LogLevel.WARN, LogLevel.INFO, LogLevel.DEBUG);
+    private static final List<LogLevel> LEVELS = List.of(LogLevel.ERROR, LogLevel.WARN, LogLevel.INFO, LogLevel.DEBUG);
     private volatile LogLevel threshold = LogLevel.WARN;
 
     /** A bad level is reported and ignored: the forwarder keeps its previous level. */
     @Activate
     @Modified
     void configure(Config config) {
-        String wanted = config.level().trim().toUpperCase(java.util.Locale.ROOT);
+        String wanted = config.level().trim().toUpperCase(Locale.ROOT);
         LogLevel level = LEVELS.stream().filter(l -> l.name().equals(wanted)).findFirst().orElse(null);
         if (level == null) {
             LOG.error("{}: level = {} rejected: not one of {}; keeping {}", PID, config.level(), LEVELS, threshold);

@@ -33,6 +33,8 @@ final class EventLoop implements Timers, AutoCloseable {
     private ReadHandler[] handlers = new ReadHandler[64];
     private final Thread thread;
     private volatile boolean running = true;
+    /** Turns of the loop cut short by an exception; each is also logged. */
+    private volatile long failedTurns;
 
     EventLoop(String name) throws NativeException {
         wakeup = new EventFd();
@@ -103,6 +105,11 @@ final class EventLoop implements Timers, AutoCloseable {
         handlers[fd] = null;
     }
 
+    /** The wake-up descriptor has none (it is drained above), and any descriptor may be numbered past the table. */
+    private ReadHandler handlerOf(int fd) {
+        return fd < handlers.length ? handlers[fd] : null;
+    }
+
     private void run() {
         while (running) {
             try {
@@ -113,7 +120,7 @@ final class EventLoop implements Timers, AutoCloseable {
                 }
                 for (int slot = 0; slot < poller.size(); slot++) {
                     if (poller.ready(slot)) {
-                        ReadHandler handler = handlers[poller.fdAt(slot)];
+                        ReadHandler handler = handlerOf(poller.fdAt(slot));
                         if (handler != null) {
                             handler.readable();
                         }
@@ -121,9 +128,14 @@ final class EventLoop implements Timers, AutoCloseable {
                 }
                 timers.fireDue(now());
             } catch (RuntimeException | NativeException e) {
+                failedTurns++;
                 LOG.error("VRRP event loop: {}", e.toString(), e);
             }
         }
+    }
+
+    long failedTurns() {
+        return failedTurns;
     }
 
     /** Until the next timer, rounded up to whole milliseconds so that a due timer is never polled early. */
