@@ -22,6 +22,7 @@ import org.vrrpd.lab.NetLab;
 public class KarafIT extends LabTest {
     private static final Path KARAF = Path.of(System.getProperty("vrrpd.karaf.home"));
     private static final Path FEATURES = Path.of(System.getProperty("vrrpd.features.xml"));
+    private static final Path KARAF_SYSTEM_EXTRAS = Path.of(System.getProperty("vrrpd.karaf.system"));
     private static final String MAVEN_REPOSITORY = System.getProperty("vrrpd.maven.repository");
     private static final Pattern OUR_BUNDLE = Pattern.compile("(?<=<bundle>)mvn:org\\.vrrpd/vrrpd-([a-z-]+)/[^<]+");
     private static final String VIP = "192.0.2.100";
@@ -39,6 +40,7 @@ public class KarafIT extends LabTest {
         lab.link(br, felixNs, "eth0", "192.0.2.2/24");
         Path home = work.resolve("karaf");
         NetLab.host("cp", "-a", KARAF.toString(), home.toString()).check();
+        NetLab.host("cp", "-a", KARAF_SYSTEM_EXTRAS + "/.", home.resolve("system").toString()).check();
         Path features = Files.writeString(work.resolve("vrrpd-features.xml"), withLocalBundles(Files.readString(FEATURES)));
         Path runDir = work.resolve("karaf-run");
         bootFeature(home, features, runDir);

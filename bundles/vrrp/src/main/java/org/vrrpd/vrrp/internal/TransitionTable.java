@@ -57,7 +57,8 @@ final class TransitionTable {
         on(MASTER, RESUMED, MASTER, ADD_VIPS, SEND_ADVERT, START_ADVER_TIMER);
         on(BACKUP, RESUMED, BACKUP, START_MASTER_DOWN_TIMER, START_PREEMPT_DELAY);
 
-        on(FAULT, RECOVERED, BACKUP, START_MASTER_DOWN_TIMER, START_PREEMPT_DELAY);
+        // Again, as a fault may have kept the removal from happening (no interface, no netlink yet).
+        on(FAULT, RECOVERED, BACKUP, REMOVE_VIPS, START_MASTER_DOWN_TIMER, START_PREEMPT_DELAY);
         on(FAULT, SHUTDOWN, INITIALIZE);
     }
 

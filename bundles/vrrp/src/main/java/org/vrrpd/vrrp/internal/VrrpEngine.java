@@ -592,7 +592,11 @@ public class VrrpEngine implements VrrpInstance.Host, VrrpInstances, InterfaceLi
     private void changeVip(String instance, String interfaceName, InterfaceAddress vip, boolean add) {
         InterfaceRegistry interfaces = registry;
         if (interfaces == null) {
-            LOG.error("{}: cannot {} {}: no interface registry (netlink bundle)", instance, add ? "add" : "remove", vip);
+            if (add) {
+                LOG.error("{}: cannot add {}: no interface registry (netlink bundle)", instance, vip);
+            } else {
+                LOG.info("{}: {} removed once the interface registry (netlink bundle) is there", instance, vip);
+            }
             return;
         }
         try {

@@ -311,8 +311,11 @@ public class VrrpInstanceTest {
         assertEquals(VrrpState.FAULT, i.state());
         host.advance(10_000 * MS);
         assertTrue("no adverts while faulted", host.log.stream().noneMatch(l -> l.contains("advert 100")));
+        host.log.clear();
         i.fault("checker says no", false);
         assertEquals(VrrpState.BACKUP, i.state());
+        assertEquals("a recovered backup makes sure it holds no VIP, as a fault may have kept it from removing them",
+                List.of("14000 ms: remove vips", "14000 ms: FAULT -> BACKUP"), host.log);
         host.advance(3610 * MS);
         assertEquals(VrrpState.MASTER, i.state());
     }
