@@ -122,6 +122,10 @@ public class AhAuthenticator implements Authenticator {
                     || Advert.authType(datagram, ah + HEADER_LENGTH) != TYPE_CODE) {
                 return AuthVerdict.TYPE_MISMATCH;
             }
+            int length = Short.toUnsignedInt(datagram.getShort(2));
+            if (length > datagram.limit() || length < ah + HEADER_LENGTH) {
+                return AuthVerdict.FAILED; // the ICV covers exactly the IP length, which must be what arrived
+            }
             datagram.get(ah + ICV_OFFSET, receivedIcv);
             clearIcv(datagram, ah);
             icv(datagram);

@@ -109,7 +109,12 @@ public class GenlIpvs implements LvsSyncControl {
         if (socket.receive(reply.clear(), REPLY_TIMEOUT_MILLIS) < 0) {
             throw new IOException(call + ": no answer from the kernel within " + REPLY_TIMEOUT_MILLIS + " ms");
         }
-        int answer = family ? IpvsMessages.familyIdOrError(reply) : IpvsMessages.ackError(reply);
+        int answer;
+        try {
+            answer = family ? IpvsMessages.familyIdOrError(reply) : IpvsMessages.ackError(reply);
+        } catch (IpvsMessages.MalformedReply e) {
+            throw new IOException(call + ": malformed answer from the kernel: " + e.getMessage());
+        }
         if (answer < 0) {
             throw new NativeException(call, -answer);
         }

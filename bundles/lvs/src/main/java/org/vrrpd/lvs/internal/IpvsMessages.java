@@ -56,34 +56,66 @@ final class IpvsMessages {
         return finish(b);
     }
 
-    /** The family id in a CTRL_CMD_NEWFAMILY answer, or -errno if the answer is an error. */
+    /** An answer that does not hold what it claims (never sent by a sane kernel); the text says what. */
+    static final class MalformedReply extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        MalformedReply(String what) {
+            super(what);
+        }
+    }
+
+    /** The family id in a CTRL_CMD_NEWFAMILY answer (position to limit), or -errno if the answer is an error. */
     static int familyIdOrError(ByteBuffer reply) {
         ByteBuffer b = reply.duplicate().order(ByteOrder.nativeOrder());
         int start = b.position();
-        int length = b.getInt(start);
-        int type = Short.toUnsignedInt(b.getShort(start + 4));
-        if (type == NLMSG_ERROR) {
-            return b.getInt(start + NLMSG_HDRLEN);
+        int end = messageEnd(b);
+        if (Short.toUnsignedInt(b.getShort(start + 4)) == NLMSG_ERROR) {
+            return errorCode(b, start, end);
         }
-        for (int at = start + NLMSG_HDRLEN + GENL_HDRLEN; at + 4 <= start + length; ) {
+        for (int at = start + NLMSG_HDRLEN + GENL_HDRLEN; at + 4 <= end; ) {
             int attrLength = Short.toUnsignedInt(b.getShort(at));
             int attrType = b.getShort(at + 2) & 0x3fff;
-            if (attrLength < 4) {
-                break;
+            if (attrLength < 4 || at + attrLength > end) {
+                throw new MalformedReply("attribute length " + attrLength + " at offset " + (at - start) + " of " + (end - start));
             }
             if (attrType == CTRL_ATTR_FAMILY_ID) {
+                if (attrLength < 6) {
+                    throw new MalformedReply("family id attribute of " + attrLength + " bytes");
+                }
                 return Short.toUnsignedInt(b.getShort(at + 4));
             }
             at += (attrLength + 3) & ~3;
         }
-        throw new IllegalArgumentException("no family id in the controller's answer");
+        throw new MalformedReply("no family id in the controller's answer");
     }
 
     /** The error of an NLMSG_ERROR acknowledgement (0 for success, -errno otherwise); 1 if the message is something else. */
     static int ackError(ByteBuffer reply) {
         ByteBuffer b = reply.duplicate().order(ByteOrder.nativeOrder());
         int start = b.position();
-        return Short.toUnsignedInt(b.getShort(start + 4)) == NLMSG_ERROR ? b.getInt(start + NLMSG_HDRLEN) : 1;
+        int end = messageEnd(b);
+        return Short.toUnsignedInt(b.getShort(start + 4)) == NLMSG_ERROR ? errorCode(b, start, end) : 1;
+    }
+
+    /** Where the first message of the answer ends, checked against what was received. */
+    private static int messageEnd(ByteBuffer b) {
+        int start = b.position();
+        if (b.remaining() < NLMSG_HDRLEN) {
+            throw new MalformedReply("answer of " + b.remaining() + " bytes, shorter than a netlink header");
+        }
+        int length = b.getInt(start);
+        if (length < NLMSG_HDRLEN || length > b.remaining()) {
+            throw new MalformedReply("netlink length " + length + " in an answer of " + b.remaining() + " bytes");
+        }
+        return start + length;
+    }
+
+    private static int errorCode(ByteBuffer b, int start, int end) {
+        if (start + NLMSG_HDRLEN + 4 > end) {
+            throw new MalformedReply("NLMSG_ERROR without its error code");
+        }
+        return b.getInt(start + NLMSG_HDRLEN);
     }
 
     private static ByteBuffer message(int type, int command, int version, int sequence, int payload) {

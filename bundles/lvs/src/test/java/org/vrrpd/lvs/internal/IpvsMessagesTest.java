@@ -51,7 +51,7 @@ public class IpvsMessagesTest {
     @Test
     public void readsTheFamilyIdOrTheError() {
         ByteBuffer family = ByteBuffer.allocate(64).order(ByteOrder.nativeOrder());
-        family.putInt(36).putShort((short) 0x10).putShort((short) 0).putInt(1).putInt(0).putInt(0x00020001)
+        family.putInt(40).putShort((short) 0x10).putShort((short) 0).putInt(1).putInt(0).putInt(0x00020001)
                 .putShort((short) 9).putShort((short) 2).put("IPVS\0".getBytes()).put(new byte[3])
                 .putShort((short) 6).putShort((short) 1).putShort((short) 0x1b).putShort((short) 0);
         assertEquals(0x1b, IpvsMessages.familyIdOrError(family.flip()));

@@ -40,7 +40,7 @@ final class RtnlCodec {
         int end = buf.limit();
         while (at + NLMSG_HDRLEN <= end) {
             int length = buf.getInt(at);
-            if (length < NLMSG_HDRLEN || at + length > end) {
+            if (length < NLMSG_HDRLEN || length > end - at) { // not at + length: a huge length would overflow
                 throw new MalformedMessage("netlink message length " + length + " at offset " + at + " of " + end);
             }
             int type = Short.toUnsignedInt(buf.getShort(at + 4));
@@ -77,9 +77,9 @@ final class RtnlCodec {
             switch (attr) {
                 case IFLA_IFNAME -> name[0] = string(value);
                 case IFLA_ADDRESS -> mac[0] = MacAddress.of(bytes(value));
-                case IFLA_MTU -> mtu[0] = value.getInt(0);
+                case IFLA_MTU -> mtu[0] = u32(value, "IFLA_MTU");
                 case IFLA_OPERSTATE -> {
-                    int state = Byte.toUnsignedInt(value.get(0));
+                    int state = u8(value, "IFLA_OPERSTATE");
                     oper[0] = state < OPER_STATES.length ? OPER_STATES[state] : "UNKNOWN";
                 }
                 case IFLA_LINKINFO -> forEachAttribute(value, 0, (nested, v) -> {
@@ -113,7 +113,7 @@ final class RtnlCodec {
                 case IFA_ADDRESS -> address[0] = bytes(value);
                 case IFA_LOCAL -> local[0] = bytes(value);
                 case IFA_LABEL -> label[0] = string(value);
-                case IFA_FLAGS -> flags[0] = value.getInt(0); // the full 32-bit flags
+                case IFA_FLAGS -> flags[0] = u32(value, "IFA_FLAGS"); // the full 32-bit flags
                 default -> { }
             }
         });
@@ -196,6 +196,20 @@ final class RtnlCodec {
 
     static int align(int length) {
         return (length + 3) & ~3;
+    }
+
+    private static int u32(ByteBuffer value, String attribute) {
+        if (value.remaining() < 4) {
+            throw new MalformedMessage(attribute + " of " + value.remaining() + " bytes");
+        }
+        return value.getInt(0);
+    }
+
+    private static int u8(ByteBuffer value, String attribute) {
+        if (value.remaining() < 1) {
+            throw new MalformedMessage(attribute + " without a value");
+        }
+        return Byte.toUnsignedInt(value.get(0));
     }
 
     private static byte[] bytes(ByteBuffer value) {

@@ -22,15 +22,21 @@ final class Counters {
     long authFailures;
     long authReplays;
 
-    /** Counts a packet rejected by the codec's checks. */
-    void count(VrrpPacket.Reject reject) {
-        switch (reject) {
+    /** Counts a verdict under its RFC 2787 counter; a plain acceptance is counted by the instance as a received advert. */
+    void count(Verdict verdict) {
+        switch (verdict) {
             case TTL -> ipTtlErrors++;
             case VERSION -> versionErrors++;
             case TYPE -> invalidTypeReceived++;
             case LENGTH, TOO_SHORT -> packetLengthErrors++;
             case CHECKSUM -> checksumErrors++;
-            case NONE -> { }
+            case AUTH_TYPE_INVALID -> invalidAuthType++;
+            case AUTH_TYPE_MISMATCH -> authTypeMismatch++;
+            case AUTH_FAILED -> authFailures++;
+            case AUTH_REPLAYED -> authReplays++;
+            case INTERVAL -> advertisementIntervalErrors++;
+            case ACCEPTED_OTHER_ADDRESSES -> addressListErrors++;
+            case ACCEPTED, NO_AUTHENTICATOR -> { }
         }
     }
 

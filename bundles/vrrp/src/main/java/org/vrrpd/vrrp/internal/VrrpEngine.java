@@ -29,7 +29,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vrrpd.api.arp.GratuitousArpSender;
 import org.vrrpd.api.auth.AuthSession;
-import org.vrrpd.api.auth.AuthVerdict;
 import org.vrrpd.api.auth.Authenticator;
 import org.vrrpd.api.link.LinkListener;
 import org.vrrpd.api.link.LinkMonitor;
@@ -425,80 +424,24 @@ public class VrrpEngine implements VrrpInstance.Host, VrrpInstances, InterfaceLi
         if (at < 0) {
             return; // not a VRRP packet we could attribute to any instance
         }
-        int ipHeader = VrrpPacket.ipHeaderLength(datagram);
         VrrpInstance instance = channel.instance(VrrpPacket.vrid(datagram, at));
         if (instance == null) {
             return; // another router's VRID
         }
-        Counters counters = instance.counters;
-        VrrpPacket.Reject reject = VrrpPacket.check(datagram, length, at);
-        if (reject != VrrpPacket.Reject.NONE) {
-            counters.count(reject);
-            if (rejectLogDue(instance)) {
-                logReject(instance, datagram, reject.name());
-            }
-            return;
-        }
-        int authType = VrrpPacket.authType(datagram, at);
-        if (authType > 2) {
-            counters.invalidAuthType++;
-            if (rejectLogDue(instance)) {
-                logReject(instance, datagram, "invalid auth type " + authType);
-            }
-            return;
-        }
-        AuthSession auth = instance.auth();
-        if (auth == null) {
+        Verdict verdict = AdvertChecks.check(datagram, length, at, instance.settings(), instance.auth());
+        if (verdict == Verdict.NO_AUTHENTICATOR) {
             return; // faulted: waiting for its authenticator
         }
-        AuthVerdict verdict = VrrpPacket.ipProtocol(datagram) != auth.ipProtocol() || at - ipHeader != auth.headerLength()
-                ? AuthVerdict.TYPE_MISMATCH : auth.verify(datagram, ipHeader);
-        if (verdict != AuthVerdict.ACCEPTED) {
-            switch (verdict) {
-                case TYPE_MISMATCH -> counters.authTypeMismatch++;
-                case REPLAYED -> counters.authReplays++;
-                default -> counters.authFailures++;
-            }
-            if (rejectLogDue(instance)) {
-                logReject(instance, datagram, "authentication " + verdict);
-            }
-            return;
+        instance.counters.count(verdict);
+        if (verdict != Verdict.ACCEPTED && rejectLogDue(instance)) {
+            logDrop(instance, datagram, at, verdict);
         }
-        InstanceSettings s = instance.settings();
-        if (VrrpPacket.advertInterval(datagram, at) != s.advertInterval()) {
-            counters.advertisementIntervalErrors++;
-            if (rejectLogDue(instance)) {
-                logReject(instance, datagram, "advert interval " + VrrpPacket.advertInterval(datagram, at) + " s, ours " + s.advertInterval() + " s");
-            }
+        if (!verdict.accepted()) {
             return;
-        }
-        if (!sameAddresses(datagram, at, s.vipAddresses())) {
-            // Logged and counted, then accepted, as keepalived 2.x does: a misconfiguration, not an attack.
-            counters.addressListErrors++;
-            if (rejectLogDue(instance)) {
-                logReject(instance, datagram, "address list differs from ours (accepted)");
-            }
         }
         instance.advertReceived(VrrpPacket.priority(datagram, at), VrrpPacket.ipSource(datagram));
     }
 
-    private static boolean sameAddresses(ByteBuffer datagram, int at, int[] ours) {
-        int count = VrrpPacket.addressCount(datagram, at);
-        if (count != ours.length) {
-            return false;
-        }
-        outer:
-        for (int i = 0; i < count; i++) {
-            int a = VrrpPacket.address(datagram, at, i);
-            for (int o : ours) {
-                if (o == a) {
-                    continue outer;
-                }
-            }
-            return false;
-        }
-        return true;
-    }
 
     /**
      * Whether a drop may be logged now: at most one line per instance every 10 s. Asked before the
@@ -513,9 +456,15 @@ public class VrrpEngine implements VrrpInstance.Host, VrrpInstances, InterfaceLi
         return true;
     }
 
-    private static void logReject(VrrpInstance instance, ByteBuffer datagram, String why) {
-        LOG.warn("{}: dropped an advert from {}: {} (further drops counted, logged at most every 10 s)",
-                instance.settings().name(), Ipv4.toString(VrrpPacket.ipSource(datagram)), why);
+    private static void logDrop(VrrpInstance instance, ByteBuffer datagram, int at, Verdict verdict) {
+        String why = switch (verdict) {
+            case AUTH_TYPE_INVALID -> "invalid auth type " + VrrpPacket.authType(datagram, at);
+            case INTERVAL -> "advert interval " + VrrpPacket.advertInterval(datagram, at) + " s, ours " + instance.settings().advertInterval() + " s";
+            case ACCEPTED_OTHER_ADDRESSES -> "its address list differs from ours";
+            default -> verdict.toString();
+        };
+        LOG.warn("{}: {} an advert from {}: {} (further ones counted, logged at most every 10 s)", instance.settings().name(),
+                verdict.accepted() ? "accepted" : "dropped", Ipv4.toString(VrrpPacket.ipSource(datagram)), why);
     }
 
     // ---- VrrpInstance.Host ----

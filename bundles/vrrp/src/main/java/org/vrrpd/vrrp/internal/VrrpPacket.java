@@ -25,11 +25,6 @@ final class VrrpPacket {
     static final int IPV4_HEADER_LENGTH = 20;
     static final int MAX_ADDRESSES = 255;
 
-    /** Why a received packet is dropped before any instance looks at it; each has an RFC 2787 counter. */
-    enum Reject {
-        NONE, TOO_SHORT, TTL, VERSION, TYPE, LENGTH, CHECKSUM
-    }
-
     private VrrpPacket() {
     }
 
@@ -86,7 +81,13 @@ final class VrrpPacket {
      * header whose next header is VRRP; -1 if it carries no VRRP message.
      */
     static int vrrpOffset(ByteBuffer datagram, int received) {
+        if (received < IPV4_HEADER_LENGTH) {
+            return -1;
+        }
         int at = ipHeaderLength(datagram);
+        if (at < IPV4_HEADER_LENGTH) {
+            return -1; // an IHL below 5 is no IPv4 header
+        }
         int protocol = ipProtocol(datagram);
         if (protocol == AH_PROTOCOL) {
             if (received < at + 8 || (datagram.get(at) & 0xff) != IP_PROTOCOL) {
@@ -128,30 +129,30 @@ final class VrrpPacket {
      * at {@code at}: TTL 255, version 2, type advertisement, a length that holds the fixed fields,
      * the addresses and the auth data, and a good checksum.
      */
-    static Reject check(ByteBuffer datagram, int received, int at) {
+    static Verdict check(ByteBuffer datagram, int received, int at) {
         if (received < IPV4_HEADER_LENGTH || received < at + HEADER_LENGTH) {
-            return Reject.TOO_SHORT;
+            return Verdict.TOO_SHORT;
         }
         if ((datagram.get(8) & 0xff) != TTL) {
-            return Reject.TTL;
+            return Verdict.TTL;
         }
         int versionType = datagram.get(at) & 0xff;
         if (versionType >>> 4 != 2) {
-            return Reject.VERSION;
+            return Verdict.VERSION;
         }
         if ((versionType & 0x0f) != 1) {
-            return Reject.TYPE;
+            return Verdict.TYPE;
         }
         int ipLength = Short.toUnsignedInt(datagram.getShort(2));
         int messageLength = length(addressCount(datagram, at));
         if (Math.min(ipLength, received) - at < messageLength) {
-            return Reject.LENGTH;
+            return Verdict.LENGTH;
         }
         // Exactly the message its own address count describes: trailing bytes are not covered
         // (keepalived 0.5.5 wrongly used the receiver's own address count here).
         if (Checksum.of(datagram, at, messageLength) != 0) {
-            return Reject.CHECKSUM;
+            return Verdict.CHECKSUM;
         }
-        return Reject.NONE;
+        return Verdict.ACCEPTED;
     }
 }

@@ -356,7 +356,7 @@ public class VrrpInstanceTest {
         ByteBuffer first = i.advert(100, US);
         ByteBuffer second = i.advert(0, US);
         assertTrue("one buffer for every send", first == second);
-        assertEquals(VrrpPacket.Reject.NONE, VrrpPacket.check(second, second.limit(), 20));
+        assertEquals(Verdict.ACCEPTED, VrrpPacket.check(second, second.limit(), 20));
         assertEquals(0, VrrpPacket.priority(second, 20));
         assertEquals("IP identification counts up", 2, second.getShort(4));
         assertEquals(Ipv4.parse("192.0.2.100"), VrrpPacket.address(second, 20, 0));

@@ -17,6 +17,11 @@ public class VrrpPacketTest {
     private static final String KEEPALIVED_ADVERT = "45c000280001000" + "0ff701891c0000201e0000012"
             + "2133960101" + "01d7f6c00002646b61737069" + "6b6531";
 
+    /** keepalived's PASS advert as it arrives: IP header and VRRP message, 40 bytes. */
+    static ByteBuffer keepalivedAdvert() {
+        return ByteBuffer.wrap(hex(KEEPALIVED_ADVERT));
+    }
+
     private static byte[] hex(String hex) {
         byte[] b = new byte[hex.length() / 2];
         for (int i = 0; i < b.length; i++) {
@@ -44,7 +49,7 @@ public class VrrpPacketTest {
     @Test
     public void keepalivedsAdvertPassesTheChecksAndDecodes() {
         ByteBuffer ka = ByteBuffer.wrap(hex(KEEPALIVED_ADVERT));
-        assertEquals(VrrpPacket.Reject.NONE, VrrpPacket.check(ka, 40, 20));
+        assertEquals(Verdict.ACCEPTED, VrrpPacket.check(ka, 40, 20));
         assertEquals(51, VrrpPacket.vrid(ka, 20));
         assertEquals(150, VrrpPacket.priority(ka, 20));
         assertEquals(1, VrrpPacket.authType(ka, 20));
@@ -53,7 +58,7 @@ public class VrrpPacketTest {
         assertEquals(Ipv4.parse("192.0.2.1"), VrrpPacket.ipSource(ka));
     }
 
-    private static VrrpPacket.Reject checkMutated(int offset, int value, int received) {
+    private static Verdict checkMutated(int offset, int value, int received) {
         ByteBuffer buf = ourAdvert();
         buf.put(offset, (byte) value);
         return VrrpPacket.check(buf, received, 20);
@@ -64,7 +69,7 @@ public class VrrpPacketTest {
         ByteBuffer ah = ByteBuffer.wrap(hex("45c0004000010000ff3318b6c0000201e0000012" + "70040000c000020100000001"
                 + "66c44714d16bcab1c07b9cdd" + "2133960102018465c0000264" + "0000000000000000"));
         assertEquals("keepalived's AH advert: IP 20 + AH 24", 44, VrrpPacket.vrrpOffset(ah, 64));
-        assertEquals(VrrpPacket.Reject.NONE, VrrpPacket.check(ah, 64, 44));
+        assertEquals(Verdict.ACCEPTED, VrrpPacket.check(ah, 64, 44));
         assertEquals(51, VrrpPacket.vrid(ah, 44));
         assertEquals("cut short", -1, VrrpPacket.vrrpOffset(ah, 50));
         ah.put(20, (byte) 6); // AH carrying TCP
@@ -76,13 +81,13 @@ public class VrrpPacketTest {
 
     @Test
     public void eachMalformationIsRejectedForItsOwnReason() {
-        assertEquals(VrrpPacket.Reject.TTL, checkMutated(8, 254, 40));
-        assertEquals(VrrpPacket.Reject.VERSION, checkMutated(20, 0x31, 40));
-        assertEquals(VrrpPacket.Reject.TYPE, checkMutated(20, 0x22, 40));
-        assertEquals("an address count the packet cannot hold", VrrpPacket.Reject.LENGTH, checkMutated(23, 200, 40));
-        assertEquals(VrrpPacket.Reject.CHECKSUM, checkMutated(22, 151, 40));
-        assertEquals("truncated in the auth data", VrrpPacket.Reject.LENGTH, checkMutated(22, 150, 36));
-        assertEquals(VrrpPacket.Reject.TOO_SHORT, checkMutated(22, 150, 24));
+        assertEquals(Verdict.TTL, checkMutated(8, 254, 40));
+        assertEquals(Verdict.VERSION, checkMutated(20, 0x31, 40));
+        assertEquals(Verdict.TYPE, checkMutated(20, 0x22, 40));
+        assertEquals("an address count the packet cannot hold", Verdict.LENGTH, checkMutated(23, 200, 40));
+        assertEquals(Verdict.CHECKSUM, checkMutated(22, 151, 40));
+        assertEquals("truncated in the auth data", Verdict.LENGTH, checkMutated(22, 150, 36));
+        assertEquals(Verdict.TOO_SHORT, checkMutated(22, 150, 24));
     }
 
     @Test
@@ -90,7 +95,7 @@ public class VrrpPacketTest {
         ByteBuffer padded = ByteBuffer.allocate(46);
         padded.put(ourAdvert().array());
         padded.putShort(2, (short) 46);
-        assertEquals(VrrpPacket.Reject.NONE, VrrpPacket.check(padded, 46, 20));
+        assertEquals(Verdict.ACCEPTED, VrrpPacket.check(padded, 46, 20));
     }
 
     @Test
@@ -104,7 +109,7 @@ public class VrrpPacketTest {
         VrrpPacket.writeIpHeader(buf, 20 + length, 7, VrrpPacket.IP_PROTOCOL, Ipv4.parse("192.0.2.1"), Ipv4.VRRP_GROUP);
         VrrpPacket.writeAdvertisement(buf, 20, 9, 100, 0, 1, addresses, addresses.length);
         VrrpPacket.sealChecksum(buf, 20, length);
-        assertEquals(VrrpPacket.Reject.NONE, VrrpPacket.check(buf, 20 + length, 20));
+        assertEquals(Verdict.ACCEPTED, VrrpPacket.check(buf, 20 + length, 20));
         assertEquals(addresses[254], VrrpPacket.address(buf, 20, 254));
     }
 

@@ -1,0 +1,66 @@
+package org.vrrpd.vrrp.internal;
+
+import java.nio.ByteBuffer;
+import org.vrrpd.api.auth.AuthSession;
+
+/**
+ * RFC 3768 §7.1 for one instance, in the RFC's order: the packet checks, the authentication, the
+ * advert interval, then the address list. Pure and allocation-free: it runs for every advert, and
+ * it is what the fuzz tests drive.
+ */
+final class AdvertChecks {
+    /** Highest auth type of RFC 2338 (2 = IPSEC-AH); anything above is invalid on the wire. */
+    private static final int MAX_AUTH_TYPE = 2;
+
+    private AdvertChecks() {
+    }
+
+    /** The verdict on a datagram of {@code length} bytes whose VRRP message starts at {@code at}. */
+    static Verdict check(ByteBuffer datagram, int length, int at, InstanceSettings settings, AuthSession auth) {
+        Verdict packet = VrrpPacket.check(datagram, length, at);
+        if (packet != Verdict.ACCEPTED) {
+            return packet;
+        }
+        if (VrrpPacket.authType(datagram, at) > MAX_AUTH_TYPE) {
+            return Verdict.AUTH_TYPE_INVALID;
+        }
+        if (auth == null) {
+            return Verdict.NO_AUTHENTICATOR;
+        }
+        int ipHeader = VrrpPacket.ipHeaderLength(datagram);
+        if (VrrpPacket.ipProtocol(datagram) != auth.ipProtocol() || at - ipHeader != auth.headerLength()) {
+            return Verdict.AUTH_TYPE_MISMATCH;
+        }
+        Verdict authentication = switch (auth.verify(datagram, ipHeader)) {
+            case ACCEPTED -> Verdict.ACCEPTED;
+            case TYPE_MISMATCH -> Verdict.AUTH_TYPE_MISMATCH;
+            case FAILED -> Verdict.AUTH_FAILED;
+            case REPLAYED -> Verdict.AUTH_REPLAYED;
+        };
+        if (authentication != Verdict.ACCEPTED) {
+            return authentication;
+        }
+        if (VrrpPacket.advertInterval(datagram, at) != settings.advertInterval()) {
+            return Verdict.INTERVAL;
+        }
+        return sameAddresses(datagram, at, settings.vipAddresses()) ? Verdict.ACCEPTED : Verdict.ACCEPTED_OTHER_ADDRESSES;
+    }
+
+    private static boolean sameAddresses(ByteBuffer datagram, int at, int[] ours) {
+        int count = VrrpPacket.addressCount(datagram, at);
+        if (count != ours.length) {
+            return false;
+        }
+        outer:
+        for (int i = 0; i < count; i++) {
+            int a = VrrpPacket.address(datagram, at, i);
+            for (int o : ours) {
+                if (o == a) {
+                    continue outer;
+                }
+            }
+            return false;
+        }
+        return true;
+    }
+}

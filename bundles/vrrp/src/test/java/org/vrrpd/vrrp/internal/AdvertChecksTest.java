@@ -1,0 +1,86 @@
+package org.vrrpd.vrrp.internal;
+
+import static org.junit.Assert.assertEquals;
+
+import java.nio.ByteBuffer;
+import java.util.Map;
+import org.junit.Test;
+import org.vrrpd.api.auth.AuthSession;
+import org.vrrpd.api.auth.AuthVerdict;
+
+public class AdvertChecksTest {
+    private static final int AT = 20;
+
+    /** A session that answers {@code verdict} for packets of {@code ipProtocol} with {@code headerLength} bytes of its own. */
+    private static AuthSession session(int ipProtocol, int headerLength, AuthVerdict verdict) {
+        return new AuthSession() {
+            @Override public int ipProtocol() { return ipProtocol; }
+            @Override public int headerLength() { return headerLength; }
+            @Override public int authTypeCode() { return 1; }
+            @Override public void writeAuthData(ByteBuffer d, int h) { }
+            @Override public void seal(ByteBuffer d, int h) { }
+            @Override public AuthVerdict verify(ByteBuffer d, int h) { return verdict; }
+        };
+    }
+
+    private static final AuthSession PASS_OK = session(VrrpPacket.IP_PROTOCOL, 0, AuthVerdict.ACCEPTED);
+
+    private static InstanceSettings settings(int advertInterval, String addresses) {
+        return InstanceSettings.parse(Map.of("name", "VI_1", "interfaceName", "eth0", "vrid", 51, "priority", 100,
+                "advertInterval", advertInterval, "virtualAddresses", addresses, "authType", "pass", "authPassword", "kaspike1"));
+    }
+
+    private static Verdict check(ByteBuffer advert, InstanceSettings settings, AuthSession auth) {
+        return AdvertChecks.check(advert, advert.limit(), AT, settings, auth);
+    }
+
+    @Test
+    public void keepalivedsAdvertIsAcceptedByAMatchingInstance() {
+        assertEquals(Verdict.ACCEPTED, check(VrrpPacketTest.keepalivedAdvert(), settings(1, "192.0.2.100/24"), PASS_OK));
+    }
+
+    @Test
+    public void anotherAddressListIsAcceptedButTold() {
+        assertEquals(Verdict.ACCEPTED_OTHER_ADDRESSES, check(VrrpPacketTest.keepalivedAdvert(), settings(1, "192.0.2.101/24"), PASS_OK));
+    }
+
+    @Test
+    public void theChecksRunInTheRfcsOrder() {
+        ByteBuffer ttl = VrrpPacketTest.keepalivedAdvert().put(8, (byte) 64);
+        assertEquals("packet checks first", Verdict.TTL, check(ttl, settings(1, "192.0.2.100/24"), null));
+        ByteBuffer type7 = VrrpPacketTest.keepalivedAdvert().put(AT + 4, (byte) 7);
+        VrrpPacket.sealChecksum(type7, AT, VrrpPacket.length(1));
+        assertEquals(Verdict.AUTH_TYPE_INVALID, check(type7, settings(1, "192.0.2.100/24"), PASS_OK));
+        assertEquals("a faulted instance without its authenticator", Verdict.NO_AUTHENTICATOR,
+                check(VrrpPacketTest.keepalivedAdvert(), settings(1, "192.0.2.100/24"), null));
+        assertEquals("an AH instance hearing plain VRRP", Verdict.AUTH_TYPE_MISMATCH,
+                check(VrrpPacketTest.keepalivedAdvert(), settings(1, "192.0.2.100/24"), session(VrrpPacket.AH_PROTOCOL, 24, AuthVerdict.ACCEPTED)));
+        assertEquals(Verdict.AUTH_FAILED, check(VrrpPacketTest.keepalivedAdvert(), settings(1, "192.0.2.100/24"),
+                session(VrrpPacket.IP_PROTOCOL, 0, AuthVerdict.FAILED)));
+        assertEquals(Verdict.AUTH_REPLAYED, check(VrrpPacketTest.keepalivedAdvert(), settings(1, "192.0.2.100/24"),
+                session(VrrpPacket.IP_PROTOCOL, 0, AuthVerdict.REPLAYED)));
+        assertEquals("authentication before the interval", Verdict.AUTH_FAILED, check(VrrpPacketTest.keepalivedAdvert(),
+                settings(2, "192.0.2.100/24"), session(VrrpPacket.IP_PROTOCOL, 0, AuthVerdict.FAILED)));
+        assertEquals(Verdict.INTERVAL, check(VrrpPacketTest.keepalivedAdvert(), settings(2, "192.0.2.100/24"), PASS_OK));
+    }
+
+    @Test
+    public void everyDropHasItsCounter() {
+        Counters counters = new Counters();
+        for (Verdict v : Verdict.values()) {
+            counters.count(v);
+        }
+        var s = counters.snapshot();
+        assertEquals(1, s.ipTtlErrors());
+        assertEquals(2, s.packetLengthErrors()); // TOO_SHORT and LENGTH
+        assertEquals(1, s.invalidAuthType());
+        assertEquals(1, s.authTypeMismatch());
+        assertEquals(1, s.authFailures());
+        assertEquals(1, s.authReplays());
+        assertEquals(1, s.advertisementIntervalErrors());
+        assertEquals(1, s.addressListErrors());
+        assertEquals(1, s.checksumErrors());
+        assertEquals(1, s.versionErrors());
+        assertEquals(1, s.invalidTypeReceived());
+    }
+}
