@@ -4,12 +4,8 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.Before;
@@ -18,8 +14,6 @@ import org.junit.runner.RunWith;
 import org.junit.runners.Parameterized;
 import org.junit.runners.Parameterized.Parameters;
 import org.vrrpd.lab.Capture;
-import org.vrrpd.lab.LabProcess;
-import org.vrrpd.lab.NetLab;
 
 /** Our daemon and Debian's keepalived on one link, in both roles, with auth none, PASS and AH. */
 @RunWith(Parameterized.class)
@@ -55,19 +49,8 @@ public class KeepalivedInteropIT extends LabTest {
         lab.link(br, ourNs, "eth0", OURS + "/24");
     }
 
-    /** keepalived, VRRP only, in the foreground, with its own pid files; waits for its BACKUP state. */
-    private LabProcess keepalived(int priority) throws Exception {
-        Path dir = Files.createDirectories(work.resolve("keepalived"));
-        String authBlock = auth.equals("none") ? ""
-                : "    authentication {\n        auth_type " + auth.toUpperCase(Locale.ROOT) + "\n        auth_pass kaspike1\n    }\n";
-        Path conf = Files.writeString(dir.resolve("keepalived.conf"), "global_defs {\n    router_id lab-ka\n}\n"
-                + "vrrp_instance VI_1 {\n    state BACKUP\n    interface eth0\n    virtual_router_id 51\n    priority " + priority
-                + "\n    advert_int 1\n" + authBlock + "    virtual_ipaddress {\n        " + VIP + "/24\n    }\n}\n");
-        LabProcess ka = lab.start(kaNs, dir.resolve("keepalived.log"), "keepalived", "-n", "-l", "-D", "-G", "-P", "-f", conf.toString(),
-                "-p", dir.resolve("ka.pid").toString(), "-r", dir.resolve("vrrp.pid").toString(), "-c", dir.resolve("chk.pid").toString(),
-                "-b", dir.resolve("bfd.pid").toString());
-        assertTrue(ka.output(), ka.awaitOutput("Entering BACKUP STATE", Duration.ofSeconds(10)));
-        return ka;
+    private Keepalived keepalived(int priority) throws Exception {
+        return Keepalived.start(lab, kaNs, work, "keepalived", Keepalived.instance("VI_1", 51, priority, VIP + "/24", auth, "kaspike1"));
     }
 
     private Vrrpd ours(int priority) throws Exception {
@@ -80,16 +63,9 @@ public class KeepalivedInteropIT extends LabTest {
         return lab.exec(kaNs, "ip", "-o", "-4", "addr", "show", "dev", "eth0").check().stdout().contains(" " + VIP + "/");
     }
 
-    /** SIGKILL to every process in the namespace in one kill(1): a box that dies without a word. */
-    private void killEverythingIn(String ns) {
-        List<String> command = new ArrayList<>(List.of("kill", "-KILL"));
-        command.addAll(NetLab.host("ip", "netns", "pids", ns).check().stdout().lines().toList());
-        NetLab.host(command.toArray(new String[0])).check();
-    }
-
     @Test
     public void weBackUpKeepalivedAndTakeOverWhenItIsKilled() throws Exception {
-        LabProcess ka = keepalived(150);
+        Keepalived ka = keepalived(150);
         Vrrpd us = ours(100);
         awaitTrue("keepalived becomes master", this::keepalivedHoldsVip, Duration.ofSeconds(8));
         us.awaitState("VI_1", "BACKUP", Duration.ofSeconds(5));
@@ -101,7 +77,7 @@ public class KeepalivedInteropIT extends LabTest {
         assertTrue(show, show.contains("auth              invalid type 0, type mismatch 0, failures 0, replays 0"));
         assertTrue(show, show.contains("dropped           ttl 0, version 0, type 0, length 0, checksum 0, interval 0"));
 
-        killEverythingIn(kaNs); // keepalived's parent and VRRP child at once, or the child resigns gracefully
+        ka.crash();
         long takeover = us.awaitState("VI_1", "MASTER", Duration.ofSeconds(6));
         System.out.printf("interop (%s): keepalived SIGKILLed -> ours MASTER after %d ms (MDI(100) = 3.609 s)%n", auth, takeover);
         assertTrue("no earlier than a phase of Master_Down_Interval: " + takeover, takeover > 2500);
@@ -113,7 +89,7 @@ public class KeepalivedInteropIT extends LabTest {
         Capture capture = lab.capture(br, "br0", "ip proto 112 or ip proto 51", work.resolve("interop.pcap"));
         Vrrpd us = ours(150);
         us.awaitState("VI_1", "MASTER", Duration.ofSeconds(10));
-        LabProcess ka = keepalived(100);
+        Keepalived ka = keepalived(100);
         Thread.sleep(5000); // longer than keepalived's Master_Down_Interval
         assertFalse(ka.output(), ka.output().contains("Entering MASTER STATE"));
         assertFalse("the VIP is on one side only", keepalivedHoldsVip());

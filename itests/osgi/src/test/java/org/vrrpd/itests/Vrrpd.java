@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.vrrpd.lab.LabProcess;
 import org.vrrpd.lab.NetLab;
@@ -33,6 +35,12 @@ final class Vrrpd {
 
     /** Starts a daemon whose etc folder holds {@code configs} (file name → contents) and waits until it serves vrrpctl. */
     static Vrrpd start(NetLab lab, String namespace, Path work, String name, Map<String, String> configs) throws IOException {
+        return startAs(lab, namespace, work, name, configs);
+    }
+
+    /** The same, with bin/vrrpd run through {@code launcher} (e.g. setpriv to drop privileges). */
+    static Vrrpd startAs(NetLab lab, String namespace, Path work, String name, Map<String, String> configs, String... launcher)
+            throws IOException {
         Path runDir = work.resolve(name).resolve("run");
         Path etcDir = Files.createDirectories(work.resolve(name).resolve("etc"));
         // as an operator's etc folder starts: with the shipped defaults
@@ -41,8 +49,9 @@ final class Vrrpd {
                 Files.copy(cfg, etcDir.resolve(cfg.getFileName()));
             }
         }
-        Vrrpd daemon = new Vrrpd(lab, namespace, name, runDir, etcDir, work.resolve(name + ".log"), HOME.resolve("bin/vrrpd").toString(),
-                "--no-shell", "--run-dir", runDir.toString(), "--etc", etcDir.toString());
+        List<String> command = new ArrayList<>(List.of(launcher));
+        command.addAll(List.of(HOME.resolve("bin/vrrpd").toString(), "--no-shell", "--run-dir", runDir.toString(), "--etc", etcDir.toString()));
+        Vrrpd daemon = new Vrrpd(lab, namespace, name, runDir, etcDir, work.resolve(name + ".log"), command.toArray(new String[0]));
         for (Map.Entry<String, String> config : configs.entrySet()) {
             daemon.writeConfig(config.getKey(), config.getValue());
         }

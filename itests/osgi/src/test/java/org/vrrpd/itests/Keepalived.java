@@ -1,0 +1,70 @@
+package org.vrrpd.itests;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.vrrpd.lab.LabProcess;
+import org.vrrpd.lab.NetLab;
+
+/** Debian's keepalived in a lab namespace: VRRP only, in the foreground, with its own pid files and log. */
+final class Keepalived {
+    final String namespace;
+    private final NetLab lab;
+    private final Path dir;
+    private final Path conf;
+    private LabProcess process;
+
+    private Keepalived(NetLab lab, String namespace, Path dir, Path conf) {
+        this.lab = lab;
+        this.namespace = namespace;
+        this.dir = dir;
+        this.conf = conf;
+    }
+
+    /** Starts keepalived with {@code vrrpInstance} (one vrrp_instance block) and waits until it is BACKUP. */
+    static Keepalived start(NetLab lab, String namespace, Path work, String name, String vrrpInstance) throws IOException {
+        Path dir = Files.createDirectories(work.resolve(name));
+        Path conf = Files.writeString(dir.resolve("keepalived.conf"), "global_defs {\n    router_id " + name + "\n}\n" + vrrpInstance);
+        Keepalived keepalived = new Keepalived(lab, namespace, dir, conf);
+        keepalived.start();
+        return keepalived;
+    }
+
+    /** A vrrp_instance block; {@code auth} is none, pass or ah. */
+    static String instance(String name, int vrid, int priority, String vipCidr, String auth, String password) {
+        String authBlock = auth.equals("none") ? ""
+                : "    authentication {\n        auth_type " + auth.toUpperCase(Locale.ROOT) + "\n        auth_pass " + password + "\n    }\n";
+        return "vrrp_instance " + name + " {\n    state BACKUP\n    interface eth0\n    virtual_router_id " + vrid + "\n    priority "
+                + priority + "\n    advert_int 1\n" + authBlock + "    virtual_ipaddress {\n        " + vipCidr + "\n    }\n}\n";
+    }
+
+    void start() throws IOException {
+        process = lab.start(namespace, dir.resolve("keepalived.log"), "keepalived", "-n", "-l", "-D", "-G", "-P", "-f", conf.toString(),
+                "-p", dir.resolve("ka.pid").toString(), "-r", dir.resolve("vrrp.pid").toString(), "-c", dir.resolve("chk.pid").toString(),
+                "-b", dir.resolve("bfd.pid").toString());
+        if (!process.awaitOutput("Entering BACKUP STATE", Duration.ofSeconds(10))) {
+            throw new IllegalStateException("keepalived did not come up:\n" + process.output());
+        }
+    }
+
+    /** SIGKILL to every process in the namespace in one kill(1): a box that dies without a word (the VRRP child would resign). */
+    void crash() {
+        List<String> command = new ArrayList<>(List.of("kill", "-KILL"));
+        command.addAll(NetLab.host("ip", "netns", "pids", namespace).check().stdout().lines().toList());
+        NetLab.host(command.toArray(new String[0])).check();
+        process.kill();
+    }
+
+    /** SIGTERM: keepalived's VRRP child resigns with priority 0. */
+    void stop() {
+        process.stop();
+    }
+
+    String output() {
+        return process.output();
+    }
+}
