@@ -13,6 +13,7 @@ import org.vrrpd.kernel.internal.Native;
  */
 public final class Poller {
     private static final int POLLFD_SIZE = 8;
+    private final ByteBuffer timespec = ByteBuffer.allocateDirect(16).order(ByteOrder.nativeOrder());
     private ByteBuffer pollfds;
     private int count;
 
@@ -53,12 +54,24 @@ public final class Poller {
 
     /** Waits up to {@code timeoutMillis} (-1: forever); returns how many slots are ready (0 on EINTR). */
     public int poll(int timeoutMillis) throws NativeException {
-        int n = LIBC.poll(pollfds.clear(), count, timeoutMillis);
+        return pollNanos(timeoutMillis < 0 ? -1 : timeoutMillis * 1_000_000L);
+    }
+
+    /**
+     * Waits up to {@code timeoutNanos} (negative: forever) with ppoll(2), so that a timer is not
+     * rounded up to the next millisecond; returns how many slots are ready (0 on EINTR).
+     */
+    public int pollNanos(long timeoutNanos) throws NativeException {
+        ByteBuffer timeout = null;
+        if (timeoutNanos >= 0) {
+            timeout = timespec.putLong(0, timeoutNanos / 1_000_000_000L).putLong(8, timeoutNanos % 1_000_000_000L);
+        }
+        int n = LIBC.ppoll(pollfds.clear(), count, timeout, null);
         if (n < 0) {
             if (Native.errno() == Errno.EINTR) {
                 return 0;
             }
-            throw new NativeException("poll(" + count + " fds)", Native.errno());
+            throw new NativeException("ppoll(" + count + " fds)", Native.errno());
         }
         return n;
     }

@@ -23,6 +23,7 @@ final class AdvertInjector {
     private String password = "";
     private int interval = 1;
     private boolean corruptChecksum;
+    private int truncateTo = -1;
     private byte[] ahKey;
     private int ahSequence;
     private final int[] addresses;
@@ -43,6 +44,9 @@ final class AdvertInjector {
     AdvertInjector authType(int value) { authType = value; return this; }
     AdvertInjector interval(int value) { interval = value; return this; }
     AdvertInjector corruptChecksum() { corruptChecksum = true; return this; }
+    AdvertInjector vrid(int value) { vrid = value; return this; }
+    /** Sends only the first {@code bytes} of the datagram (the kernel sets the IP length to match). */
+    AdvertInjector truncate(int bytes) { truncateTo = bytes; return this; }
     /** Sends it in IPSEC-AH (protocol 51) with sequence number {@code sequence}, the ICV keyed by {@code key}. */
     AdvertInjector ah(String key, int sequence) { authType = 2; ahKey = key.getBytes(StandardCharsets.US_ASCII); ahSequence = sequence; return this; }
 
@@ -76,7 +80,8 @@ final class AdvertInjector {
             mac.init(new SecretKeySpec(ahKey, "HmacMD5"));
             b.put(32, mac.doFinal(zeroed), 0, 12);
         }
-        return ByteBuffer.allocateDirect(b.capacity()).put(b.array()).flip();
+        int length = truncateTo >= 0 ? truncateTo : b.capacity();
+        return ByteBuffer.allocateDirect(length).put(b.array(), 0, length).flip();
     }
 
     /** Sends one advert out of {@code ifname} in namespace {@code ns}, from {@code source}. */

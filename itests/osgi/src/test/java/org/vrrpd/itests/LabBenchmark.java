@@ -23,7 +23,7 @@ import org.vrrpd.lab.NetLab;
  * {@code bench.runs} times (20 by default). Every figure comes from a capture on the bridge; event
  * times are taken on the same clock as tcpdump's. A is restarted (or plugged back) between runs and
  * preempts, which also gives the start-up figure: launch → A's first advert, minus A's
- * Master_Down_Interval. Prints a table and writes it to target/bench/lab.md.
+ * Master_Down_Interval. Prints a table and writes it to target/bench/takeover.md.
  */
 public class LabBenchmark {
     private static final int RUNS = Integer.getInteger("bench.runs", 20);
@@ -56,7 +56,7 @@ public class LabBenchmark {
         System.out.println(table);
         Path out = Path.of(System.getProperty("vrrpd.dist.home")).resolve("../../bench");
         Files.createDirectories(out);
-        Files.writeString(out.resolve("lab.md"), table);
+        Files.writeString(out.resolve("takeover.md"), table);
     }
 
     private void measure(String implementation) throws Exception {

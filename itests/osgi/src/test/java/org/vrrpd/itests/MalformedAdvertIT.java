@@ -70,6 +70,10 @@ public class MalformedAdvertIT extends LabTest {
             new AdvertInjector(VIP).password("wrong"),
             new AdvertInjector(VIP).authType(0),
             new AdvertInjector(VIP).authType(7),
+            wellFormed().claimedCount(255), // a huge address count the packet does not carry
+            wellFormed().truncate(30), // cut inside the address list
+            wellFormed().truncate(24), // cut inside the VRRP header: no VRID to go by
+            wellFormed().vrid(52), // another group
         };
         for (AdvertInjector advert : defects) {
             advert.send(attacker, "eth0", ATTACKER);
@@ -77,11 +81,14 @@ public class MalformedAdvertIT extends LabTest {
         Thread.sleep(300);
         String show = daemon.vrrpctl("vrrp:show", "VI_1").check().stdout();
         assertTrue(show, show.startsWith("VI_1: MASTER on eth0"));
-        assertTrue(show, show.contains("dropped           ttl 1, version 1, type 0, length 1, checksum 1, interval 1"));
+        assertTrue(show, show.contains("dropped           ttl 1, version 1, type 0, length 3, checksum 1, interval 1"));
         assertTrue(show, show.contains("auth              invalid type 1, type mismatch 1, failures 1"));
         assertTrue(show, show.contains("master            192.0.2.1"));
         assertTrue("the master keeps its address", daemon.holds(VIP));
         assertTrue("a drop is logged with its reason", daemon.output().contains("dropped an advert from " + ATTACKER + ": TTL"));
+        String list = daemon.vrrpctl("vrrp:list").check().stdout();
+        assertTrue("what no instance can own is counted too: " + list, list.contains("received for no instance here: 1 unreadable, 1 for other VRIDs"));
+        assertTrue("and logged", daemon.output().contains("eth0: dropped a datagram of 24 bytes from " + ATTACKER));
 
         // The control: the same injector's well-formed advert does win, so the drops above were the defects.
         new AdvertInjector("192.0.2.99").password("s3cret").send(attacker, "eth0", ATTACKER);

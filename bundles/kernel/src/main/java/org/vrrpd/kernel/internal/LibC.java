@@ -30,6 +30,9 @@ public interface LibC {
 
     @SaveError int poll(ByteBuffer fds, long nfds, int timeout);
 
+    /** poll with a struct timespec timeout (NULL: forever) and no signal mask change (NULL). */
+    @SaveError int ppoll(ByteBuffer fds, long nfds, @In ByteBuffer timeout, @In ByteBuffer sigmask);
+
     @SaveError int ioctl(int fd, long request, ByteBuffer arg);
 
     @SaveError int close(int fd);

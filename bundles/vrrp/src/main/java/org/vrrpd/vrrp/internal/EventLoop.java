@@ -113,7 +113,7 @@ final class EventLoop implements Timers, AutoCloseable {
     private void run() {
         while (running) {
             try {
-                poller.poll(pollTimeoutMillis());
+                poller.pollNanos(pollTimeoutNanos());
                 wakeup.drain();
                 for (Runnable task; (task = tasks.poll()) != null; ) {
                     task.run();
@@ -138,14 +138,13 @@ final class EventLoop implements Timers, AutoCloseable {
         return failedTurns;
     }
 
-    /** Until the next timer, rounded up to whole milliseconds so that a due timer is never polled early. */
-    private int pollTimeoutMillis() {
+    /** Until the next timer, to the nanosecond (ppoll): a due timer is neither polled early nor rounded late. */
+    private long pollTimeoutNanos() {
         long next = timers.nextDeadline();
         if (next == Long.MAX_VALUE) {
             return -1;
         }
-        long wait = next - now();
-        return wait <= 0 ? 0 : (int) Math.min(Integer.MAX_VALUE, (wait + 999_999) / 1_000_000);
+        return Math.max(0, next - now());
     }
 
     /** Stops after the tasks already posted have run; call from outside the loop. */

@@ -22,6 +22,8 @@ public class VrrpCommands {
             out.append(String.format("%-16s %-10s %-5d %-10s %-8d %-15s %s%n", v.name(), v.interfaceName(), v.vrid(), v.state(),
                     v.effectivePriority(), v.masterAddress() == null ? "-" : v.masterAddress().getHostAddress(), addresses(v)));
         }
+        out.append(String.format("received for no instance here: %d unreadable, %d for other VRIDs%n", engine.unreadableDatagrams(),
+                engine.otherVridAdverts()));
         return out.toString().stripTrailing();
     }
 

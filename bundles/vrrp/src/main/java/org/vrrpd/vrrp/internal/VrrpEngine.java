@@ -85,6 +85,10 @@ public class VrrpEngine implements VrrpInstance.Host, VrrpInstances, InterfaceLi
     private final TimerHeap.Timer handoffExpiry = new TimerHeap.Timer(this::expireHandoffs);
     private final Map<String, VrrpInstance> instances = new LinkedHashMap<>();
     private final Map<String, InterfaceChannel> channels = new HashMap<>();
+    /** Datagrams no instance can own (RFC 2787's router-wide counters); written by the loop only. */
+    private volatile long unreadable;
+    private volatile long otherVrids;
+    private long nextUnreadableLog;
     private final Map<VrrpInstance, List<InterfaceAddress>> installedVips = new HashMap<>();
     private final List<CheckContext> checkContexts = new ArrayList<>();
 
@@ -422,11 +426,19 @@ public class VrrpEngine implements VrrpInstance.Host, VrrpInstances, InterfaceLi
     public void datagram(InterfaceChannel channel, ByteBuffer datagram, int length) {
         int at = VrrpPacket.vrrpOffset(datagram, length);
         if (at < 0) {
-            return; // not a VRRP packet we could attribute to any instance
+            unreadable++;
+            long now = loop.now();
+            if (now >= nextUnreadableLog) {
+                nextUnreadableLog = now + REJECT_LOG_INTERVAL;
+                LOG.warn("{}: dropped a datagram of {} bytes from {}: too short for a VRRP advert, or not one (further ones counted in vrrp:list, "
+                        + "logged at most every 10 s)", channel.name(), length, length >= 16 ? Ipv4.toString(VrrpPacket.ipSource(datagram)) : "?");
+            }
+            return;
         }
         VrrpInstance instance = channel.instance(VrrpPacket.vrid(datagram, at));
         if (instance == null) {
-            return; // another router's VRID
+            otherVrids++; // another router's group: normal on a shared link, counted only
+            return;
         }
         Verdict verdict = AdvertChecks.check(datagram, length, at, instance.settings(), instance.auth());
         if (verdict == Verdict.NO_AUTHENTICATOR) {
@@ -788,6 +800,16 @@ public class VrrpEngine implements VrrpInstance.Host, VrrpInstances, InterfaceLi
 
     void removeNotifier(Notifier notifier) {
         notifiers.remove(notifier);
+    }
+
+    /** Received datagrams too short to be, or not, VRRP adverts. */
+    long unreadableDatagrams() {
+        return unreadable;
+    }
+
+    /** Received adverts for VRIDs none of our instances has on that interface. */
+    long otherVridAdverts() {
+        return otherVrids;
     }
 
     // ---- VrrpInstances ----

@@ -302,7 +302,13 @@ final class VrrpInstance {
                     loop.schedule(garpTimer, Timing.advert(settings.garpMasterRefresh()));
                 }
             }
-            case START_ADVER_TIMER -> loop.schedule(protocolTimer, Timing.advert(settings.advertInterval()));
+            case START_ADVER_TIMER -> {
+                // At a fixed rate from the deadline that just fired, so adverts do not drift by the loop's
+                // latency; from now after a reset (the timer still pending) or a late loop.
+                long interval = Timing.advert(settings.advertInterval());
+                long fromLast = protocolTimer.deadline() + interval - loop.now();
+                loop.schedule(protocolTimer, !protocolTimer.isScheduled() && fromLast > 0 && fromLast <= interval ? fromLast : interval);
+            }
             case START_MASTER_DOWN_TIMER -> loop.schedule(protocolTimer, Timing.masterDown(settings.advertInterval(), priority()));
             case START_LISTEN_TIMER -> loop.schedule(protocolTimer, Timing.listen(settings.advertInterval(), priority()));
             case START_SKEW_TIMER -> loop.schedule(protocolTimer, Timing.skew(priority()));
