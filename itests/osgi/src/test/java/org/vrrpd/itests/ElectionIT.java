@@ -237,6 +237,14 @@ public class ElectionIT extends LabTest {
         r1.awaitState("VI_2", "MASTER", Duration.ofSeconds(8));
         assertFalse("VI_1 was never touched", r1.output().contains("VI_1: MASTER -> "));
 
+        // An instance on an interface this box does not have: FAULT, saying why; the others run on.
+        r1.writeConfig("org.vrrpd.vrrp.instance-VI_3.cfg", Vrrpd.instance("VI_3", 54, 100, "192.0.2.201").replace("eth0", "eth9"));
+        r1.awaitState("VI_3", "FAULT", Duration.ofSeconds(8));
+        String faulted = r1.vrrpctl("vrrp:show", "VI_3").check().stdout();
+        assertTrue(faulted, faulted.contains("eth9") && faulted.contains("faults            interface eth9"));
+        assertEquals("MASTER", r1.state("VI_1"));
+        assertEquals("MASTER", r1.state("VI_2"));
+
         r2.writeConfig("org.vrrpd.vrrp.instance-VI_1.cfg", Vrrpd.instance("VI_1", 51, 200, VIP + "/24"));
         r2.awaitState("VI_1", "MASTER", Duration.ofSeconds(8));
         r1.awaitState("VI_1", "BACKUP", Duration.ofSeconds(2));

@@ -71,6 +71,11 @@ public class InstanceSettingsTest {
         rejected("preempt", "maybe", "VRRP instance VI_1: preempt = maybe rejected: must be true or false");
         rejected("interfaceName", "a/b", "VRRP instance VI_1: interfaceName = a/b rejected: not an interface name");
         rejected("name", null, "VRRP instance ?: name = (missing) rejected: required");
+        rejected("preemptDelay", 1001, "VRRP instance VI_1: preemptDelay = 1001 rejected: must be 0..1000");
+        rejected("garpMasterDelay", -1, "VRRP instance VI_1: garpMasterDelay = -1 rejected: must be 0..1000");
+        rejected("garpMasterRepeat", 0, "VRRP instance VI_1: garpMasterRepeat = 0 rejected: must be 1..100");
+        rejected("garpMasterRefresh", "soon", "VRRP instance VI_1: garpMasterRefresh = soon rejected: not a whole number");
+        rejected("syncGroup", "a b", "VRRP instance VI_1: syncGroup = a b rejected: letters, digits, '_', '.' and '-' only");
     }
 
     @Test
