@@ -139,15 +139,20 @@ public final class NetLab implements AutoCloseable {
 
     /** Runs a command in the test's own namespace and waits for it. */
     public static Result host(String... command) {
+        return host(COMMAND_TIMEOUT, command);
+    }
+
+    /** The same, for a command that may take longer than a usual one (a whole lab run). */
+    public static Result host(Duration timeout, String... command) {
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(false).start();
             p.getOutputStream().close();
             // Drain both streams on their own threads so that a chatty command cannot block.
             var out = drain(p.getInputStream());
             var err = drain(p.getErrorStream());
-            if (!p.waitFor(COMMAND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 p.destroyForcibly();
-                throw new IllegalStateException("timed out after " + COMMAND_TIMEOUT + ": " + String.join(" ", command));
+                throw new IllegalStateException("timed out after " + timeout + ": " + String.join(" ", command));
             }
             return new Result(List.of(command), p.exitValue(), out.get(), err.get());
         } catch (IOException | InterruptedException | java.util.concurrent.ExecutionException e) {

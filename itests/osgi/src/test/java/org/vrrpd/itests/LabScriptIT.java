@@ -5,6 +5,7 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.Test;
@@ -15,7 +16,8 @@ public class LabScriptIT {
     @Test
     public void labShowsElectionTakeoverAndPreemptionAndCleansUp() {
         Path home = Path.of(System.getProperty("vrrpd.dist.home"));
-        NetLab.Result result = NetLab.host(home.resolve("bin/vrrp-lab").toString());
+        // about 20 s; a loaded 2-core CI machine may need more
+        NetLab.Result result = NetLab.host(Duration.ofSeconds(120), home.resolve("bin/vrrp-lab").toString());
         String output = result.stdout() + result.stderr();
         assertEquals(output, 0, result.exitCode());
         assertTrue(output, output.contains("the VIP 192.0.2.100 is on r1 only"));

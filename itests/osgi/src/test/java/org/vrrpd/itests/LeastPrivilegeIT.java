@@ -37,7 +37,7 @@ public class LeastPrivilegeIT extends LabTest {
         NetLab.host("chmod", "755", work.toString()).check();
         NetLab.host("install", "-d", "-o", "nobody", "-g", "nogroup", work.resolve("r1").toString()).check();
         Vrrpd unprivileged = Vrrpd.startAs(lab, ns1, work, "r1", Map.of("org.vrrpd.vrrp.instance-VI_1.cfg",
-                Vrrpd.instance("VI_1", 51, 150, VIP + "/24")), "setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups",
+                Vrrpd.instance("VI_1", 51, 150, VIP + "/24")), Vrrpd.readableInstallation(work), "setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups",
                 "--inh-caps=-all,+net_raw,+net_admin", "--ambient-caps=-all,+net_raw,+net_admin", "--bounding-set=-all,+net_raw,+net_admin");
         Vrrpd root = Vrrpd.start(lab, ns2, work, "r2", Map.of("org.vrrpd.vrrp.instance-VI_1.cfg", Vrrpd.instance("VI_1", 51, 100, VIP + "/24")));
 

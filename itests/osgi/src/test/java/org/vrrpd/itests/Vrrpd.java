@@ -35,11 +35,11 @@ final class Vrrpd {
 
     /** Starts a daemon whose etc folder holds {@code configs} (file name → contents) and waits until it serves vrrpctl. */
     static Vrrpd start(NetLab lab, String namespace, Path work, String name, Map<String, String> configs) throws IOException {
-        return startAs(lab, namespace, work, name, configs);
+        return startAs(lab, namespace, work, name, configs, HOME);
     }
 
-    /** The same, with bin/vrrpd run through {@code launcher} (e.g. setpriv to drop privileges). */
-    static Vrrpd startAs(NetLab lab, String namespace, Path work, String name, Map<String, String> configs, String... launcher)
+    /** The same, with {@code home}'s bin/vrrpd run through {@code launcher} (e.g. setpriv to drop privileges). */
+    static Vrrpd startAs(NetLab lab, String namespace, Path work, String name, Map<String, String> configs, Path home, String... launcher)
             throws IOException {
         Path runDir = work.resolve(name).resolve("run");
         Path etcDir = Files.createDirectories(work.resolve(name).resolve("etc"));
@@ -50,7 +50,7 @@ final class Vrrpd {
             }
         }
         List<String> command = new ArrayList<>(List.of(launcher));
-        command.addAll(List.of(HOME.resolve("bin/vrrpd").toString(), "--no-shell", "--run-dir", runDir.toString(), "--etc", etcDir.toString()));
+        command.addAll(List.of(home.resolve("bin/vrrpd").toString(), "--no-shell", "--run-dir", runDir.toString(), "--etc", etcDir.toString()));
         Vrrpd daemon = new Vrrpd(lab, namespace, name, runDir, etcDir, work.resolve(name + ".log"), command.toArray(new String[0]));
         for (Map.Entry<String, String> config : configs.entrySet()) {
             daemon.writeConfig(config.getKey(), config.getValue());
@@ -69,6 +69,17 @@ final class Vrrpd {
                 "EXTRA_JAVA_OPTS=-Dkaraf.log.console=INFO", karafHome.resolve("bin/karaf").toString(), "daemon");
         karaf.start();
         return karaf;
+    }
+
+    /**
+     * A copy of the distribution that every user can read, as an installation under /opt is: the
+     * build's own tree may lie inside a folder only root can enter (a clone under /root).
+     */
+    static Path readableInstallation(Path parent) throws IOException {
+        Path home = parent.resolve("opt-vrrpd");
+        NetLab.host("cp", "-a", HOME.toString(), home.toString()).check();
+        NetLab.host("chmod", "-R", "a+rX", home.toString()).check();
+        return home;
     }
 
     void start() throws IOException {
