@@ -70,14 +70,6 @@ public final class RawIpSocket extends NativeSocket {
         setIntOption(IPPROTO_IP, IP_MULTICAST_LOOP, loop ? 1 : 0, "IP_MULTICAST_LOOP");
     }
 
-    public void setTtl(int ttl) throws NativeException {
-        setIntOption(IPPROTO_IP, IP_TTL, ttl, "IP_TTL");
-    }
-
-    public void setTos(int tos) throws NativeException {
-        setIntOption(IPPROTO_IP, IP_TOS, tos, "IP_TOS");
-    }
-
     /** With IP_HDRINCL the caller writes the IP header itself (needed to sign it for AH). */
     public void setHeaderIncluded(boolean included) throws NativeException {
         setIntOption(IPPROTO_IP, IP_HDRINCL, included ? 1 : 0, "IP_HDRINCL");

@@ -12,16 +12,24 @@ public interface InterfaceRegistry {
 
     Optional<NetInterface> byName(String name);
 
-    Optional<NetInterface> byIndex(int index);
-
     /** When the interface last changed (or was first seen); empty if unknown. */
     default Optional<java.time.Instant> lastChange(String name) {
         return Optional.empty();
     }
 
-    /** Adds an address to an interface; fails (and changes nothing) if it is already there. */
-    void addAddress(String interfaceName, InterfaceAddress address) throws IOException;
+    /**
+     * Adds an address to an interface in one acknowledged request.
+     *
+     * @return true if it was added, false if the interface already had it
+     * @throws IOException if the kernel refused it (the message names the request and the reason)
+     */
+    boolean addAddress(String interfaceName, InterfaceAddress address) throws IOException;
 
-    /** Removes an address from an interface; fails (and changes nothing) if it is not there. */
-    void removeAddress(String interfaceName, InterfaceAddress address) throws IOException;
+    /**
+     * Removes an address from an interface in one acknowledged request.
+     *
+     * @return true if it was removed, false if the interface did not have it
+     * @throws IOException if the kernel refused it
+     */
+    boolean removeAddress(String interfaceName, InterfaceAddress address) throws IOException;
 }

@@ -29,11 +29,6 @@ public final class MacAddress {
         return new MacAddress(b);
     }
 
-    /** The VRRP virtual router MAC 00:00:5e:00:01:VRID (RFC 3768 §7.3). */
-    public static MacAddress virtualRouter(int vrid) {
-        return new MacAddress(new byte[] {0, 0, 0x5e, 0, 1, (byte) vrid});
-    }
-
     public byte[] toBytes() {
         return bytes.clone();
     }

@@ -16,7 +16,8 @@ public interface Checker {
 
     /**
      * Begins checking for one instance; report through {@code context} now and on every change.
-     * Called on the engine's thread: return at once and check on a thread of your own.
+     * Called on a thread the engine keeps for this checker (never its own loop): a call that blocks
+     * holds up only this checker, so still return soon and check on a thread of your own.
      */
     void start(CheckerContext context);
 

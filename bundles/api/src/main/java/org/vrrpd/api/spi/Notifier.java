@@ -4,8 +4,9 @@ import org.osgi.annotation.versioning.ConsumerType;
 import org.vrrpd.api.vrrp.StateChange;
 
 /**
- * Told every state change of every instance. Called from the engine's thread: hand slow work
- * (scripts, mail) to a thread of your own.
+ * Told every state change of every instance, in order, on a thread the engine keeps for this
+ * notifier (never its own loop): a notifier that blocks delays only its own notifications, and
+ * beyond 10,000 waiting ones further ones are dropped (and logged). Hand slow work (scripts, mail) to a thread of your own.
  */
 @ConsumerType
 public interface Notifier {

@@ -1,6 +1,6 @@
 package org.vrrpd.api.vrrp;
 
-import java.net.Inet4Address;
+import java.net.InetAddress;
 import java.util.List;
 
 /**
@@ -17,7 +17,7 @@ import java.util.List;
  * @param statistics its counters
  */
 public record VrrpInstanceView(String name, String interfaceName, int vrid, VrrpState state, int configuredPriority,
-                               int effectivePriority, Inet4Address masterAddress, List<Inet4Address> virtualAddresses,
+                               int effectivePriority, InetAddress masterAddress, List<VirtualAddress> virtualAddresses,
                                VrrpStatistics statistics) {
     public VrrpInstanceView {
         virtualAddresses = List.copyOf(virtualAddresses);

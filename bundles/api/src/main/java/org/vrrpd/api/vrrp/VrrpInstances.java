@@ -10,4 +10,7 @@ public interface VrrpInstances {
     List<VrrpInstanceView> instances();
 
     Optional<VrrpInstanceView> instance(String name);
+
+    /** What arrived that no instance could own. */
+    RouterStatistics routerStatistics();
 }

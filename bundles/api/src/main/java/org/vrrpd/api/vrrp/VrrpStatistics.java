@@ -1,8 +1,8 @@
 package org.vrrpd.api.vrrp;
 
 /**
- * Per-instance counters, named after the RFC 2787 VRRP-MIB objects (vrrpStatsTable and the
- * router-wide error counters).
+ * Per-instance counters, named after the RFC 2787 VRRP-MIB objects (vrrpStatsTable); the
+ * router-wide ones are {@link RouterStatistics}.
  */
 public record VrrpStatistics(
         long advertisementsSent,
@@ -12,7 +12,6 @@ public record VrrpStatistics(
         long priorityZeroReceived,
         long checksumErrors,
         long versionErrors,
-        long vridErrors,
         long invalidTypeReceived,
         long ipTtlErrors,
         long packetLengthErrors,

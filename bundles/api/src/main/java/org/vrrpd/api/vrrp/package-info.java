@@ -1,6 +1,6 @@
 /** Read-only views of running VRRP instances and their state changes. */
 @Export
-@Version("1.0.0")
+@Version("2.0.0")
 package org.vrrpd.api.vrrp;
 
 import org.osgi.annotation.bundle.Export;

@@ -20,6 +20,8 @@ import org.vrrpd.api.net.InterfaceEvent;
 import org.vrrpd.api.net.InterfaceListener;
 import org.vrrpd.api.net.InterfaceRegistry;
 import org.vrrpd.api.net.NetInterface;
+import org.vrrpd.kernel.Errno;
+import org.vrrpd.kernel.NativeException;
 
 /** The interface registry service, backed by the netlink reflector; tells every InterfaceListener of each change. */
 @Component(service = InterfaceRegistry.class, immediate = true)
@@ -111,23 +113,31 @@ public class NetlinkRegistry implements InterfaceRegistry {
     }
 
     @Override
-    public Optional<NetInterface> byIndex(int index) {
-        return Optional.ofNullable(reflector.snapshot().get(index));
-    }
-
-    @Override
     public Optional<Instant> lastChange(String name) {
         return byName(name).flatMap(i -> reflector.lastChange(i.index()));
     }
 
     @Override
-    public void addAddress(String interfaceName, InterfaceAddress address) throws IOException {
-        reflector.changeAddress(true, interfaceName, address);
+    public boolean addAddress(String interfaceName, InterfaceAddress address) throws IOException {
+        return applied(true, interfaceName, address, Errno.EEXIST);
     }
 
     @Override
-    public void removeAddress(String interfaceName, InterfaceAddress address) throws IOException {
-        reflector.changeAddress(false, interfaceName, address);
+    public boolean removeAddress(String interfaceName, InterfaceAddress address) throws IOException {
+        return applied(false, interfaceName, address, Errno.EADDRNOTAVAIL);
+    }
+
+    /** The change, or false when the kernel says it is already so ({@code alreadySo}): callers get no errno. */
+    private boolean applied(boolean add, String interfaceName, InterfaceAddress address, int alreadySo) throws IOException {
+        try {
+            reflector.changeAddress(add, interfaceName, address);
+            return true;
+        } catch (NativeException e) {
+            if (e.errno() == alreadySo) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     /** Broadcast losses recovered by a re-dump, for iface:list. */

@@ -1,6 +1,8 @@
 package org.vrrpd.vrrp.internal;
 
 import java.nio.ByteBuffer;
+import java.util.List;
+import org.vrrpd.api.vrrp.VirtualAddress;
 import org.vrrpd.api.auth.AuthSession;
 
 /**
@@ -43,19 +45,19 @@ final class AdvertChecks {
         if (VrrpPacket.advertInterval(datagram, at) != settings.advertInterval()) {
             return Verdict.INTERVAL;
         }
-        return sameAddresses(datagram, at, settings.vipAddresses()) ? Verdict.ACCEPTED : Verdict.ACCEPTED_OTHER_ADDRESSES;
+        return sameAddresses(datagram, at, settings.virtualAddresses()) ? Verdict.ACCEPTED : Verdict.ACCEPTED_OTHER_ADDRESSES;
     }
 
-    private static boolean sameAddresses(ByteBuffer datagram, int at, int[] ours) {
+    private static boolean sameAddresses(ByteBuffer datagram, int at, List<VirtualAddress> ours) {
         int count = VrrpPacket.addressCount(datagram, at);
-        if (count != ours.length) {
+        if (count != ours.size()) {
             return false;
         }
         outer:
         for (int i = 0; i < count; i++) {
             int a = VrrpPacket.address(datagram, at, i);
-            for (int o : ours) {
-                if (o == a) {
+            for (int k = 0; k < count; k++) {
+                if (ours.get(k).ipv4() == a) {
                     continue outer;
                 }
             }

@@ -33,11 +33,11 @@ final class CheckReports {
     }
 
     /** One fault cause per checker that forces FAULT, e.g. "checker track eth1: eth1 is DOWN". */
-    Set<String> faultCauses() {
-        Set<String> causes = new LinkedHashSet<>();
+    Set<FaultCause> faultCauses() {
+        Set<FaultCause> causes = new LinkedHashSet<>();
         for (Report r : reports.values()) {
             if (r.status.fault()) {
-                causes.add("checker " + r.checker + ": " + r.status.reason());
+                causes.add(FaultCause.checker(r.checker, r.status.reason()));
             }
         }
         return causes;

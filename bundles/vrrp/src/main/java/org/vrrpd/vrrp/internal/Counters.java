@@ -11,7 +11,6 @@ final class Counters {
     long priorityZeroReceived;
     long checksumErrors;
     long versionErrors;
-    long vridErrors;
     long invalidTypeReceived;
     long ipTtlErrors;
     long packetLengthErrors;
@@ -42,7 +41,7 @@ final class Counters {
 
     VrrpStatistics snapshot() {
         return new VrrpStatistics(advertisementsSent, advertisementsReceived, becomeMaster, priorityZeroSent,
-                priorityZeroReceived, checksumErrors, versionErrors, vridErrors, invalidTypeReceived, ipTtlErrors,
+                priorityZeroReceived, checksumErrors, versionErrors, invalidTypeReceived, ipTtlErrors,
                 packetLengthErrors, addressListErrors, advertisementIntervalErrors, invalidAuthType, authTypeMismatch,
                 authFailures, authReplays);
     }

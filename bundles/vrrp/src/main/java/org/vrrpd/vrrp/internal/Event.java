@@ -38,5 +38,19 @@ enum Event {
     /** The interface lost its link, or a checker forced the instance to fault. */
     FAULTED,
     /** Every fault cause has cleared. */
-    RECOVERED
+    RECOVERED;
+
+    /** Why an instance moved on this event, in words, for the timer and advert events (others carry their own). */
+    String reason() {
+        return switch (this) {
+            case MASTER_DOWN_TIMER -> "master down timer expired";
+            case ADVER_TIMER -> "advert timer";
+            case RX_PRIORITY_ZERO -> "master resigned (priority 0)";
+            case RX_PREFERRED -> "advert from a preferred master";
+            case RX_EQUAL_NOT_PREFERRED -> "equal-priority advert from a lower address";
+            case RX_LOWER_PREEMPTIBLE -> "lower-priority advert, preempting";
+            case RX_LOWER_NO_PREEMPT -> "lower-priority advert, not preempting";
+            default -> name().toLowerCase(java.util.Locale.ROOT);
+        };
+    }
 }

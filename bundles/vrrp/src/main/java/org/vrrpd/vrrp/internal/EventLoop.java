@@ -18,13 +18,8 @@ import org.vrrpd.kernel.Poller;
  * and executes tasks posted by other threads (configuration, link and interface events). All
  * instance state belongs to it, so the advert path takes no locks.
  */
-final class EventLoop implements Timers, AutoCloseable {
+final class EventLoop implements Timers, Descriptors, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EventLoop.class);
-
-    /** Something to do when a descriptor has input; runs on the loop thread. */
-    interface ReadHandler {
-        void readable();
-    }
 
     private final Poller poller = new Poller(16);
     private final EventFd wakeup;
@@ -33,8 +28,8 @@ final class EventLoop implements Timers, AutoCloseable {
     private ReadHandler[] handlers = new ReadHandler[64];
     private final Thread thread;
     private volatile boolean running = true;
-    /** Turns of the loop cut short by an exception; each is also logged. */
-    private volatile long failedTurns;
+    /** Tasks, handlers and timers that threw; each is also logged, and the loop runs on. */
+    private volatile long failures;
 
     EventLoop(String name) throws NativeException {
         wakeup = new EventFd();
@@ -91,8 +86,8 @@ final class EventLoop implements Timers, AutoCloseable {
         timers.cancel(timer);
     }
 
-    /** Watches {@code fd}; loop thread only. */
-    void register(int fd, ReadHandler handler) {
+    @Override
+    public void register(int fd, ReadHandler handler) {
         if (fd >= handlers.length) {
             handlers = Arrays.copyOf(handlers, Math.max(fd + 1, handlers.length * 2));
         }
@@ -100,7 +95,8 @@ final class EventLoop implements Timers, AutoCloseable {
         poller.add(fd);
     }
 
-    void unregister(int fd) {
+    @Override
+    public void unregister(int fd) {
         poller.remove(fd);
         handlers[fd] = null;
     }
@@ -110,32 +106,49 @@ final class EventLoop implements Timers, AutoCloseable {
         return fd < handlers.length ? handlers[fd] : null;
     }
 
+    /**
+     * One turn: tasks, then each ready descriptor once (a handler reads a bounded batch, so a flood
+     * cannot hold the timers back: poll is level-triggered and reports the rest next turn), then the
+     * due timers. Each of them is guarded on its own: one that throws is logged and the rest run.
+     */
     private void run() {
         while (running) {
             try {
                 poller.pollNanos(pollTimeoutNanos());
-                wakeup.drain();
-                for (Runnable task; (task = tasks.poll()) != null; ) {
+            } catch (NativeException e) {
+                failed(e);
+            }
+            wakeup.drain();
+            for (Runnable task; (task = tasks.poll()) != null; ) {
+                try {
                     task.run();
+                } catch (RuntimeException e) {
+                    failed(e);
                 }
-                for (int slot = 0; slot < poller.size(); slot++) {
-                    if (poller.ready(slot)) {
-                        ReadHandler handler = handlerOf(poller.fdAt(slot));
-                        if (handler != null) {
+            }
+            for (int slot = 0; slot < poller.size(); slot++) {
+                if (poller.ready(slot)) {
+                    ReadHandler handler = handlerOf(poller.fdAt(slot));
+                    if (handler != null) {
+                        try {
                             handler.readable();
+                        } catch (RuntimeException e) {
+                            failed(e);
                         }
                     }
                 }
-                timers.fireDue(now());
-            } catch (RuntimeException | NativeException e) {
-                failedTurns++;
-                LOG.error("VRRP event loop: {}", e.toString(), e);
             }
+            timers.fireDue(now(), this::failed);
         }
     }
 
-    long failedTurns() {
-        return failedTurns;
+    private void failed(Exception e) {
+        failures++;
+        LOG.error("VRRP event loop: {}", e.toString(), e);
+    }
+
+    long failures() {
+        return failures;
     }
 
     /** Until the next timer, to the nanosecond (ppoll): a due timer is neither polled early nor rounded late. */

@@ -7,14 +7,14 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.vrrpd.kernel.Ipv4;
+import org.vrrpd.api.vrrp.VirtualAddress;
 
 /**
  * The validated settings of one instance, read from a configuration's properties. Every bad
  * value is rejected with a message naming the instance, the key and the value.
  */
 record InstanceSettings(String name, String interfaceName, int vrid, int priority, int advertInterval,
-                        int[] vipAddresses, int[] vipPrefixes, String authType, byte[] authPassword, boolean preempt,
+                        List<VirtualAddress> virtualAddresses, String authType, byte[] authPassword, boolean preempt,
                         int preemptDelay, boolean initialMaster, int garpMasterDelay, int garpMasterRepeat, int garpMasterRefresh,
                         String syncGroup) {
     static final String FACTORY_PID = "org.vrrpd.vrrp.instance";
@@ -44,20 +44,21 @@ record InstanceSettings(String name, String interfaceName, int vrid, int priorit
         if (vips.isEmpty() || vips.size() > VrrpPacket.MAX_ADDRESSES) {
             throw r.invalid("virtualAddresses", String.join(",", vips), "give 1.." + VrrpPacket.MAX_ADDRESSES + " IPv4 addresses");
         }
-        int[] addresses = new int[vips.size()];
-        int[] prefixes = new int[vips.size()];
-        for (int i = 0; i < vips.size(); i++) {
-            String vip = vips.get(i);
-            String[] parts = vip.split("/", -1);
+        List<VirtualAddress> addresses = new ArrayList<>();
+        for (String vip : vips) {
+            VirtualAddress address;
             try {
-                addresses[i] = Ipv4.parse(parts[0]);
-                prefixes[i] = parts.length == 1 ? 32 : Integer.parseInt(parts[1]);
+                address = VirtualAddress.parse(vip);
             } catch (IllegalArgumentException e) {
-                throw r.invalid("virtualAddresses", vip, "not an IPv4 ADDRESS[/PREFIX]");
+                throw r.invalid("virtualAddresses", vip, e.getMessage());
             }
-            if (parts.length > 2 || prefixes[i] < 1 || prefixes[i] > 32) {
-                throw r.invalid("virtualAddresses", vip, "prefix must be 1..32");
+            if (!address.isIpv4()) {
+                throw r.invalid("virtualAddresses", vip, "IPv6 needs VRRPv3, which this version does not speak");
             }
+            if (addresses.contains(address)) {
+                throw r.invalid("virtualAddresses", vip, "listed twice");
+            }
+            addresses.add(address);
         }
         String authType = r.string("authType", "none").toLowerCase(Locale.ROOT);
         byte[] password = new byte[0];
@@ -73,7 +74,7 @@ record InstanceSettings(String name, String interfaceName, int vrid, int priorit
             }
             default -> throw r.invalid("authType", authType, "must be none, pass or ah");
         }
-        return new InstanceSettings(name, interfaceName, vrid, priority, advertInterval, addresses, prefixes, authType, password,
+        return new InstanceSettings(name, interfaceName, vrid, priority, advertInterval, List.copyOf(addresses), authType, password,
                 r.bool("preempt", true), r.integer("preemptDelay", 0, 0, 1000), initialMaster(r), r.integer("garpMasterDelay", 5, 0, 1000),
                 r.integer("garpMasterRepeat", 5, 1, 100), r.integer("garpMasterRefresh", 0, 0, 86400), syncGroup(r));
     }
@@ -109,12 +110,9 @@ record InstanceSettings(String name, String interfaceName, int vrid, int priorit
         return old.authType.equals(authType) && Arrays.equals(old.authPassword, authPassword);
     }
 
+    /** The addresses as {@code ADDRESS/PREFIX} texts, for logs and the hand-off file. */
     List<String> vipStrings() {
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < vipAddresses.length; i++) {
-            out.add(Ipv4.toString(vipAddresses[i]) + "/" + vipPrefixes[i]);
-        }
-        return out;
+        return virtualAddresses.stream().map(VirtualAddress::toString).toList();
     }
 
     private static final class Reader {

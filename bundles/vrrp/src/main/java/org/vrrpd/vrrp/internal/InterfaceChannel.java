@@ -1,18 +1,17 @@
 package org.vrrpd.vrrp.internal;
 
 import java.nio.ByteBuffer;
-import org.vrrpd.kernel.Ipv4;
 import org.vrrpd.kernel.NativeException;
-import org.vrrpd.kernel.RawIpSocket;
 
 /**
- * The VRRP sockets of one interface, shared by every instance on it: raw IP protocol 112, bound to
- * the device, IP header written by us (IP_HDRINCL, for TTL 255 and for AH), multicast loop off;
- * and a raw socket for protocol 51, which receives AH-authenticated adverts (Linux without AH
- * support hands them to raw sockets). It is a member of 224.0.0.18 only while the link is up: on a
- * fault it leaves the group and on recovery it joins again. Used only on the event loop.
+ * One interface's VRRP traffic, shared by every instance on it and demultiplexed by VRID. It is a
+ * member of the VRRP group only while the interface is healthy: on a fault it leaves and on
+ * recovery it joins again. Used only on the event loop.
  */
 final class InterfaceChannel {
+    /** Datagrams read from one socket per turn of the loop, so that a flood cannot delay the timers. */
+    static final int RECEIVE_BUDGET = 64;
+
     /** Receives every datagram that arrives, in a buffer reused for each. */
     interface Receiver {
         void datagram(InterfaceChannel channel, ByteBuffer datagram, int length);
@@ -20,8 +19,7 @@ final class InterfaceChannel {
 
     private final String name;
     private final int index;
-    private final RawIpSocket socket;
-    private final RawIpSocket ahSocket;
+    private final ChannelSockets sockets;
     private final Receiver receiver;
     private final ByteBuffer buffer = ByteBuffer.allocateDirect(65536);
     private final VrrpInstance[] byVrid = new VrrpInstance[256];
@@ -30,29 +28,11 @@ final class InterfaceChannel {
     /** The interface's primary IPv4 address: the source of our adverts. */
     private int primary;
 
-    InterfaceChannel(String name, int index, Receiver receiver) throws NativeException {
+    InterfaceChannel(String name, int index, ChannelSockets sockets, Receiver receiver) {
         this.name = name;
         this.index = index;
+        this.sockets = sockets;
         this.receiver = receiver;
-        RawIpSocket s = RawIpSocket.open(VrrpPacket.IP_PROTOCOL);
-        RawIpSocket ah = null;
-        try {
-            s.bindToDevice(name);
-            s.setHeaderIncluded(true);
-            s.setMulticastInterface(index);
-            s.setMulticastLoop(false);
-            s.setMulticastTtl(VrrpPacket.TTL);
-            ah = RawIpSocket.open(VrrpPacket.AH_PROTOCOL);
-            ah.bindToDevice(name);
-        } catch (NativeException e) {
-            s.close();
-            if (ah != null) {
-                ah.close();
-            }
-            throw e;
-        }
-        socket = s;
-        ahSocket = ah;
     }
 
     String name() {
@@ -63,12 +43,8 @@ final class InterfaceChannel {
         return index;
     }
 
-    int fd() {
-        return socket.fd();
-    }
-
-    int ahFd() {
-        return ahSocket.fd();
+    int[] fds() {
+        return sockets.fds();
     }
 
     int primary() {
@@ -84,8 +60,10 @@ final class InterfaceChannel {
     }
 
     void attach(VrrpInstance instance) {
+        if (byVrid[instance.settings().vrid()] == null) {
+            members++;
+        }
         byVrid[instance.settings().vrid()] = instance;
-        members++;
     }
 
     /** Returns whether the channel is now unused. */
@@ -97,36 +75,27 @@ final class InterfaceChannel {
         return members == 0;
     }
 
-    /** Joins or leaves 224.0.0.18 on this interface. */
+    /** Joins or leaves the VRRP group on this interface. */
     void setJoined(boolean join) throws NativeException {
-        if (join == joined) {
-            return;
+        if (join != joined) {
+            sockets.setJoined(join);
+            joined = join;
         }
-        if (join) {
-            socket.joinGroup(Ipv4.VRRP_GROUP, index);
-        } else {
-            socket.leaveGroup(Ipv4.VRRP_GROUP, index);
-        }
-        joined = join;
     }
 
-    /** Reads every waiting datagram, of either protocol, and hands each to the receiver. */
-    void drain() throws NativeException {
+    /** Reads up to {@link #RECEIVE_BUDGET} waiting datagrams from socket {@code socket} and hands each to the receiver. */
+    void drain(int socket) throws NativeException {
         int n;
-        while ((n = socket.receive(buffer.clear())) >= 0) {
-            receiver.datagram(this, buffer, n);
-        }
-        while ((n = ahSocket.receive(buffer.clear())) >= 0) {
+        for (int read = 0; read < RECEIVE_BUDGET && (n = sockets.receive(socket, buffer.clear())) >= 0; read++) {
             receiver.datagram(this, buffer, n);
         }
     }
 
     void send(ByteBuffer datagram) throws NativeException {
-        socket.send(datagram, Ipv4.VRRP_GROUP);
+        sockets.send(datagram);
     }
 
     void close() {
-        socket.close();
-        ahSocket.close();
+        sockets.close();
     }
 }

@@ -1,6 +1,7 @@
 package org.vrrpd.vrrp.internal;
 
 import java.util.Arrays;
+import java.util.function.Consumer;
 
 /**
  * The engine's one timer queue: an indexed binary min-heap of deadlines. Each timer knows its
@@ -71,13 +72,20 @@ final class TimerHeap {
         return size == 0 ? Long.MAX_VALUE : heap[0].deadline;
     }
 
-    /** Fires every timer due at {@code now}, earliest first; a timer may reschedule itself. Returns how many fired. */
-    int fireDue(long now) {
+    /**
+     * Fires every timer due at {@code now}, earliest first; a timer may reschedule itself. A timer
+     * that throws is handed to {@code onFailure} and the others still fire. Returns how many fired.
+     */
+    int fireDue(long now, Consumer<RuntimeException> onFailure) {
         int fired = 0;
         while (size > 0 && heap[0].deadline - now <= 0) {
             Timer t = heap[0];
             cancel(t);
-            t.action.run();
+            try {
+                t.action.run();
+            } catch (RuntimeException e) {
+                onFailure.accept(e);
+            }
             fired++;
         }
         return fired;

@@ -1,10 +1,10 @@
 package org.vrrpd.vrrp.internal;
 
-import java.net.Inet4Address;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.vrrpd.api.vrrp.RouterStatistics;
 import org.vrrpd.api.vrrp.VrrpInstanceView;
 import org.vrrpd.api.vrrp.VrrpStatistics;
 
@@ -22,30 +22,33 @@ public class VrrpCommands {
             out.append(String.format("%-16s %-10s %-5d %-10s %-8d %-15s %s%n", v.name(), v.interfaceName(), v.vrid(), v.state(),
                     v.effectivePriority(), v.masterAddress() == null ? "-" : v.masterAddress().getHostAddress(), addresses(v)));
         }
-        out.append(String.format("received for no instance here: %d unreadable, %d for other VRIDs%n", engine.unreadableDatagrams(),
-                engine.otherVridAdverts()));
+        RouterStatistics router = engine.routerStatistics();
+        out.append(String.format("received for no instance here: %d unreadable, %d for other VRIDs%n", router.unreadableDatagrams(),
+                router.vridErrors()));
         return out.toString().stripTrailing();
     }
 
+    /** One snapshot of the instance, with the timers it runs on (from its effective priority). */
     public String show(String name) throws Exception {
-        VrrpInstanceView v = engine.instance(name).orElseThrow(() -> new IllegalArgumentException("no VRRP instance " + name));
+        InstanceSnapshot snapshot = engine.snapshot(name).orElseThrow(() -> new IllegalArgumentException("no VRRP instance " + name));
+        VrrpInstanceView v = snapshot.view();
+        InstanceSettings c = snapshot.settings();
         VrrpStatistics s = v.statistics();
         StringBuilder out = new StringBuilder();
         out.append(String.format("%s: %s on %s, vrid %d, priority %d%s%n", v.name(), v.state(), v.interfaceName(), v.vrid(),
                 v.effectivePriority(), v.effectivePriority() == v.configuredPriority() ? "" : " (configured " + v.configuredPriority() + ")"));
         out.append(String.format("  master            %s%n", v.masterAddress() == null ? "-" : v.masterAddress().getHostAddress()));
-        out.append(String.format("  addresses         %s%n", addresses(v)));
-        InstanceSettings c = engine.settings(name).orElseThrow(() -> new IllegalArgumentException("no VRRP instance " + name));
+        out.append(String.format("  addresses         %s%s%n", addresses(v),
+                snapshot.addressTrouble() == null ? "" : " (" + snapshot.addressTrouble() + ")"));
         out.append(String.format("  timers            advert %d s, skew %.3f s, master down %.3f s%s%n", c.advertInterval(),
-                Timing.skew(c.priority()) / 1e9, Timing.masterDown(c.advertInterval(), c.priority()) / 1e9,
-                c.initialMaster() ? ", first listen " + String.format("%.3f s", Timing.listen(c.advertInterval(), c.priority()) / 1e9) : ""));
+                snapshot.skewNanos() / 1e9, snapshot.masterDownNanos() / 1e9,
+                c.initialMaster() ? String.format(", first listen %.3f s", snapshot.listenNanos() / 1e9) : ""));
         out.append(String.format("  preemption        %s%n", c.preempt() ? "on, delay " + c.preemptDelay() + " s" : "off"));
         out.append(String.format("  authentication    %s%n", c.authType()));
         out.append(String.format("  gratuitous ARP    %d per address, again after %s, refresh %s%n", c.garpMasterRepeat(),
                 c.garpMasterDelay() > 0 ? c.garpMasterDelay() + " s" : "never", c.garpMasterRefresh() > 0 ? "every " + c.garpMasterRefresh() + " s" : "off"));
-        List<String> checks = engine.checks(name);
-        out.append(String.format("  checks            %s%n", checks.isEmpty() ? "none" : String.join("; ", checks)));
-        out.append(String.format("  faults            %s%n", engine.faults(name).isEmpty() ? "none" : String.join("; ", engine.faults(name))));
+        out.append(String.format("  checks            %s%n", snapshot.checks().isEmpty() ? "none" : String.join("; ", snapshot.checks())));
+        out.append(String.format("  faults            %s%n", snapshot.faults().isEmpty() ? "none" : String.join("; ", snapshot.faults())));
         out.append(String.format("  adverts           sent %d, received %d%n", s.advertisementsSent(), s.advertisementsReceived()));
         out.append(String.format("  became master     %d times%n", s.becomeMaster()));
         out.append(String.format("  priority 0        sent %d, received %d%n", s.priorityZeroSent(), s.priorityZeroReceived()));
@@ -55,10 +58,13 @@ public class VrrpCommands {
         out.append(String.format("  auth              invalid type %d, type mismatch %d, failures %d, replays %d%n", s.invalidAuthType(),
                 s.authTypeMismatch(), s.authFailures(), s.authReplays()));
         out.append(String.format("  address list      %d mismatches (accepted)%n", s.addressListErrors()));
+        if (snapshot.internalErrors() > 0) {
+            out.append(String.format("  internal errors   %d (transitions that threw; see the log)%n", snapshot.internalErrors()));
+        }
         return out.toString().stripTrailing();
     }
 
     private static String addresses(VrrpInstanceView v) {
-        return v.virtualAddresses().stream().map(Inet4Address::getHostAddress).collect(Collectors.joining(" "));
+        return v.virtualAddresses().stream().map(a -> a.address().getHostAddress()).collect(Collectors.joining(" "));
     }
 }

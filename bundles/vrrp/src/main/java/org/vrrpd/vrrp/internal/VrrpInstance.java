@@ -2,60 +2,54 @@ package org.vrrpd.vrrp.internal;
 
 import java.nio.ByteBuffer;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.vrrpd.api.auth.AuthSession;
 import org.vrrpd.api.vrrp.VrrpState;
-import org.vrrpd.kernel.Ipv4;
 
 /**
  * One virtual router: its state, timers and counters, driven by {@link TransitionTable}. The
- * instance decides; its {@link Host} (the engine) does the I/O. Used only on the event loop.
+ * instance decides; its {@link InstanceEffects} (the engine) do the I/O. Used only on the event loop. A
+ * transition that throws is contained here: the instance goes to FAULT ("internal error"), gives up
+ * its addresses and tries again later, and no other instance notices.
  */
 final class VrrpInstance {
-    /** What an instance needs from the engine to carry out its actions. */
-    interface Host {
-        Timers timers();
+    private static final Logger LOG = LoggerFactory.getLogger(VrrpInstance.class);
+    /** How long an instance whose transition threw stays in FAULT before it starts again as a backup. */
+    static final long INTERNAL_ERROR_RETRY = 5_000_000_000L;
 
-        /** Sends one advert with {@code priority} (0 to resign). */
-        void sendAdvert(VrrpInstance instance, int priority);
-
-        void addVips(VrrpInstance instance);
-
-        void removeVips(VrrpInstance instance);
-
-        /** One burst of {@code count} gratuitous ARPs per virtual address. */
-        void sendGarps(VrrpInstance instance, int count);
-
-        /** The primary IPv4 address of the instance's interface, or 0 if it has none. */
-        int primaryAddress(VrrpInstance instance);
-
-        void stateChanged(VrrpInstance instance, VrrpState from, String reason);
-    }
-
-    private final Host host;
+    private final InstanceEffects host;
     private InstanceSettings settings;
     private VrrpState state = VrrpState.INITIALIZE;
-    /** Why the instance is held in FAULT (link down, missing interface, ...); empty when healthy. */
-    private final Set<String> faults = new TreeSet<>();
+    private final InstanceFaults faults = new InstanceFaults(new InstanceFaults.Transitions() {
+        @Override
+        public void faulted(FaultCause first) {
+            handle(Event.FAULTED, first.text());
+        }
+
+        @Override
+        public void recovered(FaultCause last) {
+            handle(Event.RECOVERED, "recovered from " + last.text());
+        }
+    });
     private int masterAddress;
     private long preemptAllowedAt;
     private AuthSession auth;
     private int priorityDelta;
     /** What the bound checkers last reported (keepalived's track_script / track_interface). */
     final CheckReports checks = new CheckReports();
-    private Set<String> checkFaults = Set.of();
     final Counters counters = new Counters();
     /** When the engine may next log a dropped advert of this instance (loop clock). */
     long nextRejectLog = Long.MIN_VALUE;
     final TimerHeap.Timer protocolTimer = new TimerHeap.Timer(this::protocolTimerFired);
     final TimerHeap.Timer garpTimer = new TimerHeap.Timer(this::garpTimerFired);
-    /** The advert as sent: IP header and VRRP message, rebuilt when the settings change. */
-    private ByteBuffer advert;
-    private int ipIdentification;
+    private final TimerHeap.Timer retryTimer = new TimerHeap.Timer(this::retryAfterInternalError);
+    private final AdvertBuffer advert = new AdvertBuffer();
+    private FaultCause internalError;
+    private long internalErrors;
 
-    VrrpInstance(Host host, InstanceSettings settings) {
+    VrrpInstance(InstanceEffects host, InstanceSettings settings) {
         this.host = host;
         this.settings = settings;
     }
@@ -64,11 +58,15 @@ final class VrrpInstance {
         return settings;
     }
 
+    String name() {
+        return settings.name();
+    }
+
     VrrpState state() {
         return state;
     }
 
-    Set<String> faults() {
+    InstanceFaults faults() {
         return faults;
     }
 
@@ -80,9 +78,14 @@ final class VrrpInstance {
         return auth;
     }
 
+    /** Transitions that threw since the instance started. */
+    long internalErrors() {
+        return internalErrors;
+    }
+
     void setAuth(AuthSession auth) {
         this.auth = auth;
-        advert = null; // the auth type and data are part of the cached advert
+        advert.invalidate(); // the auth type and data are part of the cached advert
     }
 
     /** The priority in effect: the configured one plus the checkers' weights, kept within 1..254; an owner stays 255. */
@@ -90,31 +93,35 @@ final class VrrpInstance {
         return settings.owner() ? InstanceSettings.OWNER_PRIORITY : Math.max(1, Math.min(254, settings.priority() + priorityDelta));
     }
 
+    /** The Skew_Time and Master_Down_Interval this instance runs on now (its effective priority). */
+    long skewNanos() {
+        return Timing.skew(priority());
+    }
+
+    long masterDownNanos() {
+        return Timing.masterDown(settings.advertInterval(), priority());
+    }
+
     /**
      * Applies the checkers' latest reports: their weights change the priority (a master's next
      * advert carries it; a better backup then preempts), and a checker forcing FAULT is one more
-     * fault cause, added before the old ones are cleared so there is no spurious recovery.
+     * fault cause.
      */
     void applyChecks() {
         priorityDelta = checks.priorityDelta();
-        Set<String> now = checks.faultCauses();
-        for (String cause : now) {
-            fault(cause, true);
-        }
-        for (String cause : checkFaults) {
-            if (!now.contains(cause)) {
-                fault(cause, false);
-            }
-        }
-        checkFaults = now;
+        faults.replace(FaultCause.Kind.CHECKER, checks.faultCauses());
     }
 
     /** Settings that keep the instance's identity (see InstanceSettings#liveChangeableFrom) apply at once, without a transition. */
     void reconfigure(InstanceSettings next) {
         settings = next;
-        advert = null;
+        advert.invalidate();
         if (state == VrrpState.MASTER) {
-            host.addVips(this); // new addresses appear at once; the engine removes the dropped ones
+            try {
+                host.addVips(this); // new addresses appear at once, dropped ones go
+            } catch (RuntimeException e) {
+                failSafe(Event.ADVER_TIMER, e);
+            }
         }
     }
 
@@ -122,10 +129,11 @@ final class VrrpInstance {
         handle(!faults.isEmpty() ? Event.STARTUP_FAULTED
                         : settings.owner() ? Event.STARTUP_OWNER
                         : settings.initialMaster() ? Event.STARTUP_AS_MASTER : Event.STARTUP,
-                faults.isEmpty() ? "configured" : String.join(", ", faults));
+                faults.isEmpty() ? "configured" : faults.toString());
     }
 
     void stop() {
+        host.timers().cancel(retryTimer);
         handle(Event.SHUTDOWN, "stopped");
     }
 
@@ -138,69 +146,31 @@ final class VrrpInstance {
         handle(Event.RESUMED, "handed over by the previous engine");
     }
 
-    static final String GROUP_FAULT = "sync group: ";
+    /** Sets or clears one fault cause. */
+    void fault(FaultCause cause, boolean active) {
+        faults.set(cause, active);
+    }
 
-    /**
-     * Another member of the sync group changed state: follow it (keepalived's vrrp_sync_group).
-     * Its FAULT is this one's fault cause until it leaves FAULT; its MASTER or BACKUP is this one's.
-     */
-    void followGroup(String member, VrrpState from, VrrpState to) {
-        String cause = GROUP_FAULT + member + " is in FAULT";
-        if (to == VrrpState.FAULT) {
-            fault(cause, true);
-            return;
-        }
-        if (from == VrrpState.FAULT) {
-            fault(cause, false);
-        }
-        if (to == VrrpState.MASTER) {
-            handle(Event.SYNC_MASTER, GROUP_FAULT + member + " became MASTER");
-        } else if (to == VrrpState.BACKUP) {
-            handle(Event.SYNC_BACKUP, GROUP_FAULT + member + " became BACKUP");
-        }
+    /** Replaces the interface's fault cause (null: the interface is healthy) without a spurious recovery in between. */
+    void setInterfaceFault(String reason) {
+        faults.replace(FaultCause.Kind.INTERFACE, reason == null ? Set.of() : Set.of(FaultCause.iface(reason)));
+    }
+
+    /** Another member of the sync group became MASTER or BACKUP: follow it (keepalived's vrrp_sync_group). */
+    void followGroup(Event event, String why) {
+        handle(event, why);
     }
 
     /** Whether a cause of its own (not only its group's) holds the instance in FAULT: only then does the group follow it. */
     boolean faultedByItself() {
-        return faults.stream().anyMatch(c -> !c.startsWith(GROUP_FAULT));
+        return faults.anyOwnCause();
     }
 
     /** Stops the timers and nothing else: the next incarnation of the engine takes over from here. */
     void park() {
         host.timers().cancel(protocolTimer);
         host.timers().cancel(garpTimer);
-    }
-
-    /** The interface-related fault cause currently set, if any (missing, down, no carrier, no address). */
-    private String interfaceFault;
-
-    /** Replaces the interface-related fault cause (null: the interface is healthy) without a spurious recovery in between. */
-    void setInterfaceFault(String reason) {
-        String old = interfaceFault;
-        if (Objects.equals(old, reason)) {
-            return;
-        }
-        interfaceFault = reason;
-        if (reason != null) {
-            fault(reason, true);
-        }
-        if (old != null) {
-            fault(old, false);
-        }
-    }
-
-    /** Sets or clears one fault cause; the first one sets FAULT, clearing the last one recovers. */
-    void fault(String cause, boolean active) {
-        boolean wasFaulted = !faults.isEmpty();
-        boolean changed = active ? faults.add(cause) : faults.remove(cause);
-        if (!changed) {
-            return;
-        }
-        if (!wasFaulted && active) {
-            handle(Event.FAULTED, cause);
-        } else if (wasFaulted && faults.isEmpty()) {
-            handle(Event.RECOVERED, "recovered from " + cause);
-        }
+        host.timers().cancel(retryTimer);
     }
 
     /** An advert that passed every check: classify it (RFC 3768 §6.4.2/§6.4.3) and act. */
@@ -216,41 +186,20 @@ final class VrrpInstance {
         if (event == Event.RX_PREFERRED || (state == VrrpState.BACKUP && event != Event.RX_LOWER_PREEMPTIBLE)) {
             masterAddress = source;
         }
-        handle(event, REASONS[event.ordinal()]);
+        handle(event, event.reason());
     }
 
     Event classify(int priority, int source) {
-        if (priority == 0) {
-            return Event.RX_PRIORITY_ZERO;
-        }
         int ours = priority();
-        if (priority > ours || (priority == ours && Integer.compareUnsigned(source, host.primaryAddress(this)) > 0)) {
-            return Event.RX_PREFERRED;
-        }
-        if (priority == ours) {
-            return Event.RX_EQUAL_NOT_PREFERRED;
-        }
-        return settings.preempt() && host.timers().now() - preemptAllowedAt >= 0
-                ? Event.RX_LOWER_PREEMPTIBLE : Event.RX_LOWER_NO_PREEMPT;
-    }
-
-    private static final String[] REASONS = new String[Event.values().length];
-
-    static {
-        REASONS[Event.MASTER_DOWN_TIMER.ordinal()] = "master down timer expired";
-        REASONS[Event.RX_PRIORITY_ZERO.ordinal()] = "master resigned (priority 0)";
-        REASONS[Event.RX_PREFERRED.ordinal()] = "advert from a preferred master";
-        REASONS[Event.RX_EQUAL_NOT_PREFERRED.ordinal()] = "equal-priority advert from a lower address";
-        REASONS[Event.RX_LOWER_PREEMPTIBLE.ordinal()] = "lower-priority advert, preempting";
-        REASONS[Event.RX_LOWER_NO_PREEMPT.ordinal()] = "lower-priority advert, not preempting";
-        REASONS[Event.ADVER_TIMER.ordinal()] = "advert timer";
+        return AdvertClass.of(priority, source, ours, priority == ours ? host.primaryAddress(this) : 0, // asked only for a tie
+                settings.preempt() && host.timers().now() - preemptAllowedAt >= 0);
     }
 
     private void protocolTimerFired() {
         if (state == VrrpState.MASTER) {
-            handle(Event.ADVER_TIMER, REASONS[Event.ADVER_TIMER.ordinal()]);
+            handle(Event.ADVER_TIMER, Event.ADVER_TIMER.reason());
         } else if (state == VrrpState.BACKUP) {
-            handle(Event.MASTER_DOWN_TIMER, REASONS[Event.MASTER_DOWN_TIMER.ordinal()]);
+            handle(Event.MASTER_DOWN_TIMER, Event.MASTER_DOWN_TIMER.reason());
         }
     }
 
@@ -259,9 +208,13 @@ final class VrrpInstance {
         if (state != VrrpState.MASTER) {
             return;
         }
-        host.sendGarps(this, settings.garpMasterRepeat());
-        if (settings.garpMasterRefresh() > 0) {
-            host.timers().schedule(garpTimer, Timing.advert(settings.garpMasterRefresh()));
+        try {
+            host.sendGarps(this, settings.garpMasterRepeat());
+            if (settings.garpMasterRefresh() > 0) {
+                host.timers().schedule(garpTimer, Timing.advert(settings.garpMasterRefresh()));
+            }
+        } catch (RuntimeException e) {
+            failSafe(Event.ADVER_TIMER, e);
         }
     }
 
@@ -270,11 +223,16 @@ final class VrrpInstance {
         if (t == null) {
             return;
         }
-        List<Action> actions = t.actions();
-        for (int i = 0; i < actions.size(); i++) {
-            perform(actions.get(i));
-        }
         VrrpState from = state;
+        try {
+            List<Action> actions = t.actions();
+            for (int i = 0; i < actions.size(); i++) {
+                perform(actions.get(i));
+            }
+        } catch (RuntimeException e) {
+            failSafe(event, e);
+            return;
+        }
         if (t.next() != from) {
             state = t.next();
             if (state == VrrpState.MASTER) {
@@ -284,6 +242,53 @@ final class VrrpInstance {
                 masterAddress = 0;
             }
             host.stateChanged(this, from, reason);
+        }
+    }
+
+    /**
+     * A transition threw: leave MASTER the way FAULTED does — resign, release the addresses — each
+     * step on its own since any of them may be what fails, hold the instance in FAULT with the
+     * cause, and start again as a backup after {@link #INTERNAL_ERROR_RETRY}.
+     */
+    private void failSafe(Event during, RuntimeException e) {
+        internalErrors++;
+        if (internalErrors == 1) {
+            LOG.error("{}: {} in {} threw; the instance goes to FAULT and retries in {} s", name(), during, state,
+                    INTERNAL_ERROR_RETRY / 1_000_000_000L, e);
+        } else {
+            LOG.error("{}: {} in {} threw again ({} times): {}", name(), during, state, internalErrors, e.toString());
+        }
+        Timers timers = host.timers();
+        timers.cancel(protocolTimer);
+        timers.cancel(garpTimer);
+        VrrpState from = state;
+        if (from == VrrpState.MASTER) {
+            quietly(() -> host.sendAdvert(this, 0));
+        }
+        quietly(() -> host.removeVips(this));
+        state = VrrpState.FAULT;
+        masterAddress = 0;
+        internalError = FaultCause.internal(e);
+        faults.replace(FaultCause.Kind.INTERNAL, Set.of(internalError)); // already FAULT: no transition runs
+        timers.schedule(retryTimer, INTERNAL_ERROR_RETRY);
+        if (from != VrrpState.FAULT) {
+            quietly(() -> host.stateChanged(this, from, internalError.text()));
+        }
+    }
+
+    private void retryAfterInternalError() {
+        FaultCause cause = internalError;
+        internalError = null;
+        if (cause != null) {
+            fault(cause, false);
+        }
+    }
+
+    private void quietly(Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            LOG.warn("{}: while failing safe: {}", name(), e.toString());
         }
     }
 
@@ -309,9 +314,9 @@ final class VrrpInstance {
                 long fromLast = protocolTimer.deadline() + interval - loop.now();
                 loop.schedule(protocolTimer, !protocolTimer.isScheduled() && fromLast > 0 && fromLast <= interval ? fromLast : interval);
             }
-            case START_MASTER_DOWN_TIMER -> loop.schedule(protocolTimer, Timing.masterDown(settings.advertInterval(), priority()));
+            case START_MASTER_DOWN_TIMER -> loop.schedule(protocolTimer, masterDownNanos());
             case START_LISTEN_TIMER -> loop.schedule(protocolTimer, Timing.listen(settings.advertInterval(), priority()));
-            case START_SKEW_TIMER -> loop.schedule(protocolTimer, Timing.skew(priority()));
+            case START_SKEW_TIMER -> loop.schedule(protocolTimer, skewNanos());
             case CANCEL_TIMER -> {
                 loop.cancel(protocolTimer);
                 loop.cancel(garpTimer);
@@ -320,26 +325,8 @@ final class VrrpInstance {
         }
     }
 
-    /**
-     * The advert to send with {@code priority} in a buffer built once and reused for every send
-     * (position 0, limit = length): per send only the IP header, the priority, the checksum and
-     * what the authenticator seals (AH's sequence number and ICV) are rewritten.
-     */
+    /** The advert to send with {@code priority} from {@code source}, in the instance's reused buffer. */
     ByteBuffer advert(int priority, int source) {
-        int at = VrrpPacket.IPV4_HEADER_LENGTH + auth.headerLength();
-        int count = settings.vipAddresses().length;
-        int length = at + VrrpPacket.length(count);
-        if (advert == null) {
-            advert = ByteBuffer.allocateDirect(length);
-            VrrpPacket.writeAdvertisement(advert, at, settings.vrid(), priority, auth.authTypeCode(), settings.advertInterval(),
-                    settings.vipAddresses(), count);
-            auth.writeAuthData(advert, VrrpPacket.IPV4_HEADER_LENGTH);
-        }
-        ipIdentification = ipIdentification == 0xffff ? 1 : ipIdentification + 1;
-        VrrpPacket.writeIpHeader(advert, length, ipIdentification, auth.ipProtocol(), source, Ipv4.VRRP_GROUP);
-        VrrpPacket.setPriority(advert, at, priority);
-        VrrpPacket.sealChecksum(advert, at, VrrpPacket.length(count));
-        auth.seal(advert, VrrpPacket.IPV4_HEADER_LENGTH); // AH's ICV covers the VRRP checksum
-        return advert.clear().limit(length);
+        return advert.next(settings, auth, priority, source);
     }
 }

@@ -1,6 +1,8 @@
 package org.vrrpd.vrrp.internal;
 
 import java.nio.ByteBuffer;
+import java.util.List;
+import org.vrrpd.api.vrrp.VirtualAddress;
 
 /**
  * The VRRPv2 advertisement (RFC 3768 §5.1) inside its IPv4 datagram: field offsets, encoding and
@@ -45,11 +47,12 @@ final class VrrpPacket {
 
     /** Writes a VRRP advertisement at {@code at} with its checksum left at 0 and the auth data zeroed. */
     static void writeAdvertisement(ByteBuffer buf, int at, int vrid, int priority, int authType, int advertInterval,
-                                   int[] addresses, int count) {
+                                   List<VirtualAddress> addresses) {
+        int count = addresses.size();
         buf.put(at, (byte) VERSION_TYPE).put(at + 1, (byte) vrid).put(at + 2, (byte) priority).put(at + 3, (byte) count)
                 .put(at + 4, (byte) authType).put(at + 5, (byte) advertInterval).putShort(at + 6, (short) 0);
         for (int i = 0; i < count; i++) {
-            buf.putInt(at + HEADER_LENGTH + 4 * i, addresses[i]);
+            buf.putInt(at + HEADER_LENGTH + 4 * i, addresses.get(i).ipv4());
         }
         buf.putLong(at + HEADER_LENGTH + 4 * count, 0L);
     }

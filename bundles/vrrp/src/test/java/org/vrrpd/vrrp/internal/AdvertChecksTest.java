@@ -23,7 +23,8 @@ public class AdvertChecksTest {
         };
     }
 
-    private static final AuthSession PASS_OK = session(VrrpPacket.IP_PROTOCOL, 0, AuthVerdict.ACCEPTED);
+    /** PASS that accepts every password (the receive path is under test, not the password). */
+    static final AuthSession PASS_OK = session(VrrpPacket.IP_PROTOCOL, 0, AuthVerdict.ACCEPTED);
 
     private static InstanceSettings settings(int advertInterval, String addresses) {
         return InstanceSettings.parse(Map.of("name", "VI_1", "interfaceName", "eth0", "vrid", 51, "priority", 100,

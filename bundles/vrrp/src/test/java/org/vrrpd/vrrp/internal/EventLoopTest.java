@@ -34,7 +34,7 @@ public class EventLoopTest {
                 }));
                 input.signal();
                 assertTrue("the handler of fd " + input.fd() + " ran", handled.await(3, TimeUnit.SECONDS));
-                assertEquals("turns cut short by an exception", 0, loop.call(loop::failedTurns).longValue());
+                assertEquals("tasks, handlers and timers that threw", 0, loop.call(loop::failures).longValue());
             }
         } finally {
             filler.forEach(EventFd::close);

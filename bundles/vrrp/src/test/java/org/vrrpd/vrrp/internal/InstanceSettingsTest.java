@@ -7,6 +7,7 @@ import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.Test;
 import org.vrrpd.kernel.Ipv4;
@@ -31,8 +32,7 @@ public class InstanceSettingsTest {
         assertEquals(51, s.vrid());
         assertEquals(150, s.priority());
         assertEquals(1, s.advertInterval());
-        assertArrayEquals(new int[] {Ipv4.parse("192.0.2.100"), Ipv4.parse("192.0.2.101")}, s.vipAddresses());
-        assertArrayEquals(new int[] {24, 32}, s.vipPrefixes());
+        assertEquals(List.of("192.0.2.100/24", "192.0.2.101/32"), s.vipStrings());
         assertEquals("pass", s.authType());
         assertTrue(s.preempt());
         assertEquals(5, s.garpMasterDelay());
@@ -62,7 +62,11 @@ public class InstanceSettingsTest {
         rejected("priority", "high", "VRRP instance VI_1: priority = high rejected: not a whole number");
         rejected("priority", 256, "VRRP instance VI_1: priority = 256 rejected: must be 1..255");
         rejected("advertInterval", 0, "VRRP instance VI_1: advertInterval = 0 rejected: must be 1..255");
-        rejected("virtualAddresses", "192.0.2.300", "VRRP instance VI_1: virtualAddresses = 192.0.2.300 rejected: not an IPv4 ADDRESS[/PREFIX]");
+        rejected("virtualAddresses", "192.0.2.300", "VRRP instance VI_1: virtualAddresses = 192.0.2.300 rejected: not an IP address");
+        rejected("virtualAddresses", "2001:db8::1/64", "VRRP instance VI_1: virtualAddresses = 2001:db8::1/64 rejected: IPv6 needs VRRPv3, "
+                + "which this version does not speak");
+        rejected("virtualAddresses", "192.0.2.7,192.0.2.7", "VRRP instance VI_1: virtualAddresses = 192.0.2.7 rejected: listed twice");
+        rejected("virtualAddresses", "vip.example", "VRRP instance VI_1: virtualAddresses = vip.example rejected: not an ADDRESS[/PREFIX]");
         rejected("virtualAddresses", "192.0.2.1/33", "VRRP instance VI_1: virtualAddresses = 192.0.2.1/33 rejected: prefix must be 1..32");
         rejected("virtualAddresses", "", "VRRP instance VI_1: virtualAddresses =  rejected: give 1..255 IPv4 addresses");
         rejected("authType", "md5", "VRRP instance VI_1: authType = md5 rejected: must be none, pass or ah");

@@ -10,6 +10,10 @@ import java.util.Random;
 import org.junit.Test;
 
 public class TimerHeapTest {
+    private static final java.util.function.Consumer<RuntimeException> RETHROW = e -> {
+        throw e;
+    };
+
     @Test
     public void firesInDeadlineOrderAndHonoursReschedulesAndCancels() {
         TimerHeap heap = new TimerHeap();
@@ -32,7 +36,7 @@ public class TimerHeapTest {
             assertFalse(timers[i].isScheduled());
         }
         assertEquals(900, heap.size());
-        assertEquals(900, heap.fireDue(Long.MAX_VALUE - 1));
+        assertEquals(900, heap.fireDue(Long.MAX_VALUE - 1, RETHROW));
         for (int k = 1; k < fired.size(); k++) {
             assertTrue("fired in deadline order", deadlines[fired.get(k - 1)] <= deadlines[fired.get(k)]);
         }
@@ -51,7 +55,7 @@ public class TimerHeapTest {
             }
         });
         heap.schedule(self[0], 0);
-        heap.fireDue(1000);
+        heap.fireDue(1000, RETHROW);
         assertEquals(5, count[0]);
         assertFalse(self[0].isScheduled());
     }
@@ -62,7 +66,7 @@ public class TimerHeapTest {
         int[] count = {0};
         heap.schedule(new TimerHeap.Timer(() -> count[0]++), 10);
         heap.schedule(new TimerHeap.Timer(() -> count[0]++), 20);
-        assertEquals(1, heap.fireDue(15));
+        assertEquals(1, heap.fireDue(15, RETHROW));
         assertEquals(20, heap.nextDeadline());
     }
 }

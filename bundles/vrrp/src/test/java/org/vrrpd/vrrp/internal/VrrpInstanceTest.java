@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.Before;
 import org.junit.Test;
-import org.vrrpd.api.auth.AuthSession;
-import org.vrrpd.api.auth.AuthVerdict;
 import org.vrrpd.api.vrrp.VrrpState;
 import org.vrrpd.kernel.Ipv4;
 
@@ -23,7 +21,7 @@ public class VrrpInstanceTest {
     private static final int HIGHER = Ipv4.parse("192.0.2.2");
 
     /** The host: records what the instance asks for and runs its timers on a fake clock. */
-    private final class FakeHost implements VrrpInstance.Host, Timers {
+    private final class FakeHost implements InstanceEffects, Timers {
         final TimerHeap heap = new TimerHeap();
         long now;
         final List<String> log = new ArrayList<>();
@@ -32,7 +30,9 @@ public class VrrpInstanceTest {
             long end = now + nanos;
             while (heap.nextDeadline() <= end) {
                 now = heap.nextDeadline();
-                heap.fireDue(now);
+                heap.fireDue(now, e -> {
+                    throw e;
+                });
             }
             now = end;
         }
@@ -53,15 +53,8 @@ public class VrrpInstanceTest {
         }
     }
 
-    private static final AuthSession NO_AUTH = new AuthSession() {
-        @Override public int ipProtocol() { return 112; }
-        @Override public int headerLength() { return 0; }
-        @Override public int authTypeCode() { return 0; }
-        @Override public void writeAuthData(ByteBuffer d, int h) { }
-        @Override public void seal(ByteBuffer d, int h) { }
-        @Override public AuthVerdict verify(ByteBuffer d, int h) { return AuthVerdict.ACCEPTED; }
-    };
 
+    private static final FaultCause CHECKER_SAYS_NO = FaultCause.checker("x", "says no");
     private FakeHost host;
 
     @Before
@@ -80,7 +73,7 @@ public class VrrpInstanceTest {
             p.put((String) extra[i], extra[i + 1]);
         }
         VrrpInstance instance = new VrrpInstance(host, InstanceSettings.parse(p));
-        instance.setAuth(NO_AUTH);
+        instance.setAuth(NoAuth.SESSION);
         return instance;
     }
 
@@ -173,7 +166,7 @@ public class VrrpInstanceTest {
         i.checks.report("a", "track eth1", new org.vrrpd.api.spi.CheckStatus(0, true, "eth1 is DOWN"));
         i.applyChecks();
         assertEquals(VrrpState.FAULT, i.state());
-        assertTrue(i.faults().contains("checker track eth1: eth1 is DOWN"));
+        assertEquals(List.of("checker track eth1: eth1 is DOWN"), i.faults().describe());
         i.checks.report("a", "track eth1", new org.vrrpd.api.spi.CheckStatus(0, true, "eth1 has no carrier"));
         i.applyChecks();
         assertEquals("a new reason is no recovery", List.of("4000 ms: MASTER -> FAULT"), host.log.stream().filter(l -> l.contains("->")).toList());
@@ -194,18 +187,18 @@ public class VrrpInstanceTest {
     public void aSyncGroupMemberFollowsItsPeers() {
         VrrpInstance i = instance(150, "syncGroup", "VG_1");
         i.start();
-        i.followGroup("VI_2", VrrpState.BACKUP, VrrpState.MASTER);
+        SyncGroups.follow(i, "VI_2", VrrpState.BACKUP, VrrpState.MASTER);
         assertEquals("a peer became master: so does this one", VrrpState.MASTER, i.state());
-        i.followGroup("VI_2", VrrpState.MASTER, VrrpState.FAULT);
+        SyncGroups.follow(i, "VI_2", VrrpState.MASTER, VrrpState.FAULT);
         assertEquals(VrrpState.FAULT, i.state());
         assertEquals(false, i.faultedByItself());
-        i.fault("link down on eth0", true);
+        i.setInterfaceFault("link down on eth0");
         assertTrue(i.faultedByItself());
-        i.fault("link down on eth0", false);
-        i.followGroup("VI_2", VrrpState.FAULT, VrrpState.BACKUP);
+        i.setInterfaceFault(null);
+        SyncGroups.follow(i, "VI_2", VrrpState.FAULT, VrrpState.BACKUP);
         assertEquals("the peer left FAULT: so does this one", VrrpState.BACKUP, i.state());
-        i.followGroup("VI_2", VrrpState.BACKUP, VrrpState.MASTER);
-        i.followGroup("VI_2", VrrpState.MASTER, VrrpState.BACKUP);
+        SyncGroups.follow(i, "VI_2", VrrpState.BACKUP, VrrpState.MASTER);
+        SyncGroups.follow(i, "VI_2", VrrpState.MASTER, VrrpState.BACKUP);
         assertEquals(VrrpState.BACKUP, i.state());
     }
 
@@ -303,16 +296,16 @@ public class VrrpInstanceTest {
     @Test
     public void faultsHoldTheInstanceUntilEveryCauseClears() {
         VrrpInstance i = master(100);
-        i.fault("link down on eth0", true);
+        i.setInterfaceFault("link down on eth0");
         assertEquals(VrrpState.FAULT, i.state());
         assertEquals(List.of("4000 ms: advert 0", "4000 ms: remove vips", "4000 ms: MASTER -> FAULT"), host.log);
-        i.fault("checker says no", true);
-        i.fault("link down on eth0", false);
+        i.fault(CHECKER_SAYS_NO, true);
+        i.setInterfaceFault(null);
         assertEquals(VrrpState.FAULT, i.state());
         host.advance(10_000 * MS);
         assertTrue("no adverts while faulted", host.log.stream().noneMatch(l -> l.contains("advert 100")));
         host.log.clear();
-        i.fault("checker says no", false);
+        i.fault(CHECKER_SAYS_NO, false);
         assertEquals(VrrpState.BACKUP, i.state());
         assertEquals("a recovered backup makes sure it holds no VIP, as a fault may have kept it from removing them",
                 List.of("14000 ms: remove vips", "14000 ms: FAULT -> BACKUP"), host.log);
@@ -326,7 +319,7 @@ public class VrrpInstanceTest {
         i.setInterfaceFault("interface eth0 is down");
         i.setInterfaceFault("interface eth0 does not exist");
         assertEquals(VrrpState.FAULT, i.state());
-        assertEquals(List.of("interface eth0 does not exist"), List.copyOf(i.faults()));
+        assertEquals(List.of("interface eth0 does not exist"), i.faults().describe());
         i.setInterfaceFault(null);
         assertEquals(VrrpState.BACKUP, i.state());
     }

@@ -5,6 +5,9 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.List;
+import org.vrrpd.api.vrrp.VirtualAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +38,7 @@ public class VrrpPacketTest {
         ByteBuffer buf = ByteBuffer.allocate(40);
         VrrpPacket.writeIpHeader(buf, 40, 1, VrrpPacket.IP_PROTOCOL, Ipv4.parse("192.0.2.1"), Ipv4.VRRP_GROUP);
         buf.putShort(10, (short) Checksum.of(buf, 0, 20)); // done by the kernel on the wire
-        VrrpPacket.writeAdvertisement(buf, 20, 51, 150, 1, 1, new int[] {Ipv4.parse("192.0.2.100")}, 1);
+        VrrpPacket.writeAdvertisement(buf, 20, 51, 150, 1, 1, List.of(VirtualAddress.parse("192.0.2.100")));
         buf.put(20 + 12, "kaspike1".getBytes(StandardCharsets.US_ASCII)); // what the PASS authenticator writes
         VrrpPacket.sealChecksum(buf, 20, VrrpPacket.length(1));
         return buf;
@@ -107,7 +110,7 @@ public class VrrpPacketTest {
         int length = VrrpPacket.length(addresses.length);
         ByteBuffer buf = ByteBuffer.allocate(20 + length);
         VrrpPacket.writeIpHeader(buf, 20 + length, 7, VrrpPacket.IP_PROTOCOL, Ipv4.parse("192.0.2.1"), Ipv4.VRRP_GROUP);
-        VrrpPacket.writeAdvertisement(buf, 20, 9, 100, 0, 1, addresses, addresses.length);
+        VrrpPacket.writeAdvertisement(buf, 20, 9, 100, 0, 1, Arrays.stream(addresses).mapToObj(a -> VirtualAddress.of(Ipv4.toInet(a), 32)).toList());
         VrrpPacket.sealChecksum(buf, 20, length);
         assertEquals(Verdict.ACCEPTED, VrrpPacket.check(buf, 20 + length, 20));
         assertEquals(addresses[254], VrrpPacket.address(buf, 20, 254));

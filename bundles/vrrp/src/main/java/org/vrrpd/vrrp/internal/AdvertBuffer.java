@@ -1,0 +1,39 @@
+package org.vrrpd.vrrp.internal;
+
+import java.nio.ByteBuffer;
+import org.vrrpd.api.auth.AuthSession;
+import org.vrrpd.kernel.Ipv4;
+
+/**
+ * One instance's advert, built once into a direct buffer and reused for every send: per send only
+ * the IP header, the priority, the checksum and what the authenticator seals (AH's sequence number
+ * and ICV) are rewritten. Rebuilt after a change of settings or authenticator.
+ */
+final class AdvertBuffer {
+    private ByteBuffer advert;
+    private int ipIdentification;
+
+    /** The next send builds the advert afresh. */
+    void invalidate() {
+        advert = null;
+    }
+
+    /** The advert to send with {@code priority} from {@code source} (position 0, limit = length). */
+    ByteBuffer next(InstanceSettings settings, AuthSession auth, int priority, int source) {
+        int at = VrrpPacket.IPV4_HEADER_LENGTH + auth.headerLength();
+        int count = settings.virtualAddresses().size();
+        int length = at + VrrpPacket.length(count);
+        if (advert == null) {
+            advert = ByteBuffer.allocateDirect(length);
+            VrrpPacket.writeAdvertisement(advert, at, settings.vrid(), priority, auth.authTypeCode(), settings.advertInterval(),
+                    settings.virtualAddresses());
+            auth.writeAuthData(advert, VrrpPacket.IPV4_HEADER_LENGTH);
+        }
+        ipIdentification = ipIdentification == 0xffff ? 1 : ipIdentification + 1;
+        VrrpPacket.writeIpHeader(advert, length, ipIdentification, auth.ipProtocol(), source, Ipv4.VRRP_GROUP);
+        VrrpPacket.setPriority(advert, at, priority);
+        VrrpPacket.sealChecksum(advert, at, VrrpPacket.length(count));
+        auth.seal(advert, VrrpPacket.IPV4_HEADER_LENGTH); // AH's ICV covers the VRRP checksum
+        return advert.clear().limit(length);
+    }
+}

@@ -1,0 +1,31 @@
+package org.vrrpd.vrrp.internal;
+
+import java.nio.ByteBuffer;
+import org.vrrpd.kernel.NativeException;
+
+/**
+ * The sockets one interface's VRRP traffic goes through: what an {@link InterfaceChannel} sends
+ * with and receives from. Today raw IPv4 multicast ({@link RawIpv4Sockets}); an IPv6 or unicast
+ * transport is another implementation, and tests use one without a network.
+ */
+interface ChannelSockets extends AutoCloseable {
+    /** Opens the sockets of the interface {@code name} (index {@code index}). */
+    interface Factory {
+        ChannelSockets open(String name, int index) throws NativeException;
+    }
+
+    /** The descriptors to poll, one per receiving socket; {@link #receive} takes an index into them. */
+    int[] fds();
+
+    /** Reads one waiting datagram from socket {@code socket} into {@code buffer}; -1 when none waits. */
+    int receive(int socket, ByteBuffer buffer) throws NativeException;
+
+    /** Sends one advert (its IP header written by us) to the VRRP group. */
+    void send(ByteBuffer datagram) throws NativeException;
+
+    /** Joins or leaves the VRRP group; called only when that changes. */
+    void setJoined(boolean join) throws NativeException;
+
+    @Override
+    void close();
+}

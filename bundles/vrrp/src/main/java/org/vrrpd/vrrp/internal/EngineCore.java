@@ -1,0 +1,293 @@
+package org.vrrpd.vrrp.internal;
+
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vrrpd.api.arp.GratuitousArpSender;
+import org.vrrpd.api.auth.Authenticator;
+import org.vrrpd.api.link.LinkMonitor;
+import org.vrrpd.api.net.InterfaceRegistry;
+import org.vrrpd.api.spi.Checker;
+import org.vrrpd.api.spi.Notifier;
+import org.vrrpd.api.vrrp.RouterStatistics;
+import org.vrrpd.api.vrrp.VrrpInstanceView;
+import org.vrrpd.api.vrrp.VrrpState;
+import org.vrrpd.kernel.Ipv4;
+import org.vrrpd.kernel.NativeException;
+
+/**
+ * The engine's roles wired together, without OSGi (the DS component {@link VrrpEngine} feeds it;
+ * tests build it with sockets of their own): one event loop owns every instance, channel and
+ * timer; other threads only post to it. Netlink work is on the VIP reconciler's thread, plug-ins on
+ * their own threads.
+ */
+final class EngineCore {
+    private static final Logger LOG = LoggerFactory.getLogger(EngineCore.class);
+    /** How long a stopping engine waits for its address removals to reach the kernel. */
+    private static final long VIP_DRAIN_MILLIS = 5000;
+
+    private final EventLoop loop;
+    private final InstanceRegistry instances = new InstanceRegistry();
+    private final AdvertReceiver receiver;
+    private final InterfaceChannels channels;
+    private final VipReconciler vips;
+    private final InstanceHost host;
+    private final SyncGroups syncGroups = new SyncGroups(instances);
+    private final AuthBinding auth = new AuthBinding();
+    private final CheckerBinding checkers;
+    private final NotifierDispatch notifiers = new NotifierDispatch();
+    private final HandoffStore handoffs;
+    private final TimerHeap.Timer handoffExpiry;
+    /** Loop thread only: the last address change that failed, per instance, for vrrp:show. */
+    private final Map<String, String> addressTrouble = new HashMap<>();
+    private volatile boolean closed;
+
+    EngineCore(Path handoffFile, ChannelSockets.Factory sockets, Supplier<InterfaceRegistry> registry, Supplier<LinkMonitor> links,
+               Supplier<GratuitousArpSender> arp) throws NativeException {
+        loop = new EventLoop("vrrpd-vrrp");
+        receiver = new AdvertReceiver(loop);
+        channels = new InterfaceChannels(loop, sockets, receiver, instances, registry, links);
+        vips = new VipReconciler(registry, (owner, outcomes) -> loop.post(() -> addressesApplied(owner, outcomes)));
+        host = new InstanceHost(loop, channels, vips, new GarpAnnouncer(arp, registry), syncGroups, notifiers);
+        checkers = new CheckerBinding(loop);
+        handoffs = new HandoffStore(handoffFile);
+        handoffExpiry = new TimerHeap.Timer(() -> handoffs.expire((owner, iface, addresses) -> vips.want(owner, iface, List.of(), addresses)));
+    }
+
+    /** Takes what the previous incarnation handed over; returns the names. */
+    Set<String> start() throws Exception {
+        Set<String> taken = handoffs.take();
+        if (!taken.isEmpty()) {
+            loop.call(() -> {
+                loop.schedule(handoffExpiry, HandoffStore.CLAIM_NANOS);
+                return null;
+            });
+        }
+        return taken;
+    }
+
+    /**
+     * Stops every instance: {@code handOver} parks them for the next incarnation (timers stopped,
+     * VIPs left, no priority 0); otherwise they resign and their VIPs are removed, as keepalived does.
+     */
+    void stop(boolean handOver) throws Exception {
+        loop.call(() -> {
+            for (VrrpInstance instance : List.copyOf(instances.all())) {
+                if (handOver) {
+                    parkNow(instance.name());
+                } else {
+                    removeNow(instance.name());
+                }
+            }
+            handoffs.save();
+            channels.closeAll();
+            return null;
+        });
+        closed = true;
+        loop.close();
+        vips.close(VIP_DRAIN_MILLIS);
+        checkers.close();
+        notifiers.close(1000);
+    }
+
+    // ---- instances ----
+
+    void add(InstanceSettings settings) throws Exception {
+        loop.call(() -> {
+            addNow(settings);
+            return null;
+        });
+    }
+
+    void update(String oldName, InstanceSettings settings) throws Exception {
+        loop.call(() -> {
+            VrrpInstance current = instances.get(oldName);
+            instances.checkConflicts(settings, oldName); // before anything is torn down: a rejected change keeps the old one
+            if (current != null && oldName.equals(settings.name()) && settings.liveChangeableFrom(current.settings())) {
+                boolean newKey = !settings.sameAuthAs(current.settings());
+                long continuation = AuthBinding.continuation(current);
+                current.reconfigure(settings);
+                if (newKey) {
+                    current.setAuth(null); // the old key must not be used while the new type is missing
+                    auth.bind(current, continuation);
+                }
+                LOG.info("{}: reconfigured in place (priority {}, addresses {})", settings.name(), settings.priority(),
+                        settings.vipStrings());
+            } else {
+                removeNow(oldName);
+                addNow(settings);
+            }
+            return null;
+        });
+    }
+
+    void remove(String name) throws Exception {
+        if (!closed) {
+            loop.call(() -> {
+                removeNow(name);
+                return null;
+            });
+        }
+    }
+
+    /** The instance's bundle is stopping: park it for the next engine ({@code handOver}) or stop it. */
+    void handOver(String name, boolean handOver) throws Exception {
+        if (!closed) {
+            loop.call(() -> {
+                if (handOver) {
+                    parkNow(name);
+                } else {
+                    removeNow(name);
+                }
+                return null;
+            });
+        }
+    }
+
+    private void addNow(InstanceSettings s) {
+        instances.checkConflicts(s, null);
+        VrrpInstance instance = new VrrpInstance(host, s);
+        instances.put(instance);
+        Handoff handoff = handoffs.claim(s.name());
+        auth.bind(instance, handoff == null ? 0 : handoff.authContinuation());
+        channels.refresh(s.interfaceName());
+        checkers.attachAll(instance);
+        if (handoff != null && handoff.fits(s, System.currentTimeMillis()) && instance.faults().isEmpty()) {
+            instance.resume(handoff.state());
+            LOG.info("{}: resumed as {} from the previous engine, {} ms after it stopped", s.name(), instance.state(),
+                    System.currentTimeMillis() - handoff.savedAtMillis());
+            return;
+        }
+        instance.start();
+        LOG.info("{}: started on {} (vrid {}, priority {}, advert {} s, auth {}, addresses {}) in {}", s.name(), s.interfaceName(),
+                s.vrid(), s.priority(), s.advertInterval(), s.authType(), s.vipStrings(), instance.state());
+    }
+
+    private void removeNow(String name) {
+        VrrpInstance instance = instances.get(name);
+        if (instance != null) {
+            instance.stop();
+            instances.remove(name);
+            forget(instance);
+            LOG.info("{}: removed", name);
+        }
+    }
+
+    /** Stops the instance's timers and remembers it, leaving its VIPs and sending no priority 0. */
+    private void parkNow(String name) {
+        VrrpInstance instance = instances.remove(name);
+        if (instance != null) {
+            instance.park();
+            handoffs.park(instance);
+            forget(instance);
+        }
+    }
+
+    /** Drops what the engine keeps about an instance that no longer runs here. */
+    private void forget(VrrpInstance instance) {
+        checkers.detach(instance);
+        syncGroups.left(instance);
+        channels.detach(instance);
+        addressTrouble.remove(instance.name());
+    }
+
+    private void addressesApplied(String owner, List<VipReconciler.Outcome> outcomes) {
+        String trouble = null;
+        for (VipReconciler.Outcome o : outcomes) {
+            if (!o.result().ok()) {
+                trouble = (o.add() ? "cannot add " : "cannot remove ") + o.address() + " on " + o.interfaceName() + ": " + o.detail();
+                LOG.error("{}: {}", owner, trouble);
+            }
+        }
+        if (instances.get(owner) != null) {
+            if (trouble == null) {
+                addressTrouble.remove(owner);
+            } else {
+                addressTrouble.put(owner, trouble);
+            }
+        }
+    }
+
+    // ---- what other threads tell the engine ----
+
+    void interfaceChanged(String name) {
+        loop.post(() -> channels.refresh(name));
+    }
+
+    void registryBound() {
+        vips.retry();
+        loop.post(() -> instances.interfaceNames().forEach(channels::refresh));
+    }
+
+    void authenticatorAdded(String type, Authenticator authenticator) {
+        auth.add(type, authenticator);
+        loop.post(() -> instances.all().stream().filter(i -> i.settings().authType().equals(type)).toList().forEach(auth::rebind));
+    }
+
+    void authenticatorRemoved(String type, Authenticator authenticator) {
+        auth.remove(type, authenticator);
+    }
+
+    void checkerAdded(Checker checker, Map<String, Object> properties) {
+        checkers.add(checker, properties, instances::all);
+    }
+
+    void checkerRemoved(Checker checker) {
+        if (!closed) {
+            checkers.remove(checker);
+        }
+    }
+
+    void notifierAdded(Notifier notifier) {
+        notifiers.add(notifier);
+    }
+
+    void notifierRemoved(Notifier notifier) {
+        notifiers.remove(notifier);
+    }
+
+    // ---- views ----
+
+    List<VrrpInstanceView> views() throws Exception {
+        return loop.call(() -> instances.all().stream().map(EngineCore::view).toList());
+    }
+
+    Optional<InstanceSnapshot> snapshot(String name) throws Exception {
+        return loop.call(() -> Optional.ofNullable(instances.get(name)).map(i -> new InstanceSnapshot(view(i), i.settings(),
+                i.skewNanos(), i.masterDownNanos(), Timing.listen(i.settings().advertInterval(), i.priority()), i.faults().describe(),
+                checkers.describe(i), addressTrouble.get(name), i.internalErrors())));
+    }
+
+    RouterStatistics routerStatistics() {
+        return receiver.statistics();
+    }
+
+    private static VrrpInstanceView view(VrrpInstance i) {
+        InstanceSettings s = i.settings();
+        InetAddress master = i.masterAddress() == 0 ? null : Ipv4.toInet(i.masterAddress());
+        return new VrrpInstanceView(s.name(), s.interfaceName(), s.vrid(), i.state(), s.priority(), i.priority(), master,
+                s.virtualAddresses(), i.counters.snapshot());
+    }
+
+    /** For tests: waits until the address changes asked for so far reached the kernel (or failed). */
+    boolean awaitAddresses(long millis) throws InterruptedException {
+        return vips.awaitIdle(millis);
+    }
+
+    /** For tests. */
+    EventLoop loop() {
+        return loop;
+    }
+
+    /** For tests: the state of one instance, read on the loop. */
+    VrrpState state(String name) throws Exception {
+        return loop.call(() -> instances.get(name) == null ? null : instances.get(name).state());
+    }
+}

@@ -1,0 +1,23 @@
+package org.vrrpd.vrrp.internal;
+
+import org.vrrpd.api.vrrp.VrrpState;
+
+/** What an instance needs from the engine to carry out its actions: the I/O, which the instance itself never does. */
+interface InstanceEffects {
+    Timers timers();
+
+    /** Sends one advert with {@code priority} (0 to resign). */
+    void sendAdvert(VrrpInstance instance, int priority);
+
+    void addVips(VrrpInstance instance);
+
+    void removeVips(VrrpInstance instance);
+
+    /** One burst of {@code count} gratuitous ARPs per virtual address. */
+    void sendGarps(VrrpInstance instance, int count);
+
+    /** The primary IPv4 address of the instance's interface, or 0 if it has none. */
+    int primaryAddress(VrrpInstance instance);
+
+    void stateChanged(VrrpInstance instance, VrrpState from, String reason);
+}

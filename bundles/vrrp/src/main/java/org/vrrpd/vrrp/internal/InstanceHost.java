@@ -1,0 +1,93 @@
+package org.vrrpd.vrrp.internal;
+
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vrrpd.api.vrrp.StateChange;
+import org.vrrpd.api.vrrp.VrrpState;
+import org.vrrpd.kernel.NativeException;
+
+/**
+ * What the instances' actions do in the world: adverts through their interface's channel, addresses
+ * through the VIP reconciler, gratuitous ARP, and state changes to the notifiers and the sync
+ * groups. Loop thread only; nothing here waits.
+ */
+final class InstanceHost implements InstanceEffects {
+    private static final Logger LOG = LoggerFactory.getLogger(InstanceHost.class);
+
+    private final Timers loop;
+    private final InterfaceChannels channels;
+    private final VipReconciler vips;
+    private final GarpAnnouncer garp;
+    private final SyncGroups syncGroups;
+    private final NotifierDispatch notifiers;
+
+    InstanceHost(Timers loop, InterfaceChannels channels, VipReconciler vips, GarpAnnouncer garp, SyncGroups syncGroups,
+                 NotifierDispatch notifiers) {
+        this.loop = loop;
+        this.channels = channels;
+        this.vips = vips;
+        this.garp = garp;
+        this.syncGroups = syncGroups;
+        this.notifiers = notifiers;
+    }
+
+    @Override
+    public Timers timers() {
+        return loop;
+    }
+
+    @Override
+    public int primaryAddress(VrrpInstance instance) {
+        InterfaceChannel channel = channels.of(instance);
+        return channel == null ? 0 : channel.primary();
+    }
+
+    @Override
+    public void sendAdvert(VrrpInstance instance, int priority) {
+        InterfaceChannel channel = channels.of(instance);
+        int source = channel == null ? 0 : channel.primary();
+        if (source == 0 || instance.auth() == null) {
+            return;
+        }
+        try {
+            channel.send(instance.advert(priority, source));
+            instance.counters.advertisementsSent++;
+            if (priority == 0) {
+                instance.counters.priorityZeroSent++;
+            }
+        } catch (NativeException e) {
+            if (priority != 0) { // a resignation on a link that just failed is expected to fail
+                LOG.warn("{}: advert not sent: {}", instance.name(), e.getMessage());
+            }
+        }
+    }
+
+    /** The configured addresses, and nothing else this instance added before (a reconfiguration dropped some). */
+    @Override
+    public void addVips(VrrpInstance instance) {
+        InstanceSettings s = instance.settings();
+        vips.want(s.name(), s.interfaceName(), s.virtualAddresses(), List.of());
+    }
+
+    /** None: the configured ones go too, which also cleans up after a crashed predecessor. */
+    @Override
+    public void removeVips(VrrpInstance instance) {
+        InstanceSettings s = instance.settings();
+        vips.want(s.name(), s.interfaceName(), List.of(), s.virtualAddresses());
+    }
+
+    @Override
+    public void sendGarps(VrrpInstance instance, int count) {
+        garp.announce(instance.settings(), count);
+    }
+
+    @Override
+    public void stateChanged(VrrpInstance instance, VrrpState from, String reason) {
+        InstanceSettings s = instance.settings();
+        LOG.info("{}: {} -> {} ({})", s.name(), from, instance.state(), reason);
+        notifiers.tell(new StateChange(s.name(), s.vrid(), from, instance.state(), instance.priority(), reason, Instant.now()));
+        syncGroups.stateChanged(instance, from);
+    }
+}

@@ -1,0 +1,131 @@
+package org.vrrpd.vrrp.internal;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vrrpd.api.link.LinkMonitor;
+import org.vrrpd.api.link.LinkStatus;
+import org.vrrpd.api.net.InterfaceRegistry;
+import org.vrrpd.api.net.NetInterface;
+import org.vrrpd.kernel.Ipv4;
+import org.vrrpd.kernel.NativeException;
+
+/**
+ * One {@link InterfaceChannel} per interface that has instances, opened and closed as instances
+ * and interfaces come and go, and the interface fault policy: a channel joins the VRRP group only
+ * while its interface is healthy, and each instance on it is faulted with the interface's cause.
+ * Loop thread only.
+ */
+final class InterfaceChannels {
+    private static final Logger LOG = LoggerFactory.getLogger(InterfaceChannels.class);
+
+    private final Descriptors loop;
+    private final ChannelSockets.Factory sockets;
+    private final InterfaceChannel.Receiver receiver;
+    private final InstanceRegistry instances;
+    private final Supplier<InterfaceRegistry> registry;
+    private final Supplier<LinkMonitor> links;
+    private final Map<String, InterfaceChannel> byName = new HashMap<>();
+
+    InterfaceChannels(Descriptors loop, ChannelSockets.Factory sockets, InterfaceChannel.Receiver receiver, InstanceRegistry instances,
+                      Supplier<InterfaceRegistry> registry, Supplier<LinkMonitor> links) {
+        this.loop = loop;
+        this.sockets = sockets;
+        this.receiver = receiver;
+        this.instances = instances;
+        this.registry = registry;
+        this.links = links;
+    }
+
+    /** The channel of the instance's interface, or null while it has none. */
+    InterfaceChannel of(VrrpInstance instance) {
+        return byName.get(instance.settings().interfaceName());
+    }
+
+    /** Brings the channel and the instances on {@code name} in line with the interface as it is now. */
+    void refresh(String name) {
+        List<VrrpInstance> members = instances.on(name);
+        InterfaceChannel channel = byName.get(name);
+        InterfaceRegistry interfaces = registry.get();
+        if (interfaces == null) {
+            // The netlink bundle is away (being updated): what runs keeps running on what it knew.
+            if (channel == null) {
+                members.forEach(m -> m.setInterfaceFault("waiting for the interface registry (netlink bundle)"));
+            }
+            return;
+        }
+        Optional<NetInterface> iface = interfaces.byName(name);
+        if (channel != null && (members.isEmpty() || iface.isEmpty() || channel.index() != iface.get().index())) {
+            close(channel);
+            channel = null;
+        }
+        LinkMonitor monitor = links.get();
+        Optional<LinkStatus> link = monitor == null ? Optional.empty() : monitor.status(name);
+        String fault = LinkFaults.of(name, iface, link);
+        if (!members.isEmpty() && iface.isPresent() && channel == null) {
+            try {
+                channel = open(iface.get());
+            } catch (NativeException e) {
+                fault = "cannot open the VRRP socket on " + name + ": " + e.getMessage();
+            }
+        }
+        if (channel != null) {
+            for (VrrpInstance m : members) {
+                if (channel.instance(m.settings().vrid()) != m) {
+                    channel.attach(m);
+                }
+            }
+            channel.setPrimary(iface.flatMap(NetInterface::primaryIpv4).map(Ipv4::toInt).orElse(0));
+            try {
+                channel.setJoined(fault == null);
+            } catch (NativeException e) {
+                fault = "cannot join the VRRP group on " + name + ": " + e.getMessage();
+            }
+        }
+        for (VrrpInstance m : members) {
+            m.setInterfaceFault(fault);
+        }
+    }
+
+    /** The instance no longer runs here: it leaves its channel, which closes when it was the last. */
+    void detach(VrrpInstance instance) {
+        InterfaceChannel channel = of(instance);
+        if (channel != null && channel.detach(instance)) {
+            close(channel);
+        }
+    }
+
+    private InterfaceChannel open(NetInterface iface) throws NativeException {
+        InterfaceChannel channel = new InterfaceChannel(iface.name(), iface.index(), sockets.open(iface.name(), iface.index()), receiver);
+        byName.put(iface.name(), channel);
+        int[] fds = channel.fds();
+        for (int socket = 0; socket < fds.length; socket++) {
+            int which = socket;
+            loop.register(fds[socket], () -> {
+                try {
+                    channel.drain(which);
+                } catch (NativeException e) {
+                    LOG.warn("{}: receive failed: {}", channel.name(), e.getMessage());
+                }
+            });
+        }
+        return channel;
+    }
+
+    private void close(InterfaceChannel channel) {
+        for (int fd : channel.fds()) {
+            loop.unregister(fd);
+        }
+        channel.close();
+        byName.remove(channel.name());
+    }
+
+    /** Closes every channel (the engine stops). */
+    void closeAll() {
+        List.copyOf(byName.values()).forEach(this::close);
+    }
+}

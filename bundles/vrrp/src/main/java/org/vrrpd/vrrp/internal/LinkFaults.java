@@ -1,0 +1,38 @@
+package org.vrrpd.vrrp.internal;
+
+import java.util.Optional;
+import org.vrrpd.api.link.LinkState;
+import org.vrrpd.api.link.LinkStatus;
+import org.vrrpd.api.net.NetInterface;
+
+/** Why an interface cannot carry VRRP now: keepalived's IF_ISUP plus the link monitor's word. */
+final class LinkFaults {
+    private LinkFaults() {
+    }
+
+    /**
+     * The fault cause of {@code iface} (empty: missing), or null when healthy. The link monitor's
+     * state wins over IFF_RUNNING, which some drivers keep with the cable pulled; IFF_RUNNING
+     * counts only for an interface the monitor does not know.
+     */
+    static String of(String name, Optional<NetInterface> iface, Optional<LinkStatus> link) {
+        if (iface.isEmpty()) {
+            return "interface " + name + " does not exist";
+        }
+        NetInterface i = iface.get();
+        if (!i.isUp()) {
+            return "interface " + name + " is down";
+        }
+        if (link.isPresent()) {
+            if (link.get().state() == LinkState.DOWN) {
+                return "link down on " + name + " (source " + link.get().source() + ")";
+            }
+        } else if (!i.isRunning()) {
+            return "no carrier on " + name;
+        }
+        if (i.primaryIpv4().isEmpty()) {
+            return "no IPv4 address on " + name;
+        }
+        return null;
+    }
+}

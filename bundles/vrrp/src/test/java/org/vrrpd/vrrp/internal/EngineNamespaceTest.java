@@ -1,0 +1,187 @@
+package org.vrrpd.vrrp.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+import org.vrrpd.api.vrrp.VirtualAddress;
+import org.vrrpd.api.vrrp.VrrpInstanceView;
+import org.vrrpd.api.vrrp.VrrpState;
+import org.vrrpd.kernel.IoctlSocket;
+import org.vrrpd.kernel.Ipv4;
+import org.vrrpd.kernel.NetworkNamespace;
+import org.vrrpd.kernel.RawIpSocket;
+import org.vrrpd.lab.Capture;
+import org.vrrpd.lab.NetLab;
+
+/**
+ * The engine on real sockets in a namespace, its adverts timed from a capture on the bridge: a
+ * master keeps its advert interval while its address changes are stuck in netlink, and under a
+ * flood of datagrams at 100,000 a second.
+ */
+public class EngineNamespaceTest {
+    /** How late an advert may be: the bound for a loop that nothing can stall. */
+    private static final double LATE = 0.020;
+
+    private NetLab lab;
+    private String r1;
+    private String r2;
+    private Capture capture;
+    private Path work;
+    private EngineCore core;
+
+    @Before
+    public void wire() throws Exception {
+        work = Files.createTempDirectory("engine-ns");
+        lab = NetLab.create();
+        String br = lab.bridge("br");
+        r1 = lab.namespace("r1");
+        r2 = lab.namespace("r2");
+        lab.link(br, r1, "eth0", "192.0.2.1/24");
+        lab.link(br, r2, "eth0", "192.0.2.2/24");
+        capture = lab.capture(br, "br0", "ip proto 112 and src host 192.0.2.1", work.resolve("adverts.pcap"));
+    }
+
+    @After
+    public void unwire() throws Exception {
+        if (core != null) {
+            core.stop(false);
+        }
+        lab.close();
+        NetLab.deleteRecursively(work);
+    }
+
+    /** An engine whose thread and sockets live in r1, its interface registry standing in for netlink. */
+    private void engineInR1(long netlinkStallMillis) throws Exception {
+        core = NetworkNamespace.call(r1, () -> {
+            FakeInterfaces eth0 = new FakeInterfaces(netlinkStallMillis, "eth0", IoctlSocket.nameToIndex("eth0"), "192.0.2.1/24");
+            EngineCore c = new EngineCore(work.resolve("handoff.properties"), RawIpv4Sockets.FACTORY, () -> eth0, () -> null, () -> null);
+            c.start();
+            c.authenticatorAdded("none", new NoAuth());
+            return c;
+        });
+    }
+
+    private static InstanceSettings instance(String addresses) {
+        return InstanceSettings.parse(Map.of("name", "VI_1", "interfaceName", "eth0", "vrid", 51, "priority", 200,
+                "initialState", "MASTER", "virtualAddresses", addresses));
+    }
+
+    private VrrpInstanceView master() throws Exception {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            VrrpInstanceView v = core.views().get(0);
+            if (v.state() == VrrpState.MASTER) {
+                return v;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("not master: " + core.views());
+    }
+
+    /** The longest time without an advert of VRID 51 in [from, to] (epoch seconds), the window's edges included. */
+    private double longestGap(double from, double to) {
+        double last = from;
+        double longest = 0;
+        for (String[] row : capture.stop().fields("vrrp.virt_rtr_id == 51 and vrrp.prio > 0", "frame.time_epoch")) {
+            double t = Double.parseDouble(row[0]);
+            if (t >= from && t <= to) {
+                longest = Math.max(longest, t - last);
+                last = t;
+            }
+        }
+        return Math.max(longest, to - last);
+    }
+
+    private static double epochNow() {
+        return System.currentTimeMillis() / 1000.0;
+    }
+
+    @Test
+    public void aMasterKeepsItsIntervalWhileNetlinkIsStuck() throws Exception {
+        engineInR1(5000);
+        core.add(instance("192.0.2.100/24"));
+        master();
+        double from = epochNow();
+        core.update("VI_1", instance("192.0.2.101/24,192.0.2.102/24"));
+        core.update("VI_1", instance("192.0.2.103/24"));
+        Thread.sleep(8000); // the window under test: every address change in it waits 5 s for "netlink"
+        double to = epochNow();
+        assertTrue("address changes were still stuck", !core.awaitAddresses(0));
+        double gap = longestGap(from, to);
+        System.out.printf("stuck netlink: longest advert gap %.3f s%n", gap);
+        assertTrue("longest advert gap " + gap + " s", gap <= 1 + LATE);
+        assertEquals(1, core.views().get(0).statistics().becomeMaster());
+    }
+
+    @Test
+    public void aFloodChangesNoStateAndDelaysNoAdvert() throws Exception {
+        engineInR1(0);
+        core.add(instance("192.0.2.100/24"));
+        long becameMaster = master().statistics().becomeMaster();
+        double from = epochNow();
+        long sent = NetworkNamespace.call(r2, () -> flood(100_000, 10));
+        double to = epochNow();
+        VrrpInstanceView after = core.views().get(0);
+        var router = core.routerStatistics();
+        System.out.printf("flood: %d datagrams sent; counted %d lower-priority adverts, %d for another VRID, %d unreadable%n", sent,
+                after.statistics().advertisementsReceived(), router.vridErrors(), router.unreadableDatagrams());
+        assertEquals("no transition", VrrpState.MASTER, after.state());
+        assertEquals("no transition", becameMaster, after.statistics().becomeMaster());
+        assertTrue("the flood was heard: " + after.statistics(), after.statistics().advertisementsReceived() > sent / 10);
+        assertTrue("the flood was heard: " + router, router.vridErrors() > sent / 10 && router.unreadableDatagrams() > sent / 10);
+        double gap = longestGap(from, to);
+        System.out.printf("flood: longest advert gap %.3f s%n", gap);
+        assertTrue("longest advert gap " + gap + " s", gap <= 1 + LATE);
+    }
+
+    /**
+     * Sends {@code perSecond} datagrams a second for {@code seconds} to 224.0.0.18, in turn: a valid
+     * advert for VRID 52 (someone else's), garbage, and a valid advert for VRID 51 at priority 100
+     * (below the master's 200, so it discards them). Returns how many were sent.
+     */
+    private static long flood(int perSecond, int seconds) throws Exception {
+        ByteBuffer otherVrid = advert(52, 200);
+        ByteBuffer lower = advert(51, 100);
+        ByteBuffer garbage = ByteBuffer.allocateDirect(3).put(new byte[] {0x21, 51, 1}).flip();
+        ByteBuffer[] kinds = {otherVrid, garbage, lower};
+        long sent = 0;
+        try (RawIpSocket s = RawIpSocket.open(VrrpPacket.IP_PROTOCOL)) {
+            s.bindToDevice("eth0");
+            s.setMulticastInterface(IoctlSocket.nameToIndex("eth0"));
+            s.setMulticastTtl(VrrpPacket.TTL);
+            s.setMulticastLoop(false);
+            long start = System.nanoTime();
+            long tick = 10_000_000L;
+            int perTick = perSecond / 100;
+            for (long t = 0; t < seconds * 100L; t++) {
+                for (int i = 0; i < perTick; i++) {
+                    ByteBuffer d = kinds[(int) (sent % 3)];
+                    s.send(d.clear(), Ipv4.VRRP_GROUP);
+                    sent++;
+                }
+                long wait = start + (t + 1) * tick - System.nanoTime();
+                if (wait > 0) {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                }
+            }
+        }
+        return sent;
+    }
+
+    /** A VRRP message alone (the kernel adds the IP header, TTL 255 from the multicast TTL). */
+    private static ByteBuffer advert(int vrid, int priority) {
+        int length = VrrpPacket.length(1);
+        ByteBuffer b = ByteBuffer.allocateDirect(length);
+        VrrpPacket.writeAdvertisement(b, 0, vrid, priority, 0, 1, List.of(VirtualAddress.parse("192.0.2.100/24")));
+        VrrpPacket.sealChecksum(b, 0, length);
+        return b;
+    }
+}

@@ -1,0 +1,71 @@
+package org.vrrpd.vrrp.internal;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.vrrpd.api.net.InterfaceAddress;
+import org.vrrpd.api.net.InterfaceFlags;
+import org.vrrpd.api.net.InterfaceRegistry;
+import org.vrrpd.api.net.NetInterface;
+
+/**
+ * An interface registry with interfaces that are up, running and addressed, standing in for the
+ * netlink bundle; its address changes take {@code stallMillis} each, like a kernel that is slow to
+ * answer or a re-dump in progress.
+ */
+final class FakeInterfaces implements InterfaceRegistry {
+    private final List<NetInterface> interfaces;
+    private final long stallMillis;
+    final AtomicInteger changes = new AtomicInteger();
+
+    /** {@code nameIndexAddress}: triples of name, index and "ADDRESS/PREFIX". */
+    FakeInterfaces(long stallMillis, Object... nameIndexAddress) {
+        this.stallMillis = stallMillis;
+        NetInterface[] out = new NetInterface[nameIndexAddress.length / 3];
+        for (int i = 0; i < out.length; i++) {
+            String name = (String) nameIndexAddress[3 * i];
+            String[] cidr = ((String) nameIndexAddress[3 * i + 2]).split("/");
+            try {
+                out[i] = new NetInterface((Integer) nameIndexAddress[3 * i + 1], name, InterfaceFlags.IFF_UP | InterfaceFlags.IFF_RUNNING,
+                        "UP", null, 1500, "veth",
+                        List.of(new InterfaceAddress(InetAddress.getByName(cidr[0]), Integer.parseInt(cidr[1]), false, name)));
+            } catch (UnknownHostException e) {
+                throw new AssertionError(e);
+            }
+        }
+        interfaces = List.of(out);
+    }
+
+    @Override
+    public Collection<NetInterface> interfaces() {
+        return interfaces;
+    }
+
+    @Override
+    public Optional<NetInterface> byName(String name) {
+        return interfaces.stream().filter(i -> i.name().equals(name)).findFirst();
+    }
+
+    @Override
+    public boolean addAddress(String interfaceName, InterfaceAddress address) {
+        return stall();
+    }
+
+    @Override
+    public boolean removeAddress(String interfaceName, InterfaceAddress address) {
+        return stall();
+    }
+
+    private boolean stall() {
+        changes.incrementAndGet();
+        try {
+            Thread.sleep(stallMillis); // the netlink call under test: slow, never on the event loop
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return true;
+    }
+}

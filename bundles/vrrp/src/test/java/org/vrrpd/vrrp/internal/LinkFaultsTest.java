@@ -1,0 +1,42 @@
+package org.vrrpd.vrrp.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNull;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.Test;
+import org.vrrpd.api.link.LinkSource;
+import org.vrrpd.api.link.LinkState;
+import org.vrrpd.api.link.LinkStatus;
+import org.vrrpd.api.net.InterfaceFlags;
+import org.vrrpd.api.net.NetInterface;
+
+public class LinkFaultsTest {
+    private static final NetInterface HEALTHY = new FakeInterfaces(0, "eth0", 2, "192.0.2.1/24").byName("eth0").orElseThrow();
+
+    private static NetInterface withFlags(int flags) {
+        return new NetInterface(2, "eth0", flags, "UP", null, 1500, "veth", HEALTHY.addresses());
+    }
+
+    @Test
+    public void eachCauseInKeepalivedsOrder() {
+        assertEquals("interface eth0 does not exist", LinkFaults.of("eth0", Optional.empty(), Optional.empty()));
+        assertEquals("interface eth0 is down", LinkFaults.of("eth0", Optional.of(withFlags(0)), Optional.empty()));
+        assertEquals("no carrier on eth0", LinkFaults.of("eth0", Optional.of(withFlags(InterfaceFlags.IFF_UP)), Optional.empty()));
+        NetInterface noAddress = new NetInterface(2, "eth0", InterfaceFlags.IFF_UP | InterfaceFlags.IFF_RUNNING, "UP", null, 1500, "veth", List.of());
+        assertEquals("no IPv4 address on eth0", LinkFaults.of("eth0", Optional.of(noAddress), Optional.empty()));
+        assertNull(LinkFaults.of("eth0", Optional.of(HEALTHY), Optional.empty()));
+    }
+
+    @Test
+    public void theLinkMonitorWinsOverIffRunning() {
+        LinkStatus down = new LinkStatus("eth0", LinkState.DOWN, LinkSource.ETHTOOL, 1, Instant.EPOCH);
+        assertEquals("a driver that keeps IFF_RUNNING with the cable pulled", "link down on eth0 (source ETHTOOL)",
+                LinkFaults.of("eth0", Optional.of(HEALTHY), Optional.of(down)));
+        LinkStatus up = new LinkStatus("eth0", LinkState.UP, LinkSource.MII, 1, Instant.EPOCH);
+        assertNull("the monitor's UP beats a missing IFF_RUNNING",
+                LinkFaults.of("eth0", Optional.of(withFlags(InterfaceFlags.IFF_UP)), Optional.of(up)));
+    }
+}
