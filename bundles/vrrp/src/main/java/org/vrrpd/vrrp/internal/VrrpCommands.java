@@ -39,7 +39,7 @@ public class VrrpCommands {
         out.append(String.format("  timers            advert %d s, skew %.3f s, master down %.3f s%s%n", c.advertInterval(),
                 Timing.skew(c.priority()) / 1e9, Timing.masterDown(c.advertInterval(), c.priority()) / 1e9,
                 c.initialMaster() ? ", first listen " + String.format("%.3f s", Timing.listen(c.advertInterval(), c.priority()) / 1e9) : ""));
-        out.append(String.format("  preemption        %s%n", c.preempt() ? "on, delay " + c.preemptDelay() + " s" : "off"));
+        out.append(String.format("  preemption        %s%n", c.preempt() ? "on, delay " + c.preemptDelay().toPlainString() + " s" : "off"));
         out.append(String.format("  authentication    %s%n", c.authType()));
         out.append(String.format("  gratuitous ARP    %d per address, again after %s, refresh %s%n", c.garpMasterRepeat(),
                 c.garpMasterDelay() > 0 ? c.garpMasterDelay() + " s" : "never", c.garpMasterRefresh() > 0 ? "every " + c.garpMasterRefresh() + " s" : "off"));
