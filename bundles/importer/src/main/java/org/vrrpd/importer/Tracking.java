@@ -79,8 +79,8 @@ final class Tracking {
         for (Node c : script.children()) {
             switch (c.keyword()) {
                 case "script" -> cfg.put("script", String.join(" ", c.args()));
-                case "interval" -> cfg.put("interval", interval(script, c));
-                case "timeout", "rise", "fall" -> cfg.put(c.keyword(), c.arg(0));
+                case "interval", "timeout" -> cfg.put(c.keyword(), seconds(script, c));
+                case "rise", "fall" -> cfg.put(c.keyword(), c.arg(0));
                 case "user" -> {
                     cfg.put("user", c.arg(0));
                     if (c.arg(1) != null) {
@@ -94,10 +94,10 @@ final class Tracking {
         files.put("org.vrrpd.track.script-" + instance + "-" + entry.keyword() + ".cfg", ImportedFiles.format(cfg));
     }
 
-    /** keepalived turns an interval of 0 into 1 s; the checker refuses 0. */
-    private String interval(Node script, Node c) {
+    /** keepalived turns an interval or timeout of 0 into 1 s (the checker would refuse the one and read the other as "the interval"). */
+    private String seconds(Node script, Node c) {
         if (c.arg(0) != null && c.arg(0).matches("0*(\\.0*)?")) {
-            notes.changed(c, "vrrp_script " + script.arg(0) + ": interval " + c.arg(0) + " is 1 s, as keepalived makes it");
+            notes.changed(c, "vrrp_script " + script.arg(0) + ": " + c.keyword() + " " + c.arg(0) + " is 1 s, as keepalived makes it");
             return "1";
         }
         return c.arg(0);

@@ -108,6 +108,10 @@ public class ImporterParityTest {
                 + "vrrp_script chk {\n script /bin/true\n interval 0.5\n timeout 0.25\n}\n");
         assertHas(r, "org.vrrpd.vrrp.instance-VI_1.cfg", "preemptDelay = 2.5\n");
         assertHas(r, "org.vrrpd.track.script-VI_1-chk.cfg", "interval = 0.5\ntimeout = 0.25\n");
+
+        r = convert(instance("VI_1", " track_script {\n  chk\n }\n") + "vrrp_script chk {\n script /bin/true\n interval 0\n timeout 0\n}\n");
+        assertHas(r, "org.vrrpd.track.script-VI_1-chk.cfg", "interval = 1\ntimeout = 1\n");
+        assertNoted(r, "note: keepalived.conf:15: vrrp_script chk: timeout 0 is 1 s, as keepalived makes it");
     }
 
     @Test
