@@ -18,10 +18,9 @@ public class ImportCommands {
 
     public String convert(String keepalivedConf) throws Exception {
         Importer.Result result = Importer.convert(Path.of(keepalivedConf));
-        Importer.write(result, etc);
         StringBuilder out = new StringBuilder();
-        result.files().keySet().forEach(f -> out.append("wrote ").append(etc.resolve(f)).append('\n'));
-        result.notes().forEach(n -> out.append("not imported: ").append(n).append('\n'));
+        Importer.write(result, etc).forEach(line -> out.append(line).append('\n'));
+        result.notes().forEach(n -> out.append(n).append('\n'));
         return out.toString().stripTrailing();
     }
 }

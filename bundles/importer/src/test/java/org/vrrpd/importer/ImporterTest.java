@@ -25,10 +25,10 @@ public class ImporterTest {
         Importer.Result r = Importer.convert(resource("keepalived.conf"));
         assertEquals(List.of("org.vrrpd.vrrp.instance-VI_WEB.cfg", "org.vrrpd.track.interface-VI_WEB-eth1.cfg",
                 "org.vrrpd.track.interface-VI_WEB-eth2.cfg", "org.vrrpd.track.script-VI_WEB-chk_haproxy.cfg",
-                "org.vrrpd.notify.script-VI_WEB.cfg", "org.vrrpd.lvs.cfg", "org.vrrpd.vrrp.instance-VI_DB.cfg",
-                "org.vrrpd.track.script-VI_DB-chk_haproxy.cfg"), List.copyOf(r.files().keySet()));
+                "org.vrrpd.notify.script-VI_WEB.cfg", "org.vrrpd.vrrp.instance-VI_DB.cfg",
+                "org.vrrpd.track.script-VI_DB-chk_haproxy.cfg", "org.vrrpd.lvs.cfg"), List.copyOf(r.files().keySet()));
         assertEquals("""
-                # imported from keepalived.conf by vrrp-import
+                # imported from keepalived.conf by vrrp-import; the next import replaces or removes this file
                 name = VI_WEB
                 initialState = MASTER
                 interfaceName = eth0
@@ -43,7 +43,7 @@ public class ImporterTest {
         assertTrue(r.files().get("org.vrrpd.track.interface-VI_WEB-eth1.cfg").contains("interfaceName = eth1\nweight = -20\n"));
         assertTrue("no weight: FAULT, as keepalived", r.files().get("org.vrrpd.track.interface-VI_WEB-eth2.cfg").contains("weight = 0\n"));
         assertEquals("""
-                # imported from keepalived.conf by vrrp-import
+                # imported from keepalived.conf by vrrp-import; the next import replaces or removes this file
                 vrrp.instance = VI_WEB
                 script = /usr/bin/killall -0 haproxy
                 interval = 2
@@ -61,18 +61,19 @@ public class ImporterTest {
         assertTrue(r.files().get("org.vrrpd.vrrp.instance-VI_DB.cfg").contains("syncGroup = VG_1\n"));
         assertTrue(r.files().get("org.vrrpd.vrrp.instance-VI_DB.cfg").contains("authType = ah\nauthPassword = dbkey\n"));
         assertEquals(List.of(
-                "keepalived.conf:3: global_defs router_id: ignored, vrrpd has no equivalent",
-                "keepalived.conf:4: global_defs enable_script_security: ignored, vrrpd has no equivalent",
-                "keepalived.conf:35: VI_WEB: virtual_ipaddress options [dev, eth0, label, eth0:1] not supported; the address goes on the instance's interface",
-                "keepalived.conf:36: VI_WEB: IPv6 address 2001:db8::100/64 not supported (VRRPv2 carries IPv4)",
-                "keepalived.conf:48: VI_WEB: 'smtp_alert' not supported",
-                "db.conf:7: VI_DB: advert_int 0.5 not supported (VRRPv2 takes whole seconds); 1 s used"), r.notes());
+                "not imported: keepalived.conf:3: global_defs router_id: ignored, vrrpd has no equivalent",
+                "not imported: keepalived.conf:4: global_defs enable_script_security: ignored, vrrpd has no equivalent",
+                "not imported: keepalived.conf:36: VI_WEB: virtual_ipaddress options [dev, eth0, label, eth0:1] not supported; the address goes on the instance's interface",
+                "not imported: keepalived.conf:37: VI_WEB: IPv6 address 2001:db8::100/64 not supported (VRRPv2 carries IPv4)",
+                "not imported: keepalived.conf:49: VI_WEB: 'smtp_alert' not supported",
+                "not imported: db.conf:7: VI_DB: advert_int 0.5 not supported (VRRPv2 takes whole seconds); 1 s used"), r.notes());
     }
 
     @Test
     public void writesTheFilesWhereFileInstallReadsThem() throws Exception {
         Path etc = temp.newFolder("etc").toPath();
-        Importer.write(Importer.convert(resource("keepalived.conf")), etc);
+        List<String> said = Importer.write(Importer.convert(resource("keepalived.conf")), etc);
+        assertTrue(said.toString(), said.contains("wrote " + etc.resolve("org.vrrpd.vrrp.instance-VI_DB.cfg")));
         assertTrue(Files.readString(etc.resolve("org.vrrpd.vrrp.instance-VI_DB.cfg")).contains("vrid = 52"));
     }
 

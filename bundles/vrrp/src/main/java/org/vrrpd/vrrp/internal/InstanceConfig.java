@@ -40,9 +40,9 @@ import org.osgi.service.metatype.annotations.Option;
     @AttributeDefinition(description = "Take over from a lower-priority master (keepalived: nopreempt turns this off).")
     boolean preempt() default true;
 
-    @AttributeDefinition(description = "Seconds after start-up or recovery before preempting, 0..1000 (keepalived: preempt_delay).",
-            min = "0", max = "1000")
-    int preemptDelay() default 0;
+    @AttributeDefinition(description = "Seconds after start-up or recovery before preempting, 0..1000, to the microsecond, e.g. 2.5 "
+            + "(keepalived: preempt_delay).", min = "0", max = "1000")
+    double preemptDelay() default 0;
 
     @AttributeDefinition(description = "BACKUP: listen a whole Master_Down_Interval before claiming mastership, as RFC 3768 says; "
             + "MASTER: listen only one advert interval plus skew, so that the preferred router takes over sooner (keepalived: state).",

@@ -1,5 +1,7 @@
 package org.vrrpd.vrrp.internal;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,7 +17,7 @@ import org.vrrpd.api.vrrp.VirtualAddress;
  */
 record InstanceSettings(String name, String interfaceName, int vrid, int priority, int advertInterval,
                         List<VirtualAddress> virtualAddresses, String authType, byte[] authPassword, boolean preempt,
-                        int preemptDelay, boolean initialMaster, int garpMasterDelay, int garpMasterRepeat, int garpMasterRefresh,
+                        BigDecimal preemptDelay, boolean initialMaster, int garpMasterDelay, int garpMasterRepeat, int garpMasterRefresh,
                         String syncGroup) {
     static final String FACTORY_PID = "org.vrrpd.vrrp.instance";
     static final int OWNER_PRIORITY = 255;
@@ -75,7 +77,7 @@ record InstanceSettings(String name, String interfaceName, int vrid, int priorit
             default -> throw r.invalid("authType", authType, "must be none, pass or ah");
         }
         return new InstanceSettings(name, interfaceName, vrid, priority, advertInterval, List.copyOf(addresses), authType, password,
-                r.bool("preempt", true), r.integer("preemptDelay", 0, 0, 1000), initialMaster(r), r.integer("garpMasterDelay", 5, 0, 1000),
+                r.bool("preempt", true), r.seconds("preemptDelay", 1000), initialMaster(r), r.integer("garpMasterDelay", 5, 0, 1000),
                 r.integer("garpMasterRepeat", 5, 1, 100), r.integer("garpMasterRefresh", 0, 0, 86400), syncGroup(r));
     }
 
@@ -154,6 +156,21 @@ record InstanceSettings(String name, String interfaceName, int vrid, int priorit
                 throw invalid(key, n, "must be " + min + ".." + max);
             }
             return n;
+        }
+
+        /** Seconds 0..max to the microsecond, as keepalived reads preempt_delay (rounded there, too). */
+        BigDecimal seconds(String key, int max) {
+            Object value = raw(key, 0);
+            BigDecimal s;
+            try {
+                s = new BigDecimal(value.toString().trim()).setScale(6, RoundingMode.HALF_UP).stripTrailingZeros();
+            } catch (NumberFormatException e) {
+                throw invalid(key, value, "not a number of seconds");
+            }
+            if (s.signum() < 0 || s.compareTo(BigDecimal.valueOf(max)) > 0) {
+                throw invalid(key, value, "must be 0.." + max);
+            }
+            return s;
         }
 
         boolean bool(String key, boolean fallback) {

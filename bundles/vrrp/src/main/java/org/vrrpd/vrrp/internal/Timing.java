@@ -1,5 +1,7 @@
 package org.vrrpd.vrrp.internal;
 
+import java.math.BigDecimal;
+
 /** The RFC 3768 §6.1 timer values, in nanoseconds. */
 final class Timing {
     private static final long SECOND = 1_000_000_000L;
@@ -24,5 +26,9 @@ final class Timing {
 
     static long advert(int advertIntervalSeconds) {
         return advertIntervalSeconds * SECOND;
+    }
+
+    static long nanos(BigDecimal seconds) {
+        return seconds.movePointRight(9).longValueExact();
     }
 }

@@ -43,7 +43,7 @@ public class VrrpCommands {
         out.append(String.format("  timers            advert %d s, skew %.3f s, master down %.3f s%s%n", c.advertInterval(),
                 snapshot.skewNanos() / 1e9, snapshot.masterDownNanos() / 1e9,
                 c.initialMaster() ? String.format(", first listen %.3f s", snapshot.listenNanos() / 1e9) : ""));
-        out.append(String.format("  preemption        %s%n", c.preempt() ? "on, delay " + c.preemptDelay() + " s" : "off"));
+        out.append(String.format("  preemption        %s%n", c.preempt() ? "on, delay " + c.preemptDelay().toPlainString() + " s" : "off"));
         out.append(String.format("  authentication    %s%n", c.authType()));
         out.append(String.format("  gratuitous ARP    %d per address, again after %s, refresh %s%n", c.garpMasterRepeat(),
                 c.garpMasterDelay() > 0 ? c.garpMasterDelay() + " s" : "never", c.garpMasterRefresh() > 0 ? "every " + c.garpMasterRefresh() + " s" : "off"));

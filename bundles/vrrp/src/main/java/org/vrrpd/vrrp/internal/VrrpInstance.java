@@ -321,7 +321,7 @@ final class VrrpInstance {
                 loop.cancel(protocolTimer);
                 loop.cancel(garpTimer);
             }
-            case START_PREEMPT_DELAY -> preemptAllowedAt = loop.now() + Timing.advert(settings.preemptDelay());
+            case START_PREEMPT_DELAY -> preemptAllowedAt = loop.now() + Timing.nanos(settings.preemptDelay());
         }
     }
 

@@ -40,6 +40,18 @@ public class InstanceSettingsTest {
         assertFalse(s.owner());
     }
 
+    @Test
+    public void preemptDelayTakesFractionsToTheMicrosecondAsKeepalived() {
+        Map<String, Object> p = valid();
+        p.put("preemptDelay", "2.5");
+        assertEquals(2_500_000_000L, Timing.nanos(InstanceSettings.parse(p).preemptDelay()));
+        p.put("preemptDelay", "0.0000004");
+        assertEquals("rounded to microseconds", 0, Timing.nanos(InstanceSettings.parse(p).preemptDelay()));
+        p.put("preemptDelay", 10);
+        assertEquals("10", InstanceSettings.parse(p).preemptDelay().toPlainString());
+        assertEquals("0", InstanceSettings.parse(valid()).preemptDelay().toPlainString());
+    }
+
     private static void rejected(String key, Object value, String expected) {
         Map<String, Object> p = valid();
         if (value == null) {
@@ -76,6 +88,8 @@ public class InstanceSettingsTest {
         rejected("interfaceName", "a/b", "VRRP instance VI_1: interfaceName = a/b rejected: not an interface name");
         rejected("name", null, "VRRP instance ?: name = (missing) rejected: required");
         rejected("preemptDelay", 1001, "VRRP instance VI_1: preemptDelay = 1001 rejected: must be 0..1000");
+        rejected("preemptDelay", "-0.5", "VRRP instance VI_1: preemptDelay = -0.5 rejected: must be 0..1000");
+        rejected("preemptDelay", "soon", "VRRP instance VI_1: preemptDelay = soon rejected: not a number of seconds");
         rejected("garpMasterDelay", -1, "VRRP instance VI_1: garpMasterDelay = -1 rejected: must be 0..1000");
         rejected("garpMasterRepeat", 0, "VRRP instance VI_1: garpMasterRepeat = 0 rejected: must be 1..100");
         rejected("garpMasterRefresh", "soon", "VRRP instance VI_1: garpMasterRefresh = soon rejected: not a whole number");

@@ -274,6 +274,22 @@ public class VrrpInstanceTest {
     }
 
     @Test
+    public void aFractionalPreemptDelayEndsBetweenTwoAdverts() {
+        assertEquals("the 3 s advert is past 2.5 s and no longer holds it back", VrrpState.MASTER, afterLowerAdvertsFor4Seconds("2.5"));
+        assertEquals("the 3 s advert is within 3.5 s and restarts its Master_Down_Interval", VrrpState.BACKUP, afterLowerAdvertsFor4Seconds("3.5"));
+    }
+
+    /** A lower master advertising at 0, 1, 2 and 3 s; the state at 5.5 s (the Master_Down_Interval is 3.41 s). */
+    private VrrpState afterLowerAdvertsFor4Seconds(String preemptDelay) {
+        host.log.clear();
+        VrrpInstance i = instance(150, "preemptDelay", preemptDelay);
+        i.start();
+        advertsFor(i, 4, 100, HIGHER);
+        host.advance(1500 * MS);
+        return i.state();
+    }
+
+    @Test
     public void aMasterStepsDownOnlyForAPreferredAdvert() {
         VrrpInstance i = master(100);
         i.advertReceived(50, HIGHER);

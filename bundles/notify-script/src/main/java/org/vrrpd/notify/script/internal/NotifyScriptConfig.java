@@ -29,6 +29,13 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(description = "Run when the instance stops (notify_stop).", required = false)
     String notifyStop();
 
+    @AttributeDefinition(description = "User the scripts run as (keepalived: notify_* SCRIPT USER); empty: the daemon's own. Needs root, "
+            + "or CAP_SETUID and CAP_SETGID in the daemon's ambient set.", required = false)
+    String user();
+
+    @AttributeDefinition(description = "Group for 'user' (keepalived: notify_* SCRIPT USER GROUP); empty: the user's primary group.", required = false)
+    String group();
+
     @AttributeDefinition(description = "Seconds a script may run before it is killed, 1..3600.", min = "1", max = "3600")
     int timeout() default 30;
 }

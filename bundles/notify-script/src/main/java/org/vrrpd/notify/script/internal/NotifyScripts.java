@@ -14,12 +14,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vrrpd.api.spi.Notifier;
 import org.vrrpd.api.vrrp.StateChange;
+import org.vrrpd.kernel.ScriptUser;
 
 /**
  * Runs keepalived-style notify scripts for the configured instances. The engine's call only
  * queues the work: scripts run one after another (in the order of the changes) on this
  * component's thread, each killed after {@code timeout} seconds, with output and exit status
- * logged; they never hold up VRRP.
+ * logged; they never hold up VRRP. With {@code user} they run as that user ({@link ScriptUser}).
  */
 @Component(configurationPid = "org.vrrpd.notify.script", configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true)
 @Designate(ocd = NotifyScriptConfig.class, factory = true)
@@ -28,6 +29,7 @@ public class NotifyScripts implements Notifier {
 
     private List<String> instances;
     private Scripts scripts;
+    private ScriptUser user;
     private int timeout;
     private ExecutorService thread;
 
@@ -36,9 +38,14 @@ public class NotifyScripts implements Notifier {
         instances = List.of(config.vrrp_instance());
         try {
             scripts = new Scripts(config.notify$(), config.notifyMaster(), config.notifyBackup(), config.notifyFault(), config.notifyStop());
+            user = config.user() == null || config.user().isBlank() ? null : ScriptUser.of(config.user(), config.group());
         } catch (IllegalArgumentException e) {
             LOG.error("notify scripts for {} rejected: {}", instances, e.getMessage());
             scripts = new Scripts(null, null, null, null, null);
+        }
+        if (user != null && !user.switchable()) {
+            LOG.warn("notify scripts for {}: cannot run them as {}: the daemon is not root and lacks ambient CAP_SETUID/CAP_SETGID;"
+                    + " they will not run", instances, user.user());
         }
         timeout = Math.max(1, Math.min(3600, config.timeout()));
         thread = Executors.newSingleThreadExecutor(r -> {
@@ -68,7 +75,7 @@ public class NotifyScripts implements Notifier {
         try {
             // Output goes to a file, so that a silent script that hangs is still killed on time.
             output = java.nio.file.Files.createTempFile("vrrpd-notify", ".out");
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile())
+            Process p = new ProcessBuilder(user == null ? command : user.wrap(command)).redirectErrorStream(true).redirectOutput(output.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
             if (!p.waitFor(timeout, TimeUnit.SECONDS)) {
                 p.destroyForcibly();

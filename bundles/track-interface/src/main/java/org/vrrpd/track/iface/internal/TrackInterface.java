@@ -19,11 +19,13 @@ import org.vrrpd.api.link.LinkStatus;
 import org.vrrpd.api.spi.CheckStatus;
 import org.vrrpd.api.spi.Checker;
 import org.vrrpd.api.spi.CheckerContext;
+import org.vrrpd.api.spi.TrackingWeight;
 
 /**
- * keepalived's track_interface as a third-party-style checker: while the tracked interface's link
- * is down (as the link monitor reports it, or unknown to it) the instances get {@code weight} added
- * to their priority, or are forced to FAULT when the weight is 0. Link changes arrive as a
+ * keepalived's track_interface as a third-party-style checker: the interface is OK while its link
+ * is up (as the link monitor reports it; an interface unknown to it is down), and its weight moves
+ * the instances' priority as keepalived's does ({@link TrackingWeight}: a positive weight while up,
+ * a negative one while down, FAULT while down with weight 0). Link changes arrive as a
  * {@link LinkListener}; the monitor is fetched only when needed, never during activation.
  */
 @Component(configurationPid = "org.vrrpd.track.interface", configurationPolicy = ConfigurationPolicy.REQUIRE,
@@ -35,12 +37,16 @@ public class TrackInterface implements Checker, LinkListener {
 
     private final List<CheckerContext> contexts = new CopyOnWriteArrayList<>();
     private String interfaceName;
-    private int weight;
+    private TrackingWeight weight;
 
     @Activate
     void activate(TrackInterfaceConfig config) {
         interfaceName = config.interfaceName();
-        weight = config.weight();
+        try {
+            weight = new TrackingWeight(config.weight(), config.reverse());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("track-interface " + interfaceName + ": " + e.getMessage(), e);
+        }
     }
 
     @Override
@@ -77,10 +83,9 @@ public class TrackInterface implements Checker, LinkListener {
 
     CheckStatus status(Optional<LinkStatus> link) {
         if (link.isPresent() && link.get().state() == LinkState.UP) {
-            return new CheckStatus(0, false, interfaceName + " is UP");
+            return weight.status(true, interfaceName + " is UP");
         }
-        String why = link.map(l -> interfaceName + " is " + l.state() + " (" + l.source() + ")")
-                .orElse(interfaceName + " is not known to the link monitor");
-        return weight == 0 ? new CheckStatus(0, true, why) : new CheckStatus(weight, false, why);
+        return weight.status(false, link.map(l -> interfaceName + " is " + l.state() + " (" + l.source() + ")")
+                .orElse(interfaceName + " is not known to the link monitor"));
     }
 }

@@ -16,6 +16,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(description = "The interface whose link is tracked.")
     String interfaceName();
 
-    @AttributeDefinition(description = "Added to the priority while the link is down (e.g. -60); 0 forces FAULT instead, as keepalived does without a weight.")
+    @AttributeDefinition(description = "-253..253, as keepalived's: a positive weight is added to the priority while the link is up, "
+            + "a negative one while it is down (e.g. -60); 0 forces FAULT while it is down, as keepalived does without a weight.")
     int weight() default 0;
+
+    @AttributeDefinition(description = "keepalived's 'weight W reverse': the weight is subtracted instead (0: FAULT while the link is up).")
+    boolean reverse() default false;
 }

@@ -1,6 +1,7 @@
 package org.vrrpd.track.iface.internal;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,15 +15,20 @@ import org.vrrpd.api.spi.CheckStatus;
 import org.vrrpd.api.spi.CheckerContext;
 
 public class TrackInterfaceTest {
-    private static TrackInterface tracking(String iface, int weight) {
+    private static TrackInterface tracking(String iface, int weight, boolean reverse) {
         TrackInterface t = new TrackInterface();
         t.activate(new TrackInterfaceConfig() {
             @Override public Class<? extends java.lang.annotation.Annotation> annotationType() { return TrackInterfaceConfig.class; }
             @Override public String[] vrrp_instance() { return new String[] {"VI_1"}; }
             @Override public String interfaceName() { return iface; }
             @Override public int weight() { return weight; }
+            @Override public boolean reverse() { return reverse; }
         });
         return t;
+    }
+
+    private static TrackInterface tracking(String iface, int weight) {
+        return tracking(iface, weight, false);
     }
 
     private static LinkStatus link(String name, LinkState state) {
@@ -30,7 +36,7 @@ public class TrackInterfaceTest {
     }
 
     @Test
-    public void aWeightAppliesWhileTheLinkIsDown() {
+    public void aNegativeWeightAppliesWhileTheLinkIsDown() {
         TrackInterface t = tracking("eth1", -60);
         assertEquals(new CheckStatus(0, false, "eth1 is UP"), t.status(Optional.of(link("eth1", LinkState.UP))));
         assertEquals(new CheckStatus(-60, false, "eth1 is DOWN (ETHTOOL)"), t.status(Optional.of(link("eth1", LinkState.DOWN))));
@@ -38,8 +44,30 @@ public class TrackInterfaceTest {
     }
 
     @Test
+    public void aPositiveWeightAppliesWhileTheLinkIsUp() {
+        TrackInterface t = tracking("eth1", 30);
+        assertEquals(new CheckStatus(30, false, "eth1 is UP"), t.status(Optional.of(link("eth1", LinkState.UP))));
+        assertEquals(new CheckStatus(0, false, "eth1 is DOWN (ETHTOOL)"), t.status(Optional.of(link("eth1", LinkState.DOWN))));
+    }
+
+    @Test
+    public void reverseSubtractsThePositiveWeightWhileTheLinkIsUp() {
+        TrackInterface t = tracking("eth1", 30, true);
+        assertEquals(new CheckStatus(-30, false, "eth1 is UP"), t.status(Optional.of(link("eth1", LinkState.UP))));
+        assertEquals(new CheckStatus(0, false, "eth1 is DOWN (ETHTOOL)"), t.status(Optional.of(link("eth1", LinkState.DOWN))));
+    }
+
+    @Test
     public void withoutAWeightTheInstanceIsForcedToFault() {
         assertEquals(new CheckStatus(0, true, "eth1 is DOWN (ETHTOOL)"), tracking("eth1", 0).status(Optional.of(link("eth1", LinkState.DOWN))));
+        assertEquals("reversed: FAULT while up", new CheckStatus(0, true, "eth1 is UP"),
+                tracking("eth1", 0, true).status(Optional.of(link("eth1", LinkState.UP))));
+    }
+
+    @Test
+    public void aWeightOutsideKeepalivedsRangeIsRefusedByName() {
+        assertEquals("track-interface eth1: weight = -254 rejected: must be -253..253",
+                assertThrows(IllegalArgumentException.class, () -> tracking("eth1", -254)).getMessage());
     }
 
     @Test

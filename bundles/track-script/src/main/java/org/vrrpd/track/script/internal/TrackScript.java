@@ -17,12 +17,15 @@ import org.slf4j.LoggerFactory;
 import org.vrrpd.api.spi.CheckStatus;
 import org.vrrpd.api.spi.Checker;
 import org.vrrpd.api.spi.CheckerContext;
+import org.vrrpd.api.spi.TrackingWeight;
+import org.vrrpd.kernel.ScriptUser;
 
 /**
  * keepalived's vrrp_script as a checker: the script runs every {@code interval} seconds on this
- * component's thread (killed after {@code timeout}); after {@code fall} failures in a row the
- * instances get {@code weight} added to their priority (or FAULT with weight 0), after
- * {@code rise} successes in a row they are back to normal.
+ * component's thread (killed after {@code timeout}), as {@code user} if one is given. Its first
+ * result decides its state; then it fails after {@code fall} failures in a row and is OK again after
+ * {@code rise} successes, and its weight moves the instances' priority as keepalived's does
+ * ({@link TrackingWeight}). Until the first result it reports nothing either way, as keepalived.
  */
 @Component(configurationPid = "org.vrrpd.track.script", configurationPolicy = ConfigurationPolicy.REQUIRE,
         service = Checker.class, property = Checker.NAME + "=track-script")
@@ -33,24 +36,48 @@ public class TrackScript implements Checker {
     private final List<CheckerContext> contexts = new CopyOnWriteArrayList<>();
     private ScheduledExecutorService thread;
     private String script;
-    private int timeout;
-    private int weight;
+    private long timeoutMillis;
+    private TrackingWeight weight;
+    private ScriptUser user;
     private RiseFall state;
     private volatile CheckStatus status;
 
     @Activate
     void activate(TrackScriptConfig config) {
         script = config.script();
-        timeout = Math.max(1, config.timeout());
-        weight = config.weight();
+        long intervalMillis = millis("interval", config.interval());
+        timeoutMillis = config.timeout() == 0 ? intervalMillis : millis("timeout", config.timeout());
+        try {
+            weight = new TrackingWeight(config.weight(), config.reverse());
+            user = config.user() == null || config.user().isBlank() ? null : ScriptUser.of(config.user(), config.group());
+        } catch (IllegalArgumentException e) {
+            throw refused(e.getMessage());
+        }
+        if (user != null && !user.switchable()) {
+            LOG.warn("track-script '{}': cannot run it as {}: the daemon is not root and lacks ambient CAP_SETUID/CAP_SETGID;"
+                    + " every run counts as a failure", script, user.user());
+        }
         state = new RiseFall(config.rise(), config.fall());
-        status = statusFor(true, "not run yet");
+        status = new CheckStatus(0, false, "not run yet");
         thread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "vrrpd-track-script");
             t.setDaemon(true);
             return t;
         });
-        thread.scheduleWithFixedDelay(this::runOnce, 0, Math.max(1, config.interval()), TimeUnit.SECONDS);
+        thread.scheduleWithFixedDelay(this::runOnce, 0, intervalMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** keepalived reads these to the millisecond; less than that would be a busy loop. */
+    private long millis(String key, double seconds) {
+        long ms = Math.round(seconds * 1000);
+        if (!(seconds > 0) || ms < 1 || ms > 3_600_000) {
+            throw refused(key + " = " + seconds + " rejected: must be 0.001..3600 seconds");
+        }
+        return ms;
+    }
+
+    private IllegalArgumentException refused(String why) {
+        return new IllegalArgumentException("track-script '" + script + "': " + why);
     }
 
     @Deactivate
@@ -70,29 +97,25 @@ public class TrackScript implements Checker {
     }
 
     private void runOnce() {
-        boolean success = run();
-        if (state.record(success)) {
-            status = statusFor(state.ok(), "'" + script + "' " + (state.ok() ? "succeeds again" : "fails"));
+        if (state.record(run())) {
+            status = weight.status(state.ok(), "'" + script + "' " + (state.ok() ? "succeeds" : "fails"));
             LOG.info("track-script '{}' is now {}", script, state.ok() ? "OK" : "FAILED");
             contexts.forEach(c -> c.report(status));
         }
     }
 
-    CheckStatus statusFor(boolean ok, String reason) {
-        if (ok) {
-            return new CheckStatus(0, false, reason);
-        }
-        return weight == 0 ? new CheckStatus(0, true, reason) : new CheckStatus(weight, false, reason);
-    }
-
     /** One run through /bin/sh -c; true when it exits 0 in time. */
     private boolean run() {
+        if (user != null && !user.switchable()) {
+            return false; // said once, at activation
+        }
         try {
-            Process p = new ProcessBuilder("/bin/sh", "-c", script).redirectErrorStream(true)
+            List<String> command = List.of("/bin/sh", "-c", script);
+            Process p = new ProcessBuilder(user == null ? command : user.wrap(command)).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
-            if (!p.waitFor(timeout, TimeUnit.SECONDS)) {
+            if (!p.waitFor(timeoutMillis, TimeUnit.MILLISECONDS)) {
                 p.destroyForcibly();
-                LOG.warn("track-script '{}' killed after {} s (counted as a failure)", script, timeout);
+                LOG.warn("track-script '{}' killed after {} ms (counted as a failure)", script, timeoutMillis);
                 return false;
             }
             return p.exitValue() == 0;

@@ -1,0 +1,68 @@
+package org.vrrpd.importer;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.vrrpd.importer.KeepalivedConf.Node;
+
+/**
+ * keepalived's vrrp_sync_group blocks: which group each instance belongs to, and whether the group
+ * lets its members' tracking weights count ({@code sync_group_tracking_weight}; keepalived ignores
+ * them otherwise). Members come from {@code group { ... }}, or — the old syntax — are listed
+ * directly in the block; words on one line are several members, as keepalived reads value blocks.
+ */
+final class SyncGroups {
+    private final Map<String, String> groupOf = new HashMap<>();
+    private final Set<String> weighted = new HashSet<>();
+
+    SyncGroups(List<Node> top, Set<String> instances, Notes notes) {
+        for (Node block : top) {
+            if (block.keyword().equals("vrrp_sync_group") && block.arg(0) != null) {
+                read(block, instances, notes);
+            }
+        }
+    }
+
+    private void read(Node block, Set<String> instances, Notes notes) {
+        String group = block.arg(0);
+        for (Node c : block.children()) {
+            switch (c.keyword()) {
+                case "group" -> c.children().forEach(member -> words(member).forEach(name -> join(name, group, member, notes)));
+                case "sync_group_tracking_weight" -> weighted.add(group);
+                default -> {
+                    if (instances.contains(c.keyword())) {
+                        notes.changed(c, "vrrp_sync_group " + group + ": members without a 'group { }' block (old syntax): imported as members");
+                        words(c).forEach(name -> join(name, group, c, notes));
+                    } else {
+                        notes.add(c, "vrrp_sync_group " + group + ": '" + c.keyword() + "' not supported (give notify scripts and tracking to its instances)");
+                    }
+                }
+            }
+        }
+    }
+
+    private void join(String instance, String group, Node where, Notes notes) {
+        String before = groupOf.putIfAbsent(instance, group);
+        if (before != null && !before.equals(group)) {
+            notes.add(where, "vrrp_sync_group " + group + ": " + instance + " is already in " + before + ": kept there");
+        }
+    }
+
+    private static Stream<String> words(Node line) {
+        return Stream.concat(Stream.of(line.keyword()), line.args().stream());
+    }
+
+    /** The instance's group, or null. */
+    String groupOf(String instance) {
+        return groupOf.get(instance);
+    }
+
+    /** Whether keepalived ignores the instance's tracking weights: it is in a group without sync_group_tracking_weight. */
+    boolean ignoresWeights(String instance) {
+        String group = groupOf.get(instance);
+        return group != null && !weighted.contains(group);
+    }
+}

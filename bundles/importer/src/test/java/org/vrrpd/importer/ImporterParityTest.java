@@ -1,0 +1,150 @@
+package org.vrrpd.importer;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/** Where keepalived's reading of a line is not the obvious one, the import follows keepalived (issue 16). */
+public class ImporterParityTest {
+    @Rule
+    public final TemporaryFolder temp = new TemporaryFolder();
+
+    private Importer.Result convert(String conf) throws Exception {
+        Path file = temp.getRoot().toPath().resolve("keepalived.conf");
+        Files.writeString(file, conf);
+        return Importer.convert(file);
+    }
+
+    private static String instance(String name, String body) {
+        return "vrrp_instance " + name + " {\n interface eth0\n virtual_router_id 51\n priority 100\n virtual_ipaddress {\n  192.0.2.100/24\n }\n"
+                + body + "}\n";
+    }
+
+    private static void assertHas(Importer.Result r, String file, String text) {
+        String contents = r.files().get(file);
+        assertTrue(file + ":\n" + contents, contents != null && contents.contains(text));
+    }
+
+    private static void assertNoted(Importer.Result r, String note) {
+        assertTrue(r.notes().toString(), r.notes().contains(note));
+    }
+
+    @Test
+    public void weightsKeepTheirSignAndReverseAndScriptsLendTheirOwn() throws Exception {
+        Importer.Result r = convert(instance("VI_1", " track_interface {\n  eth1 weight 20 reverse\n  eth2 weight -254\n }\n"
+                + " track_script {\n  chk\n  plain weight 5 reverse\n }\n")
+                + "vrrp_script chk {\n script \"/bin/true\"\n weight 10 reverse\n}\nvrrp_script plain {\n script /bin/true\n}\n");
+        assertHas(r, "org.vrrpd.track.interface-VI_1-eth1.cfg", "interfaceName = eth1\nweight = 20\nreverse = true\n");
+        assertHas(r, "org.vrrpd.track.interface-VI_1-eth2.cfg", "weight = -253\n");
+        assertNoted(r, "note: keepalived.conf:10: VI_1: track_interface eth2 weight -254 is -253, as keepalived makes it");
+        assertHas(r, "org.vrrpd.track.script-VI_1-chk.cfg", "script = /bin/true\nweight = 10\nreverse = true\n");
+        assertHas(r, "org.vrrpd.track.script-VI_1-plain.cfg", "weight = 5\nreverse = true\n");
+    }
+
+    @Test
+    public void weightsOutOfRangeBecomeZeroAndBadTrackEntriesAreDroppedAsKeepalivedDoes() throws Exception {
+        Importer.Result r = convert(instance("VI_1", " track_interface {\n  eth1 weight 300\n  eth2 weight\n  eth3 bogus\n }\n"));
+        assertHas(r, "org.vrrpd.track.interface-VI_1-eth1.cfg", "weight = 0\n");
+        assertNoted(r, "note: keepalived.conf:9: VI_1: track_interface eth1 weight 300 is not within -253..253: 0 used, as keepalived does"
+                + " (FAULT when it fails)");
+        assertFalse(r.files().containsKey("org.vrrpd.track.interface-VI_1-eth2.cfg"));
+        assertFalse(r.files().containsKey("org.vrrpd.track.interface-VI_1-eth3.cfg"));
+        assertNoted(r, "not imported: keepalived.conf:11: VI_1: track_interface eth3 bogus: not understood; keepalived ignores the entry, so does the import");
+    }
+
+    @Test
+    public void syncGroupMembersLoseTheirWeightsUnlessTheGroupKeepsThem() throws Exception {
+        String rest = instance("VI_1", " track_interface {\n  eth1 weight -20\n }\n track_script {\n  chk weight -30\n }\n")
+                + "vrrp_script chk {\n script /bin/true\n}\n";
+        Importer.Result r = convert(rest + "vrrp_sync_group VG {\n group {\n  VI_1\n }\n}\n");
+        assertHas(r, "org.vrrpd.track.interface-VI_1-eth1.cfg", "weight = 0\n");
+        assertNoted(r, "note: keepalived.conf:9: VI_1: track_interface eth1 weight -20 ignored, as keepalived does: it is in sync group VG"
+                + " without sync_group_tracking_weight; a down eth1 faults the instance");
+        assertFalse(r.files().containsKey("org.vrrpd.track.script-VI_1-chk.cfg"));
+        assertNoted(r, "not imported: keepalived.conf:12: VI_1: track_script chk with weight -30 ignored, as keepalived does: it is in sync"
+                + " group VG without sync_group_tracking_weight");
+
+        r = convert(rest + "vrrp_sync_group VG {\n group {\n  VI_1\n }\n sync_group_tracking_weight\n}\n");
+        assertHas(r, "org.vrrpd.track.interface-VI_1-eth1.cfg", "weight = -20\n");
+        assertHas(r, "org.vrrpd.track.script-VI_1-chk.cfg", "weight = -30\n");
+    }
+
+    @Test
+    public void anAddressOwnerDropsWeightedTracksAndKeepsUnweightedOnes() throws Exception {
+        Importer.Result r = convert(instance("VI_1", " priority 255\n track_interface {\n  eth1 weight -20\n  eth2\n }\n"));
+        assertFalse(r.files().containsKey("org.vrrpd.track.interface-VI_1-eth1.cfg"));
+        assertNoted(r, "note: keepalived.conf:10: VI_1: track_interface eth1 weight -20 ignored, as keepalived does: it owns its addresses"
+                + " (priority 255); not tracked");
+        assertHas(r, "org.vrrpd.track.interface-VI_1-eth2.cfg", "weight = 0\n");
+    }
+
+    @Test
+    public void theOldSyncGroupSyntaxKeepsItsMembers() throws Exception {
+        Importer.Result r = convert(instance("VI_1", "") + instance("VI_2", "") + "vrrp_sync_group VG {\n VI_1\n VI_2\n}\n"
+                + "vrrp_sync_group VH {\n group {\n  VI_3 VI_4\n }\n}\n" + instance("VI_3", "") + instance("VI_4", ""));
+        assertHas(r, "org.vrrpd.vrrp.instance-VI_1.cfg", "syncGroup = VG\n");
+        assertHas(r, "org.vrrpd.vrrp.instance-VI_2.cfg", "syncGroup = VG\n");
+        assertNoted(r, "note: keepalived.conf:18: vrrp_sync_group VG: members without a 'group { }' block (old syntax): imported as members");
+        assertHas(r, "org.vrrpd.vrrp.instance-VI_3.cfg", "syncGroup = VH\n");
+        assertHas(r, "org.vrrpd.vrrp.instance-VI_4.cfg", "syncGroup = VH\n");
+    }
+
+    @Test
+    public void aPasswordLongerThan8BytesIsCutToKeepalivedsFirst8() throws Exception {
+        Importer.Result r = convert(instance("VI_1", " authentication {\n  auth_type PASS\n  auth_pass 0123456789ab\n }\n"));
+        assertHas(r, "org.vrrpd.vrrp.instance-VI_1.cfg", "authPassword = 01234567\n");
+        assertNoted(r, "note: keepalived.conf:10: VI_1: auth_pass is longer than 8 bytes: only its first 8 are imported, as keepalived uses");
+    }
+
+    @Test
+    public void fractionalSecondsPassToKeysThatTakeThem() throws Exception {
+        Importer.Result r = convert(instance("VI_1", " preempt_delay 2.5\n track_script {\n  chk\n }\n")
+                + "vrrp_script chk {\n script /bin/true\n interval 0.5\n timeout 0.25\n}\n");
+        assertHas(r, "org.vrrpd.vrrp.instance-VI_1.cfg", "preemptDelay = 2.5\n");
+        assertHas(r, "org.vrrpd.track.script-VI_1-chk.cfg", "interval = 0.5\ntimeout = 0.25\n");
+
+        r = convert(instance("VI_1", " track_script {\n  chk\n }\n") + "vrrp_script chk {\n script /bin/true\n interval 0\n timeout 0\n}\n");
+        assertHas(r, "org.vrrpd.track.script-VI_1-chk.cfg", "interval = 1\ntimeout = 1\n");
+        assertNoted(r, "note: keepalived.conf:15: vrrp_script chk: timeout 0 is 1 s, as keepalived makes it");
+    }
+
+    @Test
+    public void aRepeatedVirtualAddressIsImportedOnce() throws Exception {
+        Importer.Result r = convert("vrrp_instance VI_1 {\n interface eth0\n virtual_router_id 51\n virtual_ipaddress {\n  192.0.2.100/24\n"
+                + "  192.0.2.101\n  192.0.2.100/32\n }\n}\n");
+        assertHas(r, "org.vrrpd.vrrp.instance-VI_1.cfg", "virtualAddresses = 192.0.2.100/24, 192.0.2.101\n");
+        assertNoted(r, "note: keepalived.conf:7: VI_1: virtual_ipaddress 192.0.2.100/32 repeats 192.0.2.100/24: imported once");
+    }
+
+    @Test
+    public void scriptUsersAndGroupsAreKept() throws Exception {
+        Importer.Result r = convert(instance("VI_1", " notify_master \"/etc/keepalived/master.sh up\" alice staff\n"
+                + " notify_backup /etc/keepalived/backup.sh alice staff\n notify /etc/keepalived/notify.sh\n track_script {\n  chk\n }\n")
+                + "vrrp_script chk {\n script /bin/true\n user bob\n}\n");
+        assertHas(r, "org.vrrpd.notify.script-VI_1-as-alice-staff.cfg", "notifyMaster = /etc/keepalived/master.sh up\n"
+                + "notifyBackup = /etc/keepalived/backup.sh\nuser = alice\ngroup = staff\n");
+        assertHas(r, "org.vrrpd.notify.script-VI_1.cfg", "notify = /etc/keepalived/notify.sh\n");
+        assertNoted(r, "note: keepalived.conf:10: VI_1: notify scripts run as different users: one notify-script file each; between the files"
+                + " the order is not kept");
+        assertHas(r, "org.vrrpd.track.script-VI_1-chk.cfg", "user = bob\n");
+    }
+
+    @Test
+    public void theGlobalLvsSyncDaemonIsImported() throws Exception {
+        Importer.Result r = convert("global_defs {\n lvs_sync_daemon eth1 VI_1 id 7 port 8848\n}\n" + instance("VI_1", ""));
+        assertEquals("# imported from keepalived.conf by vrrp-import; the next import replaces or removes this file\n"
+                + "instance = VI_1\ninterfaceName = eth1\nsyncId = 7\n", r.files().get("org.vrrpd.lvs.cfg"));
+        assertNoted(r, "not imported: keepalived.conf:2: lvs_sync_daemon port 8848 not supported; the kernel's default is used");
+
+        r = convert("global_defs {\n lvs_sync_daemon eth1 inst VI_1\n}\n" + instance("VI_1", " lvs_sync_daemon_interface eth2\n"));
+        assertHas(r, "org.vrrpd.lvs.cfg", "interfaceName = eth1\nsyncId = 51\n");
+        assertNoted(r, "not imported: keepalived.conf:11: lvs_sync_daemon_interface: the LVS sync daemon is already given at keepalived.conf:2:"
+                + " ignored, as keepalived does");
+    }
+}
