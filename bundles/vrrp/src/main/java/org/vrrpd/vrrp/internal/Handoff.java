@@ -6,11 +6,13 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.vrrpd.api.vrrp.VirtualAddress;
 import org.vrrpd.api.vrrp.VrrpState;
 
 /**
@@ -18,7 +20,7 @@ import org.vrrpd.api.vrrp.VrrpState;
  * updated (not when the framework stops): its state, where its AH sequence got to, its addresses
  * and when. Kept in the bundle's persistent storage, which survives an update.
  */
-record Handoff(String name, String interfaceName, int vrid, VrrpState state, long authContinuation, List<String> addresses,
+record Handoff(String name, String interfaceName, int vrid, VrrpState state, long authContinuation, List<VirtualAddress> addresses,
                long savedAtMillis) {
 
     /** Whether the instance configured as {@code s} may take this over at {@code nowMillis}: same identity, and no backup can have taken over yet. */
@@ -37,7 +39,7 @@ record Handoff(String name, String interfaceName, int vrid, VrrpState state, lon
             p.setProperty(h.name + ".vrid", Integer.toString(h.vrid));
             p.setProperty(h.name + ".state", h.state.name());
             p.setProperty(h.name + ".authContinuation", Long.toString(h.authContinuation));
-            p.setProperty(h.name + ".addresses", String.join(",", h.addresses));
+            p.setProperty(h.name + ".addresses", String.join(",", h.addresses.stream().map(VirtualAddress::toString).toList()));
             p.setProperty(h.name + ".savedAt", Long.toString(h.savedAtMillis));
         }
         p.setProperty("instances", String.join(",", names));
@@ -65,7 +67,7 @@ record Handoff(String name, String interfaceName, int vrid, VrrpState state, lon
             String addresses = p.getProperty(name + ".addresses", "");
             out.put(name, new Handoff(name, p.getProperty(name + ".interface"), Integer.parseInt(p.getProperty(name + ".vrid")),
                     VrrpState.valueOf(p.getProperty(name + ".state")), Long.parseLong(p.getProperty(name + ".authContinuation")),
-                    addresses.isEmpty() ? List.of() : List.of(addresses.split(",")), Long.parseLong(p.getProperty(name + ".savedAt"))));
+                    addresses.isEmpty() ? List.of() : Arrays.stream(addresses.split(",")).map(VirtualAddress::parse).toList(), Long.parseLong(p.getProperty(name + ".savedAt"))));
         }
         return out;
     }

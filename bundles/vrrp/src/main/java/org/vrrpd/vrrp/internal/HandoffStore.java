@@ -48,7 +48,7 @@ final class HandoffStore {
     void park(VrrpInstance instance) {
         InstanceSettings s = instance.settings();
         parked.put(s.name(), new Handoff(s.name(), s.interfaceName(), s.vrid(), instance.state(), AuthBinding.continuation(instance),
-                s.vipStrings(), System.currentTimeMillis()));
+                s.virtualAddresses(), System.currentTimeMillis()));
     }
 
     /** Writes the parked instances for the next incarnation. */
@@ -63,7 +63,7 @@ final class HandoffStore {
     void expire(Releaser release) {
         for (Handoff h : handedOver.values()) {
             LOG.info("{}: handed over but no longer configured; removing its addresses {}", h.name(), h.addresses());
-            release.release(h.name(), h.interfaceName(), h.addresses().stream().map(VirtualAddress::parse).toList());
+            release.release(h.name(), h.interfaceName(), h.addresses());
         }
         handedOver.clear();
     }

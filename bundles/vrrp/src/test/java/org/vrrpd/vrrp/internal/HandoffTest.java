@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.Test;
+import org.vrrpd.api.vrrp.VirtualAddress;
 import org.vrrpd.api.vrrp.VrrpState;
 
 public class HandoffTest {
@@ -20,7 +21,7 @@ public class HandoffTest {
     @Test
     public void survivesTheFileAndIsTakenOnce() throws Exception {
         Path file = Files.createTempFile("handoff", ".properties");
-        Handoff h = new Handoff("VI_1", "eth0", 51, VrrpState.MASTER, 1_795_000_123L, List.of("192.0.2.100/24", "192.0.2.101/32"), 1000);
+        Handoff h = new Handoff("VI_1", "eth0", 51, VrrpState.MASTER, 1_795_000_123L, List.of(VirtualAddress.parse("192.0.2.100/24"), VirtualAddress.parse("192.0.2.101/32")), 1000);
         Handoff.save(file, List.of(h, new Handoff("VI_2", "eth1", 52, VrrpState.BACKUP, 0, List.of(), 2000)));
         Map<String, Handoff> taken = Handoff.take(file);
         assertEquals(h, taken.get("VI_1"));
