@@ -2,6 +2,7 @@ package org.vrrpd.itests;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -134,8 +135,9 @@ public class FaultLoopIT extends LabTest {
         // closer together would mostly be superseded before anyone read them.
         for (int priority = FIRST_CHURNED; priority <= LAST_CHURNED; priority++) {
             r1.writeConfig("org.vrrpd.vrrp.instance-VI_1.cfg", Vrrpd.instance("VI_1", 51, priority, VIP + "/24"));
-            assertTrue("rewrite to priority " + priority + " applied:\n" + r1.output().substring(logMark),
-                    r1.process().awaitOutput("VI_1: reconfigured in place (priority " + priority + ",", Duration.ofSeconds(5)));
+            if (!r1.process().awaitOutput("VI_1: reconfigured in place (priority " + priority + ",", Duration.ofSeconds(5))) {
+                fail("rewrite to priority " + priority + " not applied within 5 s:\n" + r1.output().substring(logMark));
+            }
         }
         awaitContains("the last configuration shows", () -> r1.vrrpctl("vrrp:show", "VI_1").stdout(), Duration.ofSeconds(5),
                 "VI_1: MASTER on eth0, vrid 51, priority " + LAST_CHURNED + "\n");
