@@ -1,6 +1,7 @@
 package org.vrrpd.lab;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,6 +32,31 @@ public final class Capture {
      * the given fields separated by tabs (e.g. "frame.time_epoch", "vrrp.prio").
      */
     public List<String[]> fields(String displayFilter, String... fields) {
+        return decodeFields(true, displayFilter, fields);
+    }
+
+    /**
+     * While tcpdump still runs (it writes each packet as it comes): polls the file until at least
+     * {@code atLeast} packets match {@code displayFilter}; false if {@code timeout} runs out first.
+     */
+    public boolean awaitPackets(String displayFilter, int atLeast, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (count(displayFilter) < atLeast) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            LabProcess.sleep(100);
+        }
+        return true;
+    }
+
+    /** How many packets captured so far match {@code displayFilter}; usable while tcpdump runs. */
+    public int count(String displayFilter) {
+        // tshark may find the last packet half written and exit non-zero: what it read before counts.
+        return decodeFields(false, displayFilter, "frame.number").size();
+    }
+
+    private List<String[]> decodeFields(boolean check, String displayFilter, String... fields) {
         List<String> cmd = new ArrayList<>(List.of("tshark", "-r", pcap.toString(), "-o", "ip.check_checksum:TRUE",
                 "-T", "fields", "-E", "separator=/t"));
         if (displayFilter != null) {
@@ -41,7 +67,10 @@ public final class Capture {
             cmd.add("-e");
             cmd.add(f);
         }
-        NetLab.Result result = NetLab.host(cmd.toArray(new String[0])).check();
+        NetLab.Result result = NetLab.host(cmd.toArray(new String[0]));
+        if (check) {
+            result.check();
+        }
         List<String[]> rows = new ArrayList<>();
         for (String line : result.stdout().split("\n")) {
             if (!line.isEmpty()) {

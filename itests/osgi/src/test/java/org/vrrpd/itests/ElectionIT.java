@@ -96,7 +96,8 @@ public class ElectionIT extends LabTest {
         r1.start();
         r1.awaitState("VI_1", "BACKUP", STARTUP);
         assertFalse("a restarted router removes its leftover VIP at start", r1.holds(VIP));
-        Thread.sleep(4000); // longer than r1's Master_Down_Interval
+        // Not a wait for an event: nothing must happen for longer than r1's Master_Down_Interval.
+        Thread.sleep(4000);
         assertEquals("no preemption: the lower-priority master keeps the role", "BACKUP", r1.state("VI_1"));
         assertEquals("MASTER", r2.state("VI_1"));
     }
@@ -109,15 +110,18 @@ public class ElectionIT extends LabTest {
         Vrrpd r2 = daemon(ns2, "r2", 100, ah);
         r1.awaitState("VI_1", "MASTER", STARTUP);
         r2.awaitState("VI_1", "BACKUP", STARTUP);
-        Thread.sleep(2000);
+        String fromR1 = "vrrp and ip.src == 192.0.2.1";
+        String fromR2 = "vrrp and ip.src == 192.0.2.2";
+        assertTrue("r1 advertises as master", capture.awaitPackets(fromR1, 2, Duration.ofSeconds(5)));
         r1.process().kill();
         r2.awaitState("VI_1", "MASTER", Duration.ofSeconds(6));
-        Thread.sleep(2000);
+        assertTrue("r2 advertises as master", capture.awaitPackets(fromR2, 2, Duration.ofSeconds(5)));
         r1.start(); // A returns: it hears B's adverts, then preempts with a sequence above them
         r1.awaitState("VI_1", "BACKUP", STARTUP);
         r1.awaitState("VI_1", "MASTER", Duration.ofSeconds(6));
         r2.awaitState("VI_1", "BACKUP", Duration.ofSeconds(2));
-        Thread.sleep(1500);
+        int beforePreemption = capture.count(fromR1);
+        assertTrue("r1 advertises again after preempting", capture.awaitPackets(fromR1, beforePreemption + 2, Duration.ofSeconds(5)));
         capture.stop();
         for (Vrrpd r : List.of(r1, r2)) {
             String show = r.vrrpctl("vrrp:show", "VI_1").stdout();
@@ -203,7 +207,8 @@ public class ElectionIT extends LabTest {
         awaitTrue("a VIP added to a running master appears at once", () -> r1.holds("192.0.2.101"), Duration.ofSeconds(10));
         // the address is in place a moment before the engine logs the change
         assertTrue(r1.output(), r1.process().awaitOutput("VI_1: reconfigured in place", Duration.ofSeconds(5)));
-        Thread.sleep(1500); // at least one advert after the change
+        assertTrue("an advert with the new priority and addresses follows", capture.awaitPackets(
+                "vrrp and ip.src == 192.0.2.1 and vrrp.prio == 120 and vrrp.addr_count == 2", 1, Duration.ofSeconds(3)));
         capture.stop();
         List<String[]> adverts = capture.fields("vrrp and ip.src == 192.0.2.1", "vrrp.prio", "vrrp.addr_count");
         assertEquals("the next advert carries the new priority and addresses", List.of("120", "2"), List.of(adverts.get(adverts.size() - 1)));

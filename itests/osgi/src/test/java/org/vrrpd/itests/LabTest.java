@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.junit.After;
 import org.vrrpd.lab.NetLab;
 
@@ -26,6 +28,23 @@ abstract class LabTest {
             }
             Thread.sleep(50);
         }
+    }
+
+    /**
+     * Reads {@code source} (e.g. a vrrpctl command's output) every 50 ms until it contains every one of
+     * {@code expected}; returns what it read last, or fails with {@code what} and that text after {@code timeout}.
+     */
+    static String awaitContains(String what, Supplier<String> source, Duration timeout, String... expected) throws InterruptedException {
+        String[] last = {""};
+        try {
+            awaitTrue(what, () -> {
+                last[0] = source.get();
+                return List.of(expected).stream().allMatch(last[0]::contains);
+            }, timeout);
+        } catch (AssertionError e) {
+            throw new AssertionError(what + ": not all of " + List.of(expected) + " within " + timeout + " in:\n" + last[0]);
+        }
+        return last[0];
     }
 
     @After

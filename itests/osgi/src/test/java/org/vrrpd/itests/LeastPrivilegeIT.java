@@ -51,11 +51,10 @@ public class LeastPrivilegeIT extends LabTest {
         assertTrue("the VIP added through netlink", unprivileged.holds(VIP));
         String show = root.vrrpctl("vrrp:show", "VI_1").check().stdout();
         assertTrue("the backup hears the unprivileged master's adverts: " + show, show.contains("master            192.0.2.1"));
-        Thread.sleep(500);
-        arp.stop();
         String mac = lab.exec(ns1, "cat", "/sys/class/net/eth0/address").check().stdout().trim();
-        assertTrue("gratuitous ARPs from AF_PACKET", arp.fields("arp.isgratuitous == 1 and arp.src.proto_ipv4 == " + VIP, "eth.src")
-                .stream().anyMatch(r -> r[0].equalsIgnoreCase(mac)));
+        String garpFromMaster = "arp.isgratuitous == 1 and arp.src.proto_ipv4 == " + VIP + " and eth.src == " + mac;
+        assertTrue("gratuitous ARPs from AF_PACKET", arp.awaitPackets(garpFromMaster, 1, Duration.ofSeconds(5)));
+        arp.stop();
 
         for (String ns : new String[] {ns1, ns2}) {
             String listening = lab.exec(ns, "ss", "-H", "-l", "-t", "-u", "-n").check().stdout().strip();

@@ -41,11 +41,9 @@ public class MalformedAdvertIT extends LabTest {
         genuineLow.send(attacker, "eth0", ATTACKER);
         genuineLow.send(attacker, "eth0", ATTACKER); // the same advert again
         new AdvertInjector(VIP).priority(254).ah("s3cret", 1_999_999_999).send(attacker, "eth0", ATTACKER); // older, would win
-        Thread.sleep(300);
-        String show = daemon.vrrpctl("vrrp:show", "VI_1").check().stdout();
+        String show = awaitContains("the four AH adverts are counted", () -> daemon.vrrpctl("vrrp:show", "VI_1").check().stdout(),
+                Duration.ofSeconds(5), "auth              invalid type 0, type mismatch 0, failures 1, replays 2", ", received 1\n");
         assertTrue(show, show.startsWith("VI_1: MASTER on eth0"));
-        assertTrue(show, show.contains("auth              invalid type 0, type mismatch 0, failures 1, replays 2"));
-        assertTrue(show, show.contains(", received 1\n"));
         assertTrue("the master keeps its address", daemon.holds(VIP));
 
         new AdvertInjector(VIP).priority(254).ah("s3cret", 2_000_000_001).send(attacker, "eth0", ATTACKER);
@@ -78,17 +76,16 @@ public class MalformedAdvertIT extends LabTest {
         for (AdvertInjector advert : defects) {
             advert.send(attacker, "eth0", ATTACKER);
         }
-        Thread.sleep(300);
-        String show = daemon.vrrpctl("vrrp:show", "VI_1").check().stdout();
+        String show = awaitContains("each defect is counted under its reason", () -> daemon.vrrpctl("vrrp:show", "VI_1").check().stdout(),
+                Duration.ofSeconds(5), "dropped           ttl 1, version 1, type 0, length 3, checksum 1, interval 1",
+                "auth              invalid type 1, type mismatch 1, failures 1");
         assertTrue(show, show.startsWith("VI_1: MASTER on eth0"));
-        assertTrue(show, show.contains("dropped           ttl 1, version 1, type 0, length 3, checksum 1, interval 1"));
-        assertTrue(show, show.contains("auth              invalid type 1, type mismatch 1, failures 1"));
         assertTrue(show, show.contains("master            192.0.2.1"));
         assertTrue("the master keeps its address", daemon.holds(VIP));
-        assertTrue("a drop is logged with its reason", daemon.output().contains("dropped an advert from " + ATTACKER + ": TTL"));
-        String list = daemon.vrrpctl("vrrp:list").check().stdout();
-        assertTrue("what no instance can own is counted too: " + list, list.contains("received for no instance here: 1 unreadable, 1 for other VRIDs"));
-        assertTrue("and logged", daemon.output().contains("eth0: dropped a datagram of 24 bytes from " + ATTACKER));
+        assertTrue("a drop is logged with its reason", daemon.process().awaitOutput("dropped an advert from " + ATTACKER + ": TTL", Duration.ofSeconds(5)));
+        awaitContains("what no instance can own is counted too", () -> daemon.vrrpctl("vrrp:list").check().stdout(), Duration.ofSeconds(5),
+                "received for no instance here: 1 unreadable, 1 for other VRIDs");
+        assertTrue("and logged", daemon.process().awaitOutput("eth0: dropped a datagram of 24 bytes from " + ATTACKER, Duration.ofSeconds(5)));
 
         // The control: the same injector's well-formed advert does win, so the drops above were the defects.
         new AdvertInjector("192.0.2.99").password("s3cret").send(attacker, "eth0", ATTACKER);
