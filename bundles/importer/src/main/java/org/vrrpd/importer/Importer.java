@@ -33,6 +33,8 @@ public final class Importer {
     private final LvsSync lvs = new LvsSync(notes);
     private final Tracking tracking = new Tracking(scripts, notes, files);
     private SyncGroups syncGroups;
+    /** global_defs vrrp_version: the instances' version unless they say otherwise. */
+    private Node defaultVersion;
 
     private Importer() {
     }
@@ -47,6 +49,9 @@ public final class Importer {
             }
             if (n.keyword().equals("vrrp_instance") && n.arg(0) != null) {
                 instances.add(n.arg(0));
+            }
+            if (n.keyword().equals("global_defs")) {
+                n.children().stream().filter(c -> c.keyword().equals("vrrp_version")).forEach(c -> importer.defaultVersion = c);
             }
         }
         importer.syncGroups = new SyncGroups(top, instances, importer.notes);
@@ -76,7 +81,7 @@ public final class Importer {
     private void globalDefinition(Node c) {
         if (c.keyword().equals("lvs_sync_daemon")) {
             lvs.global(c);
-        } else {
+        } else if (!c.keyword().equals("vrrp_version")) { // read before the instances
             notes.add(c, "global_defs " + c.keyword() + ": ignored, vrrpd has no equivalent");
         }
     }
@@ -100,6 +105,8 @@ public final class Importer {
         NotifyScriptFiles notify = new NotifyScriptFiles(name, notes);
         List<Node> trackInterfaces = new ArrayList<>();
         List<Node> trackScripts = new ArrayList<>();
+        Node version = null;
+        Node advertInt = null;
         for (Node c : block.children()) {
             String v = c.arg(0);
             switch (c.keyword()) {
@@ -108,11 +115,8 @@ public final class Importer {
                 case "virtual_router_id" -> cfg.put("vrid", v);
                 case "priority" -> cfg.put("priority", v);
                 case "advert_int" -> {
-                    if (v != null && v.matches("\\d+")) {
-                        cfg.put("advertInterval", v);
-                    } else {
-                        notes.add(c, name + ": advert_int " + v + " not supported (VRRPv2 takes whole seconds); 1 s used");
-                    }
+                    advertInt = c;
+                    cfg.put("advertInterval", "1"); // its place in the file; the value once the version is known
                 }
                 case "nopreempt" -> cfg.put("preempt", "false");
                 case "preempt" -> cfg.put("preempt", "true");
@@ -126,14 +130,11 @@ public final class Importer {
                 case "track_script" -> trackScripts.addAll(c.children());
                 case "notify", "notify_master", "notify_backup", "notify_fault", "notify_stop" -> notify.add(c);
                 case "lvs_sync_daemon_interface" -> lvs.perInstance(c, name);
-                case "version" -> {
-                    if (!"2".equals(v)) {
-                        notes.add(c, name + ": version " + v + " not supported (vrrpd speaks VRRPv2)");
-                    }
-                }
+                case "version" -> version = c;
                 default -> notes.add(c, name + ": '" + c.keyword() + "' not supported");
             }
         }
+        VersionAndInterval.of(name, version, defaultVersion, advertInt, notes).into(cfg);
         String group = syncGroups.groupOf(name);
         if (group != null) {
             cfg.put("syncGroup", group);

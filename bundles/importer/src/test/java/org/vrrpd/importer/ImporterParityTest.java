@@ -147,4 +147,20 @@ public class ImporterParityTest {
         assertNoted(r, "not imported: keepalived.conf:11: lvs_sync_daemon_interface: the LVS sync daemon is already given at keepalived.conf:2:"
                 + " ignored, as keepalived does");
     }
+
+    @Test
+    public void version3AndItsCentisecondIntervalsCarryOver() throws Exception {
+        Importer.Result r = convert("global_defs {\n vrrp_version 3\n}\n" + instance("VI_1", " advert_int 0.05\n")
+                + instance("VI_2", " version 2\n advert_int 1.6\n") + instance("VI_3", " advert_int 0.123\n")
+                + instance("VI_4", " advert_int 41\n"));
+        assertHas(r, "org.vrrpd.vrrp.instance-VI_1.cfg", "advertInterval = 0.05\n");
+        assertHas(r, "org.vrrpd.vrrp.instance-VI_1.cfg", "version = 3\n");
+        assertHas(r, "org.vrrpd.vrrp.instance-VI_2.cfg", "advertInterval = 2\n");
+        assertNoted(r, "note: keepalived.conf:21: VI_2: advert_int 1.6 rounded to 2 s, as keepalived does for VRRPv2 (which counts whole "
+                + "seconds; version 3 takes fractions)");
+        assertHas(r, "org.vrrpd.vrrp.instance-VI_3.cfg", "advertInterval = 0.12\n");
+        assertNoted(r, "note: keepalived.conf:30: VI_3: advert_int 0.123 rounded to 0.12 s (VRRPv3 counts centiseconds)");
+        assertNoted(r, "not imported: keepalived.conf:39: VI_4: advert_int 41 outside VRRPv3's 0.01..40.95 s; 1 s used");
+        assertFalse("the global default is no note", r.notes().stream().anyMatch(n -> n.contains("vrrp_version")));
+    }
 }

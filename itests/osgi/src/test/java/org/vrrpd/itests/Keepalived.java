@@ -34,12 +34,21 @@ final class Keepalived {
         return keepalived;
     }
 
-    /** A vrrp_instance block; {@code auth} is none, pass or ah. */
+    /** A VRRPv2 vrrp_instance block advertising every second; {@code auth} is none, pass or ah. */
     static String instance(String name, int vrid, int priority, String vipCidr, String auth, String password) {
         String authBlock = auth.equals("none") ? ""
                 : "    authentication {\n        auth_type " + auth.toUpperCase(Locale.ROOT) + "\n        auth_pass " + password + "\n    }\n";
+        return instance(name, vrid, priority, vipCidr, "advert_int 1\n" + authBlock);
+    }
+
+    /** A VRRPv3 vrrp_instance block (no authentication) advertising every {@code advertInt} seconds. */
+    static String instanceV3(String name, int vrid, int priority, String vipCidr, String advertInt) {
+        return instance(name, vrid, priority, vipCidr, "version 3\n    advert_int " + advertInt + "\n");
+    }
+
+    private static String instance(String name, int vrid, int priority, String vipCidr, String options) {
         return "vrrp_instance " + name + " {\n    state BACKUP\n    interface eth0\n    virtual_router_id " + vrid + "\n    priority "
-                + priority + "\n    advert_int 1\n" + authBlock + "    virtual_ipaddress {\n        " + vipCidr + "\n    }\n}\n";
+                + priority + "\n    " + options + "    virtual_ipaddress {\n        " + vipCidr + "\n    }\n}\n";
     }
 
     void start() throws IOException {

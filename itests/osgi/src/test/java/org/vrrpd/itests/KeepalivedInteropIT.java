@@ -15,7 +15,11 @@ import org.junit.runners.Parameterized;
 import org.junit.runners.Parameterized.Parameters;
 import org.vrrpd.lab.Capture;
 
-/** Our daemon and Debian's keepalived on one link, in both roles, with auth none, PASS and AH. */
+/**
+ * Our daemon and Debian's keepalived on one link, in both roles: VRRPv2 with auth none, PASS and
+ * AH, and VRRPv3 at 1 s and at 0.1 s — where our backup, configured for 1 s, learns keepalived's
+ * 0.1 s from its adverts and takes over after the Master_Down_Interval that gives.
+ */
 @RunWith(Parameterized.class)
 public class KeepalivedInteropIT extends LabTest {
     private static final String VIP = "192.0.2.100";
@@ -25,19 +29,32 @@ public class KeepalivedInteropIT extends LabTest {
     private static final Pattern KEEPALIVED_COMPLAINT = Pattern.compile("invalid|bad|error|mismatch|bogus|discard|wrong|fail",
             Pattern.CASE_INSENSITIVE);
 
-    @Parameters(name = "auth {0}")
-    public static List<Object[]> auths() {
-        return List.of(new Object[] {"none"}, new Object[] {"pass"}, new Object[] {"ah"});
+    @Parameters(name = "{0}")
+    public static List<Object[]> modes() {
+        return List.of(new Object[] {"v2 auth none", "none", 2, "1", "1"}, new Object[] {"v2 auth pass", "pass", 2, "1", "1"},
+                new Object[] {"v2 auth ah", "ah", 2, "1", "1"}, new Object[] {"v3 1 s", "none", 3, "1", "1"},
+                new Object[] {"v3 0.1 s, ours configured 1 s", "none", 3, "0.1", "1"});
     }
 
     private final String auth;
+    private final int version;
+    /** keepalived's advert_int, and what our backup is configured with (a v3 backup learns the master's). */
+    private final String theirInterval;
+    private final String ourBackupInterval;
+    /** Our Master_Down_Interval at priority 100 with keepalived's interval: 3 x I + 156 x I / 256 (v2: the skew in whole seconds). */
+    private final double masterDown;
     private String br;
     private String kaNs;
     private String ourNs;
 
-    public KeepalivedInteropIT(String auth) throws Exception {
+    public KeepalivedInteropIT(String mode, String auth, int version, String theirInterval, String ourBackupInterval) throws Exception {
         super("vrrpd-interop");
         this.auth = auth;
+        this.version = version;
+        this.theirInterval = theirInterval;
+        this.ourBackupInterval = ourBackupInterval;
+        double interval = Double.parseDouble(theirInterval);
+        masterDown = 3 * interval + 156.0 / 256 * (version == 3 ? interval : 1);
     }
 
     @Before
@@ -50,13 +67,18 @@ public class KeepalivedInteropIT extends LabTest {
     }
 
     private Keepalived keepalived(int priority) throws Exception {
-        return Keepalived.start(lab, kaNs, work, "keepalived", Keepalived.instance("VI_1", 51, priority, VIP + "/24", auth, "kaspike1"));
+        return Keepalived.start(lab, kaNs, work, "keepalived", version == 3
+                ? Keepalived.instanceV3("VI_1", 51, priority, VIP + "/24", theirInterval)
+                : Keepalived.instance("VI_1", 51, priority, VIP + "/24", auth, "kaspike1"));
     }
 
-    private Vrrpd ours(int priority) throws Exception {
-        String[] authLines = auth.equals("none") ? new String[0] : new String[] {"authType = " + auth, "authPassword = kaspike1"};
+    private Vrrpd ours(int priority, String advertInterval) throws Exception {
+        List<String> lines = new java.util.ArrayList<>(List.of("version = " + version, "advertInterval = " + advertInterval));
+        if (!auth.equals("none")) {
+            lines.addAll(List.of("authType = " + auth, "authPassword = kaspike1"));
+        }
         return Vrrpd.start(lab, ourNs, work, "us", Map.of("org.vrrpd.vrrp.instance-VI_1.cfg",
-                Vrrpd.instance("VI_1", 51, priority, VIP + "/24", authLines)));
+                Vrrpd.instance("VI_1", 51, priority, VIP + "/24", lines.toArray(new String[0]))));
     }
 
     private boolean keepalivedHoldsVip() {
@@ -67,7 +89,7 @@ public class KeepalivedInteropIT extends LabTest {
     public void weBackUpKeepalivedAndTakeOverWhenItIsKilled() throws Exception {
         Capture capture = lab.capture(br, "br0", "ip proto 112 or ip proto 51", work.resolve("takeover.pcap"));
         Keepalived ka = keepalived(150);
-        Vrrpd us = ours(100);
+        Vrrpd us = ours(100, ourBackupInterval);
         awaitTrue("keepalived becomes master", this::keepalivedHoldsVip, Duration.ofSeconds(8));
         us.awaitState("VI_1", "BACKUP", Duration.ofSeconds(5));
         Thread.sleep(4000); // longer than our Master_Down_Interval: only keepalived's adverts keep us backup
@@ -88,15 +110,16 @@ public class KeepalivedInteropIT extends LabTest {
         double firstFromUs = capture.fields("vrrp and ip.src == " + OURS, "frame.time_epoch").stream()
                 .mapToDouble(r -> Double.parseDouble(r[0])).min().orElseThrow();
         double silence = firstFromUs - lastFromKeepalived;
-        System.out.printf("interop (%s): keepalived SIGKILLed -> ours MASTER after %d ms by vrrpctl; keepalived's last advert -> our first %.3f s"
-                + " (MDI(100) = 3.609 s)%n", auth, takeover, silence);
-        assertTrue("we take over after our Master_Down_Interval since keepalived's last advert: " + silence, silence > 3.55 && silence < 3.75);
+        System.out.printf("interop (v%d, %s, %s s): keepalived SIGKILLed -> ours MASTER after %d ms by vrrpctl; keepalived's last advert -> "
+                + "our first %.3f s (MDI(100) = %.3f s)%n", version, auth, theirInterval, takeover, silence, masterDown);
+        assertTrue("we take over after our Master_Down_Interval since keepalived's last advert: " + silence + " s, MDI " + masterDown,
+                silence > masterDown - 0.06 && silence < masterDown + 0.14);
     }
 
     @Test
     public void keepalivedBacksUsUpAndTakesOverWhenWeAreKilled() throws Exception {
         Capture capture = lab.capture(br, "br0", "ip proto 112 or ip proto 51", work.resolve("interop.pcap"));
-        Vrrpd us = ours(150);
+        Vrrpd us = ours(150, theirInterval);
         us.awaitState("VI_1", "MASTER", Duration.ofSeconds(10));
         Keepalived ka = keepalived(100);
         Thread.sleep(5000); // longer than keepalived's Master_Down_Interval
@@ -111,15 +134,16 @@ public class KeepalivedInteropIT extends LabTest {
             assertFalse("keepalived complains about our adverts: " + line, KEEPALIVED_COMPLAINT.matcher(line).find());
         }
         List<String[]> ourAdverts = capture.fields("vrrp and ip.src == " + OURS, "vrrp.version", "vrrp.type", "ip.ttl",
-                "vrrp.checksum.status", "vrrp.auth_type", "vrrp.prio", "vrrp.ip_addr", "ip.dst");
+                "vrrp.checksum.status", version == 3 ? "vrrp.short_adver_int" : "vrrp.auth_type", "vrrp.prio", "vrrp.ip_addr", "ip.dst");
         assertTrue("our adverts were captured", ourAdverts.size() >= 5);
-        String authCode = switch (auth) {
+        String authOrInterval = version == 3 ? String.valueOf(Math.round(Double.parseDouble(theirInterval) * 100)) : switch (auth) {
             case "pass" -> "1";
             case "ah" -> "2";
             default -> "0";
         };
         for (String[] a : ourAdverts) {
-            assertEquals("tshark decodes ours as keepalived's", List.of("2", "1", "255", "1", authCode, "150", VIP, "224.0.0.18"), List.of(a));
+            assertEquals("tshark decodes ours as keepalived's", List.of(String.valueOf(version), "1", "255", "1", authOrInterval, "150", VIP,
+                    "224.0.0.18"), List.of(a));
         }
         assertTrue("keepalived advertises once master", capture.fields("vrrp and ip.src == " + KEEPALIVED, "vrrp.prio").size() >= 1);
     }

@@ -20,12 +20,15 @@ final class AdvertBuffer {
 
     /** The advert to send with {@code priority} from {@code source} (position 0, limit = length). */
     ByteBuffer next(InstanceSettings settings, AuthSession auth, int priority, int source) {
+        if (settings.version() == 3) {
+            return nextV3(settings, priority, source);
+        }
         int at = VrrpPacket.IPV4_HEADER_LENGTH + auth.headerLength();
         int count = settings.virtualAddresses().size();
         int length = at + VrrpPacket.length(count);
         if (advert == null) {
             advert = ByteBuffer.allocateDirect(length);
-            VrrpPacket.writeAdvertisement(advert, at, settings.vrid(), priority, auth.authTypeCode(), settings.advertInterval(),
+            VrrpPacket.writeAdvertisement(advert, at, settings.vrid(), priority, auth.authTypeCode(), settings.advertCentis() / 100,
                     settings.virtualAddresses());
             auth.writeAuthData(advert, VrrpPacket.IPV4_HEADER_LENGTH);
         }
@@ -35,5 +38,20 @@ final class AdvertBuffer {
         VrrpPacket.sealChecksum(advert, at, VrrpPacket.length(count));
         auth.seal(advert, VrrpPacket.IPV4_HEADER_LENGTH); // AH's ICV covers the VRRP checksum
         return advert.clear().limit(length);
+    }
+
+    /** VRRPv3 over IPv4: no authentication; the checksum covers the pseudo-header, so the source. */
+    private ByteBuffer nextV3(InstanceSettings settings, int priority, int source) {
+        int at = VrrpPacket.IPV4_HEADER_LENGTH;
+        int vrrpLength = VrrpPacket.length(3, settings.virtualAddresses().size());
+        if (advert == null) {
+            advert = ByteBuffer.allocateDirect(at + vrrpLength);
+            VrrpPacket.writeAdvertisementV3(advert, at, settings.vrid(), priority, settings.advertCentis(), settings.virtualAddresses());
+        }
+        ipIdentification = ipIdentification == 0xffff ? 1 : ipIdentification + 1;
+        VrrpPacket.writeIpHeader(advert, at + vrrpLength, ipIdentification, VrrpPacket.IP_PROTOCOL, source, Ipv4.VRRP_GROUP);
+        VrrpPacket.setPriority(advert, at, priority);
+        VrrpPacket.sealChecksumV3(advert, at, vrrpLength, source, Ipv4.VRRP_GROUP);
+        return advert.clear().limit(at + vrrpLength);
     }
 }

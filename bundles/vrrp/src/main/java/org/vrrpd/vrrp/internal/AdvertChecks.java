@@ -19,9 +19,18 @@ final class AdvertChecks {
 
     /** The verdict on a datagram of {@code length} bytes whose VRRP message starts at {@code at}. */
     static Verdict check(ByteBuffer datagram, int length, int at, InstanceSettings settings, AuthSession auth) {
-        Verdict packet = VrrpPacket.check(datagram, length, at);
+        Verdict packet = VrrpPacket.check(datagram, length, at, settings.version());
         if (packet != Verdict.ACCEPTED) {
             return packet;
+        }
+        if (settings.version() == 3) {
+            if (VrrpPacket.ipProtocol(datagram) != VrrpPacket.IP_PROTOCOL) {
+                return Verdict.AUTH_TYPE_MISMATCH; // wrapped in AH: VRRPv3 has no authentication
+            }
+            if (VrrpPacket.maxAdverCentis(datagram, at) == 0) {
+                return Verdict.INTERVAL; // any other interval is the master's to choose (RFC 5798 §6.4.2), but none is none
+            }
+            return sameAddresses(datagram, at, settings.virtualAddresses()) ? Verdict.ACCEPTED : Verdict.ACCEPTED_OTHER_ADDRESSES;
         }
         if (VrrpPacket.authType(datagram, at) > MAX_AUTH_TYPE) {
             return Verdict.AUTH_TYPE_INVALID;
@@ -42,7 +51,7 @@ final class AdvertChecks {
         if (authentication != Verdict.ACCEPTED) {
             return authentication;
         }
-        if (VrrpPacket.advertInterval(datagram, at) != settings.advertInterval()) {
+        if (VrrpPacket.advertInterval(datagram, at) * 100 != settings.advertCentis()) {
             return Verdict.INTERVAL;
         }
         return sameAddresses(datagram, at, settings.virtualAddresses()) ? Verdict.ACCEPTED : Verdict.ACCEPTED_OTHER_ADDRESSES;

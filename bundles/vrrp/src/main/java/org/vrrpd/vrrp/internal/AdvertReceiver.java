@@ -58,7 +58,8 @@ final class AdvertReceiver implements InterfaceChannel.Receiver {
             logDrop(instance, datagram, at, verdict);
         }
         if (verdict.accepted()) {
-            instance.advertReceived(VrrpPacket.priority(datagram, at), VrrpPacket.ipSource(datagram));
+            instance.advertReceived(VrrpPacket.priority(datagram, at), VrrpPacket.ipSource(datagram), instance.settings().version() == 3
+                    ? VrrpPacket.maxAdverCentis(datagram, at) : instance.settings().advertCentis());
         }
     }
 
@@ -71,7 +72,7 @@ final class AdvertReceiver implements InterfaceChannel.Receiver {
         String why = switch (verdict) {
             case AUTH_TYPE_INVALID -> "invalid auth type " + VrrpPacket.authType(datagram, at);
             case INTERVAL -> "advert interval " + VrrpPacket.advertInterval(datagram, at) + " s, ours "
-                    + instance.settings().advertInterval() + " s";
+                    + InstanceSettings.secondsText(instance.settings().advertCentis()) + " s";
             case ACCEPTED_OTHER_ADDRESSES -> "its address list differs from ours";
             default -> verdict.toString();
         };

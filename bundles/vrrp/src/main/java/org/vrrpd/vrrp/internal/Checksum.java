@@ -2,13 +2,26 @@ package org.vrrpd.vrrp.internal;
 
 import java.nio.ByteBuffer;
 
-/** The Internet checksum (RFC 1071) over part of a big-endian buffer. */
+/** The Internet checksum (RFC 1071) over part of a big-endian buffer, alone or after an IPv4 pseudo-header. */
 final class Checksum {
     private Checksum() {
     }
 
     /** The one's complement of the one's complement sum of {@code length} bytes from {@code offset}. */
     static int of(ByteBuffer buf, int offset, int length) {
+        return fold(sum(buf, offset, length));
+    }
+
+    /**
+     * The same, preceded by the IPv4 pseudo-header of RFC 768 (source, destination, zero, protocol,
+     * length), as VRRPv3 computes it (RFC 5798 §5.2.8).
+     */
+    static int withPseudoHeader(ByteBuffer buf, int offset, int length, int source, int destination, int protocol) {
+        long pseudo = (source >>> 16) + (source & 0xffff) + (destination >>> 16) + (destination & 0xffff) + protocol + length;
+        return fold(pseudo + sum(buf, offset, length));
+    }
+
+    private static long sum(ByteBuffer buf, int offset, int length) {
         long sum = 0;
         int i = offset;
         int end = offset + length;
@@ -18,6 +31,10 @@ final class Checksum {
         if (i < end) {
             sum += (buf.get(i) & 0xff) << 8;
         }
+        return sum;
+    }
+
+    private static int fold(long sum) {
         while ((sum >>> 16) != 0) {
             sum = (sum & 0xffff) + (sum >>> 16);
         }

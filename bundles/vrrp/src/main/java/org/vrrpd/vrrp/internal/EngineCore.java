@@ -166,8 +166,8 @@ final class EngineCore {
             return;
         }
         instance.start();
-        LOG.info("{}: started on {} (vrid {}, priority {}, advert {} s, auth {}, addresses {}) in {}", s.name(), s.interfaceName(),
-                s.vrid(), s.priority(), s.advertInterval(), s.authType(), s.vipStrings(), instance.state());
+        LOG.info("{}: started on {} (VRRPv{}, vrid {}, priority {}, advert {} s, auth {}, addresses {}) in {}", s.name(), s.interfaceName(),
+                s.version(), s.vrid(), s.priority(), InstanceSettings.secondsText(s.advertCentis()), s.authType(), s.vipStrings(), instance.state());
     }
 
     private void removeNow(String name) {
@@ -260,8 +260,8 @@ final class EngineCore {
     }
 
     Optional<InstanceSnapshot> snapshot(String name) throws Exception {
-        return loop.call(() -> Optional.ofNullable(instances.get(name)).map(i -> new InstanceSnapshot(view(i), i.settings(),
-                i.skewNanos(), i.masterDownNanos(), Timing.listen(i.settings().advertInterval(), i.priority()), i.faults().describe(),
+        return loop.call(() -> Optional.ofNullable(instances.get(name)).map(i -> new InstanceSnapshot(view(i), i.settings(), i.masterAdverCentis(),
+                i.skewNanos(), i.masterDownNanos(), Timing.listen(i.settings().version(), i.priority(), i.settings().advertCentis()), i.faults().describe(),
                 checkers.describe(i), addressTrouble.get(name), i.internalErrors())));
     }
 

@@ -27,7 +27,7 @@ record Handoff(String name, String interfaceName, int vrid, VrrpState state, lon
     boolean fits(InstanceSettings s, long nowMillis) {
         return interfaceName.equals(s.interfaceName()) && vrid == s.vrid()
                 && (state == VrrpState.MASTER || state == VrrpState.BACKUP)
-                && nowMillis - savedAtMillis < Timing.masterDown(s.advertInterval(), s.priority()) / 1_000_000;
+                && nowMillis - savedAtMillis < Timing.masterDown(s.version(), s.priority(), s.advertCentis()) / 1_000_000;
     }
 
     static void save(Path file, Collection<Handoff> handoffs) throws IOException {

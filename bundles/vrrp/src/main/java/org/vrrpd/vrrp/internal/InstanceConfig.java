@@ -24,8 +24,13 @@ import org.osgi.service.metatype.annotations.Option;
     @AttributeDefinition(description = "Priority 1..255; 255 means this router owns the addresses.", min = "1", max = "255")
     int priority() default 100;
 
-    @AttributeDefinition(description = "Advertisement interval in seconds, 1..255 (keepalived: advert_int).", min = "1", max = "255")
-    int advertInterval() default 1;
+    @AttributeDefinition(description = "VRRP version: 2 (RFC 3768) or 3 (RFC 5798, no authentication) (keepalived: version).",
+            options = {@Option(label = "2", value = "2"), @Option(label = "3", value = "3")})
+    int version() default 2;
+
+    @AttributeDefinition(description = "Advertisement interval in seconds: whole seconds 1..255 for version 2, 0.01..40.95 for "
+            + "version 3 (keepalived: advert_int).")
+    double advertInterval() default 1;
 
     @AttributeDefinition(description = "Virtual IPv4 addresses, ADDRESS[/PREFIX] (default /32) (keepalived: virtual_ipaddress).")
     String[] virtualAddresses();

@@ -15,7 +15,7 @@ import org.vrrpd.api.vrrp.VirtualAddress;
  * The validated settings of one instance, read from a configuration's properties. Every bad
  * value is rejected with a message naming the instance, the key and the value.
  */
-record InstanceSettings(String name, String interfaceName, int vrid, int priority, int advertInterval,
+record InstanceSettings(String name, String interfaceName, int vrid, int version, int priority, int advertCentis,
                         List<VirtualAddress> virtualAddresses, String authType, byte[] authPassword, boolean preempt,
                         BigDecimal preemptDelay, boolean initialMaster, int garpMasterDelay, int garpMasterRepeat, int garpMasterRefresh,
                         String syncGroup) {
@@ -41,7 +41,8 @@ record InstanceSettings(String name, String interfaceName, int vrid, int priorit
         }
         int vrid = r.integer("vrid", null, 1, 255);
         int priority = r.integer("priority", 100, 1, 255);
-        int advertInterval = r.integer("advertInterval", 1, 1, 255);
+        int version = r.integer("version", 2, 2, 3);
+        int advertCentis = advertCentis(r, version);
         List<String> vips = r.strings("virtualAddresses");
         if (vips.isEmpty() || vips.size() > VrrpPacket.MAX_ADDRESSES) {
             throw r.invalid("virtualAddresses", String.join(",", vips), "give 1.." + VrrpPacket.MAX_ADDRESSES + " IPv4 addresses");
@@ -76,9 +77,33 @@ record InstanceSettings(String name, String interfaceName, int vrid, int priorit
             }
             default -> throw r.invalid("authType", authType, "must be none, pass or ah");
         }
-        return new InstanceSettings(name, interfaceName, vrid, priority, advertInterval, List.copyOf(addresses), authType, password,
+        if (version == 3 && !authType.equals("none")) {
+            throw r.invalid("authType", authType, "VRRPv3 has no authentication (RFC 5798 removed it)");
+        }
+        return new InstanceSettings(name, interfaceName, vrid, version, priority, advertCentis, List.copyOf(addresses), authType, password,
                 r.bool("preempt", true), r.seconds("preemptDelay", 1000), initialMaster(r), r.integer("garpMasterDelay", 5, 0, 1000),
                 r.integer("garpMasterRepeat", 5, 1, 100), r.integer("garpMasterRefresh", 0, 0, 86400), syncGroup(r));
+    }
+
+    /**
+     * The advert interval in centiseconds: whole seconds 1..255 for VRRPv2 (its field counts
+     * seconds), 0.01..40.95 s for VRRPv3 (a 12-bit count of centiseconds).
+     */
+    private static int advertCentis(Reader r, int version) {
+        BigDecimal seconds = r.seconds("advertInterval", version == 3 ? 41 : 255, BigDecimal.ONE);
+        BigDecimal centis = seconds.movePointRight(2);
+        if (version == 2 && (seconds.scale() > 0 || seconds.signum() == 0)) {
+            throw r.invalid("advertInterval", seconds.toPlainString(), "VRRPv2 counts whole seconds, 1..255 (fractions need version = 3)");
+        }
+        if (centis.scale() > 0 || centis.intValue() < 1 || centis.intValue() > VrrpPacket.MAX_ADVER_INT) {
+            throw r.invalid("advertInterval", seconds.toPlainString(), "VRRPv3 counts centiseconds, 0.01..40.95");
+        }
+        return centis.intValueExact();
+    }
+
+    /** Centiseconds as seconds for people: 1, 0.5, 0.05. */
+    static String secondsText(int centis) {
+        return BigDecimal.valueOf(centis, 2).stripTrailingZeros().toPlainString();
     }
 
     /** keepalived's vrrp_sync_group: instances with the same group name move together; empty for none. */
@@ -105,7 +130,7 @@ record InstanceSettings(String name, String interfaceName, int vrid, int priorit
 
     /** Whether a change from {@code old} can be applied to a running instance without restarting it. */
     boolean liveChangeableFrom(InstanceSettings old) {
-        return old.interfaceName.equals(interfaceName) && old.vrid == vrid && old.owner() == owner();
+        return old.interfaceName.equals(interfaceName) && old.vrid == vrid && old.version == version && old.owner() == owner();
     }
 
     boolean sameAuthAs(InstanceSettings old) {
@@ -160,7 +185,11 @@ record InstanceSettings(String name, String interfaceName, int vrid, int priorit
 
         /** Seconds 0..max to the microsecond, as keepalived reads preempt_delay (rounded there, too). */
         BigDecimal seconds(String key, int max) {
-            Object value = raw(key, 0);
+            return seconds(key, max, BigDecimal.ZERO);
+        }
+
+        BigDecimal seconds(String key, int max, BigDecimal fallback) {
+            Object value = raw(key, fallback);
             BigDecimal s;
             try {
                 s = new BigDecimal(value.toString().trim()).setScale(6, RoundingMode.HALF_UP).stripTrailingZeros();

@@ -2,33 +2,41 @@ package org.vrrpd.vrrp.internal;
 
 import java.math.BigDecimal;
 
-/** The RFC 3768 §6.1 timer values, in nanoseconds. */
+/** The RFC 3768 §6.1 and RFC 5798 §6.1 timer values, in nanoseconds; intervals are given in centiseconds. */
 final class Timing {
     private static final long SECOND = 1_000_000_000L;
+    private static final long CENTISECOND = 10_000_000L;
 
     private Timing() {
     }
 
-    /** Skew_Time = (256 − Priority) / 256 seconds. */
-    static long skew(int priority) {
-        return (256 - priority) * SECOND / 256;
+    static long advert(int centis) {
+        return centis * CENTISECOND;
     }
 
-    /** Master_Down_Interval = 3 × Advertisement_Interval + Skew_Time. */
-    static long masterDown(int advertIntervalSeconds, int priority) {
-        return 3 * advertIntervalSeconds * SECOND + skew(priority);
-    }
-
-    /** Advertisement_Interval + Skew_Time: a master that is there is heard once within it. */
-    static long listen(int advertIntervalSeconds, int priority) {
-        return advertIntervalSeconds * SECOND + skew(priority);
-    }
-
-    static long advert(int advertIntervalSeconds) {
-        return advertIntervalSeconds * SECOND;
+    static long seconds(int seconds) {
+        return seconds * SECOND;
     }
 
     static long nanos(BigDecimal seconds) {
         return seconds.movePointRight(9).longValueExact();
+    }
+
+    /**
+     * Skew_Time: v2 (256 − Priority) / 256 seconds whatever the interval; v3 ((256 − Priority) ×
+     * Master_Adver_Interval) / 256.
+     */
+    static long skew(int version, int priority, int masterAdverCentis) {
+        return version == 3 ? (256 - priority) * masterAdverCentis * CENTISECOND / 256 : (256 - priority) * SECOND / 256;
+    }
+
+    /** Master_Down_Interval = 3 × (Master_)Adver_Interval + Skew_Time. */
+    static long masterDown(int version, int priority, int masterAdverCentis) {
+        return 3 * advert(masterAdverCentis) + skew(version, priority, masterAdverCentis);
+    }
+
+    /** Advert interval + Skew_Time: a master that is there is heard once within it. */
+    static long listen(int version, int priority, int centis) {
+        return advert(centis) + skew(version, priority, centis);
     }
 }

@@ -40,7 +40,9 @@ public class VrrpCommands {
         out.append(String.format("  master            %s%n", v.masterAddress() == null ? "-" : v.masterAddress().getHostAddress()));
         out.append(String.format("  addresses         %s%s%n", addresses(v),
                 snapshot.addressTrouble() == null ? "" : " (" + snapshot.addressTrouble() + ")"));
-        out.append(String.format("  timers            advert %d s, skew %.3f s, master down %.3f s%s%n", c.advertInterval(),
+        out.append(String.format("  version           VRRPv%d over IPv4%n", c.version()));
+        out.append(String.format("  timers            advert %s s%s, skew %.3f s, master down %.3f s%s%n", InstanceSettings.secondsText(c.advertCentis()),
+                snapshot.masterAdverCentis() == c.advertCentis() ? "" : ", the master's " + InstanceSettings.secondsText(snapshot.masterAdverCentis()) + " s",
                 snapshot.skewNanos() / 1e9, snapshot.masterDownNanos() / 1e9,
                 c.initialMaster() ? String.format(", first listen %.3f s", snapshot.listenNanos() / 1e9) : ""));
         out.append(String.format("  preemption        %s%n", c.preempt() ? "on, delay " + c.preemptDelay().toPlainString() + " s" : "off"));

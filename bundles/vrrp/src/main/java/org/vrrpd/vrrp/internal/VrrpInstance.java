@@ -34,6 +34,7 @@ final class VrrpInstance {
         }
     });
     private int masterAddress;
+    private int masterAdverCentis;
     private long preemptAllowedAt;
     private AuthSession auth;
     private int priorityDelta;
@@ -52,6 +53,7 @@ final class VrrpInstance {
     VrrpInstance(InstanceEffects host, InstanceSettings settings) {
         this.host = host;
         this.settings = settings;
+        this.masterAdverCentis = settings.advertCentis();
     }
 
     InstanceSettings settings() {
@@ -95,11 +97,16 @@ final class VrrpInstance {
 
     /** The Skew_Time and Master_Down_Interval this instance runs on now (its effective priority). */
     long skewNanos() {
-        return Timing.skew(priority());
+        return Timing.skew(settings.version(), priority(), masterAdverCentis);
     }
 
     long masterDownNanos() {
-        return Timing.masterDown(settings.advertInterval(), priority());
+        return Timing.masterDown(settings.version(), priority(), masterAdverCentis);
+    }
+
+    /** Master_Adver_Interval: a v3 backup's is the master's advertised interval (RFC 5798 §6.4.2); otherwise ours. */
+    int masterAdverCentis() {
+        return masterAdverCentis;
     }
 
     /**
@@ -116,6 +123,9 @@ final class VrrpInstance {
     void reconfigure(InstanceSettings next) {
         settings = next;
         advert.invalidate();
+        if (state != VrrpState.BACKUP || next.version() == 2) {
+            masterAdverCentis = next.advertCentis();
+        }
         if (state == VrrpState.MASTER) {
             try {
                 host.addVips(this); // new addresses appear at once, dropped ones go
@@ -173,8 +183,11 @@ final class VrrpInstance {
         host.timers().cancel(retryTimer);
     }
 
-    /** An advert that passed every check: classify it (RFC 3768 §6.4.2/§6.4.3) and act. */
-    void advertReceived(int priority, int source) {
+    /**
+     * An advert that passed every check: classify it (RFC 3768 / RFC 5798 §6.4.2/§6.4.3) and act.
+     * {@code adverCentis} is its interval (v3; a v2 advert has ours, or it was dropped).
+     */
+    void advertReceived(int priority, int source, int adverCentis) {
         counters.advertisementsReceived++;
         if (priority == 0) {
             counters.priorityZeroReceived++;
@@ -185,6 +198,7 @@ final class VrrpInstance {
         Event event = classify(priority, source);
         if (event == Event.RX_PREFERRED || (state == VrrpState.BACKUP && event != Event.RX_LOWER_PREEMPTIBLE)) {
             masterAddress = source;
+            masterAdverCentis = adverCentis; // before the transition re-arms the master down timer with it
         }
         handle(event, event.reason());
     }
@@ -211,7 +225,7 @@ final class VrrpInstance {
         try {
             host.sendGarps(this, settings.garpMasterRepeat());
             if (settings.garpMasterRefresh() > 0) {
-                host.timers().schedule(garpTimer, Timing.advert(settings.garpMasterRefresh()));
+                host.timers().schedule(garpTimer, Timing.seconds(settings.garpMasterRefresh()));
             }
         } catch (RuntimeException e) {
             failSafe(Event.ADVER_TIMER, e);
@@ -240,6 +254,9 @@ final class VrrpInstance {
                 masterAddress = host.primaryAddress(this);
             } else if (state != VrrpState.BACKUP) {
                 masterAddress = 0;
+            }
+            if (state != VrrpState.BACKUP) {
+                masterAdverCentis = settings.advertCentis(); // a backup learns it anew from the next master
             }
             host.stateChanged(this, from, reason);
         }
@@ -302,20 +319,20 @@ final class VrrpInstance {
             case SEND_GARP -> {
                 host.sendGarps(this, settings.garpMasterRepeat());
                 if (settings.garpMasterDelay() > 0) {
-                    loop.schedule(garpTimer, Timing.advert(settings.garpMasterDelay()));
+                    loop.schedule(garpTimer, Timing.seconds(settings.garpMasterDelay()));
                 } else if (settings.garpMasterRefresh() > 0) {
-                    loop.schedule(garpTimer, Timing.advert(settings.garpMasterRefresh()));
+                    loop.schedule(garpTimer, Timing.seconds(settings.garpMasterRefresh()));
                 }
             }
             case START_ADVER_TIMER -> {
                 // At a fixed rate from the deadline that just fired, so adverts do not drift by the loop's
                 // latency; from now after a reset (the timer still pending) or a late loop.
-                long interval = Timing.advert(settings.advertInterval());
+                long interval = Timing.advert(settings.advertCentis());
                 long fromLast = protocolTimer.deadline() + interval - loop.now();
                 loop.schedule(protocolTimer, !protocolTimer.isScheduled() && fromLast > 0 && fromLast <= interval ? fromLast : interval);
             }
             case START_MASTER_DOWN_TIMER -> loop.schedule(protocolTimer, masterDownNanos());
-            case START_LISTEN_TIMER -> loop.schedule(protocolTimer, Timing.listen(settings.advertInterval(), priority()));
+            case START_LISTEN_TIMER -> loop.schedule(protocolTimer, Timing.listen(settings.version(), priority(), settings.advertCentis()));
             case START_SKEW_TIMER -> loop.schedule(protocolTimer, skewNanos());
             case CANCEL_TIMER -> {
                 loop.cancel(protocolTimer);

@@ -5,13 +5,15 @@ import java.util.List;
 import org.vrrpd.api.vrrp.VirtualAddress;
 
 /**
- * The VRRPv2 advertisement (RFC 3768 §5.1) inside its IPv4 datagram: field offsets, encoding and
- * the receive checks of §7.1 that need no instance state. Works on big-endian buffers at absolute
- * offsets and never allocates, as it runs for every packet.
+ * The VRRP advertisement inside its IPv4 datagram, version 2 (RFC 3768 §5.1) and version 3 (RFC
+ * 5798 §5.2): field offsets, encoding and the receive checks of §7.1 that need no instance state.
+ * Works on big-endian buffers at absolute offsets and never allocates, as it runs for every packet.
  *
  * <pre>
- *  0: version(4)=2 type(4)=1 | 1: VRID | 2: priority | 3: count IP addresses
- *  4: auth type | 5: advert interval (s) | 6-7: checksum | 8..: addresses | 8 bytes auth data
+ * v2:  0: version(4)=2 type(4)=1 | 1: VRID | 2: priority | 3: count IP addresses
+ *      4: auth type | 5: advert interval (s) | 6-7: checksum | 8..: addresses | 8 bytes auth data
+ * v3:  0: version(4)=3 type(4)=1 | 1: VRID | 2: priority | 3: count IP addresses
+ *      4-5: reserved(4) max adver int(12, centiseconds) | 6-7: checksum over the pseudo-header | 8..: addresses
  * </pre>
  */
 final class VrrpPacket {
@@ -21,6 +23,9 @@ final class VrrpPacket {
     static final int HEADER_LENGTH = 8;
     static final int AUTH_DATA_LENGTH = 8;
     static final int VERSION_TYPE = 0x21; // version 2, type 1 (advertisement)
+    static final int VERSION3_TYPE = 0x31;
+    /** RFC 5798's 12-bit Max Adver Int, in centiseconds. */
+    static final int MAX_ADVER_INT = 0xfff;
     static final int TTL = 255;
     /** DSCP CS6 (network control), as keepalived sends. */
     static final int TOS = 0xc0;
@@ -30,9 +35,14 @@ final class VrrpPacket {
     private VrrpPacket() {
     }
 
-    /** Bytes of a VRRP message with {@code addresses} IPv4 addresses. */
+    /** Bytes of a VRRPv2 message with {@code addresses} IPv4 addresses. */
     static int length(int addresses) {
         return HEADER_LENGTH + 4 * addresses + AUTH_DATA_LENGTH;
+    }
+
+    /** Bytes of a VRRP message of {@code version} with {@code addresses} IPv4 addresses (v3 has no auth data). */
+    static int length(int version, int addresses) {
+        return version == 3 ? HEADER_LENGTH + 4 * addresses : length(addresses);
     }
 
     /**
@@ -55,6 +65,22 @@ final class VrrpPacket {
             buf.putInt(at + HEADER_LENGTH + 4 * i, addresses.get(i).ipv4());
         }
         buf.putLong(at + HEADER_LENGTH + 4 * count, 0L);
+    }
+
+    /** Writes a VRRPv3 advertisement at {@code at} with its checksum left at 0. */
+    static void writeAdvertisementV3(ByteBuffer buf, int at, int vrid, int priority, int maxAdverCentis, List<VirtualAddress> addresses) {
+        int count = addresses.size();
+        buf.put(at, (byte) VERSION3_TYPE).put(at + 1, (byte) vrid).put(at + 2, (byte) priority).put(at + 3, (byte) count)
+                .putShort(at + 4, (short) (maxAdverCentis & MAX_ADVER_INT)).putShort(at + 6, (short) 0);
+        for (int i = 0; i < count; i++) {
+            buf.putInt(at + HEADER_LENGTH + 4 * i, addresses.get(i).ipv4());
+        }
+    }
+
+    /** The VRRPv3 checksum of the message at {@code at}, over the IPv4 pseudo-header of its datagram. */
+    static void sealChecksumV3(ByteBuffer buf, int at, int length, int source, int destination) {
+        buf.putShort(at + 6, (short) 0);
+        buf.putShort(at + 6, (short) Checksum.withPseudoHeader(buf, at, length, source, destination, IP_PROTOCOL));
     }
 
     /** Computes and stores the checksum of the VRRP message at {@code at} (no pseudo-header in v2). */
@@ -119,20 +145,40 @@ final class VrrpPacket {
         return buf.get(at + 4) & 0xff;
     }
 
+    /** v2: the advert interval in seconds. */
     static int advertInterval(ByteBuffer buf, int at) {
         return buf.get(at + 5) & 0xff;
+    }
+
+    /** v3: the Max Adver Int in centiseconds. */
+    static int maxAdverCentis(ByteBuffer buf, int at) {
+        return Short.toUnsignedInt(buf.getShort(at + 4)) & MAX_ADVER_INT;
+    }
+
+    static int version(ByteBuffer buf, int at) {
+        return (buf.get(at) & 0xff) >>> 4;
+    }
+
+    static int ipDestination(ByteBuffer datagram) {
+        return datagram.getInt(16);
     }
 
     static int address(ByteBuffer buf, int at, int i) {
         return buf.getInt(at + HEADER_LENGTH + 4 * i);
     }
 
-    /**
-     * RFC 3768 §7.1 checks 1–4 on a datagram of {@code received} bytes whose VRRP message starts
-     * at {@code at}: TTL 255, version 2, type advertisement, a length that holds the fixed fields,
-     * the addresses and the auth data, and a good checksum.
-     */
+    /** The VRRPv2 checks. */
     static Verdict check(ByteBuffer datagram, int received, int at) {
+        return check(datagram, received, at, 2);
+    }
+
+    /**
+     * RFC 3768 / RFC 5798 §7.1 checks 1–4 on a datagram of {@code received} bytes whose VRRP
+     * message starts at {@code at}: TTL 255, the instance's version, type advertisement, a length
+     * that holds the fixed fields, the addresses (and in v2 the auth data), and a good checksum (in
+     * v3 over the pseudo-header).
+     */
+    static Verdict check(ByteBuffer datagram, int received, int at, int version) {
         if (received < IPV4_HEADER_LENGTH || received < at + HEADER_LENGTH) {
             return Verdict.TOO_SHORT;
         }
@@ -140,20 +186,23 @@ final class VrrpPacket {
             return Verdict.TTL;
         }
         int versionType = datagram.get(at) & 0xff;
-        if (versionType >>> 4 != 2) {
+        if (versionType >>> 4 != version) {
             return Verdict.VERSION;
         }
         if ((versionType & 0x0f) != 1) {
             return Verdict.TYPE;
         }
         int ipLength = Short.toUnsignedInt(datagram.getShort(2));
-        int messageLength = length(addressCount(datagram, at));
+        int messageLength = length(version, addressCount(datagram, at));
         if (Math.min(ipLength, received) - at < messageLength) {
             return Verdict.LENGTH;
         }
         // Exactly the message its own address count describes: trailing bytes are not covered
         // (keepalived 0.5.5 wrongly used the receiver's own address count here).
-        if (Checksum.of(datagram, at, messageLength) != 0) {
+        int sum = version == 3
+                ? Checksum.withPseudoHeader(datagram, at, messageLength, ipSource(datagram), ipDestination(datagram), IP_PROTOCOL)
+                : Checksum.of(datagram, at, messageLength);
+        if (sum != 0) {
             return Verdict.CHECKSUM;
         }
         return Verdict.ACCEPTED;

@@ -84,4 +84,24 @@ public class AdvertChecksTest {
         assertEquals(1, s.versionErrors());
         assertEquals(1, s.invalidTypeReceived());
     }
+
+    private static InstanceSettings v3(String addresses) {
+        return InstanceSettings.parse(Map.of("name", "V4v3", "interfaceName", "eth0", "vrid", 10, "priority", 100, "version", 3,
+                "advertInterval", 1, "virtualAddresses", addresses));
+    }
+
+    @Test
+    public void aVersion3InstanceTakesKeepalivedsV3AdvertWhateverItsInterval() {
+        ByteBuffer ka = ByteBuffer.wrap(java.util.HexFormat.of().parseHex(VrrpPacketTest.KEEPALIVED_V3));
+        assertEquals("0.1 s against our 1 s: the master's to choose", Verdict.ACCEPTED,
+                AdvertChecks.check(ka, 32, AT, v3("192.0.2.110/24"), NoAuth.SESSION));
+        assertEquals(Verdict.ACCEPTED_OTHER_ADDRESSES, AdvertChecks.check(ka, 32, AT, v3("192.0.2.111/24"), NoAuth.SESSION));
+    }
+
+    @Test
+    public void aVersion3InstanceDropsAVersion2Advert() {
+        InstanceSettings v3 = InstanceSettings.parse(Map.of("name", "VI_1", "interfaceName", "eth0", "vrid", 51, "priority", 100,
+                "version", 3, "virtualAddresses", "192.0.2.100/24"));
+        assertEquals(Verdict.VERSION, check(VrrpPacketTest.keepalivedAdvert(), v3, NoAuth.SESSION));
+    }
 }

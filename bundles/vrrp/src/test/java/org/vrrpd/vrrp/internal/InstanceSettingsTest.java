@@ -31,7 +31,8 @@ public class InstanceSettingsTest {
         assertEquals("VI_1", s.name());
         assertEquals(51, s.vrid());
         assertEquals(150, s.priority());
-        assertEquals(1, s.advertInterval());
+        assertEquals(2, s.version());
+        assertEquals(100, s.advertCentis());
         assertEquals(List.of("192.0.2.100/24", "192.0.2.101/32"), s.vipStrings());
         assertEquals("pass", s.authType());
         assertTrue(s.preempt());
@@ -53,7 +54,18 @@ public class InstanceSettingsTest {
     }
 
     private static void rejected(String key, Object value, String expected) {
+        rejected(valid(), key, value, expected);
+    }
+
+    /** The same on a VRRPv3 instance (no authentication). */
+    private static void rejectedV3(String key, Object value, String expected) {
         Map<String, Object> p = valid();
+        p.put("version", 3);
+        p.put("authType", "none");
+        rejected(p, key, value, expected);
+    }
+
+    private static void rejected(Map<String, Object> p, String key, Object value, String expected) {
         if (value == null) {
             p.remove(key);
         } else {
@@ -68,12 +80,26 @@ public class InstanceSettingsTest {
     }
 
     @Test
+    public void version3TakesCentisecondIntervals() {
+        Map<String, Object> p = new HashMap<>(Map.of("name", "VI_1", "interfaceName", "eth0", "vrid", 51, "version", "3",
+                "advertInterval", "0.05", "virtualAddresses", "192.0.2.100/24"));
+        InstanceSettings s = InstanceSettings.parse(p);
+        assertEquals(3, s.version());
+        assertEquals(5, s.advertCentis());
+        p.put("advertInterval", 40.95);
+        assertEquals(4095, InstanceSettings.parse(p).advertCentis());
+        p.remove("advertInterval");
+        assertEquals("the default, 1 s", 100, InstanceSettings.parse(p).advertCentis());
+    }
+
+    @Test
     public void everyBadValueIsRejectedByKeyAndValue() {
         rejected("vrid", "0", "VRRP instance VI_1: vrid = 0 rejected: must be 1..255");
         rejected("vrid", null, "VRRP instance VI_1: vrid = (missing) rejected: required");
         rejected("priority", "high", "VRRP instance VI_1: priority = high rejected: not a whole number");
         rejected("priority", 256, "VRRP instance VI_1: priority = 256 rejected: must be 1..255");
-        rejected("advertInterval", 0, "VRRP instance VI_1: advertInterval = 0 rejected: must be 1..255");
+        rejected("advertInterval", 0, "VRRP instance VI_1: advertInterval = 0 rejected: VRRPv2 counts whole seconds, 1..255 (fractions need "
+                + "version = 3)");
         rejected("virtualAddresses", "192.0.2.300", "VRRP instance VI_1: virtualAddresses = 192.0.2.300 rejected: not an IP address");
         rejected("virtualAddresses", "2001:db8::1/64", "VRRP instance VI_1: virtualAddresses = 2001:db8::1/64 rejected: IPv6 needs VRRPv3, "
                 + "which this version does not speak");
@@ -81,6 +107,12 @@ public class InstanceSettingsTest {
         rejected("virtualAddresses", "vip.example", "VRRP instance VI_1: virtualAddresses = vip.example rejected: not an ADDRESS[/PREFIX]");
         rejected("virtualAddresses", "192.0.2.1/33", "VRRP instance VI_1: virtualAddresses = 192.0.2.1/33 rejected: prefix must be 1..32");
         rejected("virtualAddresses", "", "VRRP instance VI_1: virtualAddresses =  rejected: give 1..255 IPv4 addresses");
+        rejected("advertInterval", "0.5", "VRRP instance VI_1: advertInterval = 0.5 rejected: VRRPv2 counts whole seconds, 1..255 "
+                + "(fractions need version = 3)");
+        rejected("version", 4, "VRRP instance VI_1: version = 4 rejected: must be 2..3");
+        rejectedV3("advertInterval", "41", "VRRP instance VI_1: advertInterval = 41 rejected: VRRPv3 counts centiseconds, 0.01..40.95");
+        rejectedV3("advertInterval", "0.005", "VRRP instance VI_1: advertInterval = 0.005 rejected: VRRPv3 counts centiseconds, 0.01..40.95");
+        rejectedV3("authType", "pass", "VRRP instance VI_1: authType = pass rejected: VRRPv3 has no authentication (RFC 5798 removed it)");
         rejected("authType", "md5", "VRRP instance VI_1: authType = md5 rejected: must be none, pass or ah");
         rejected("authPassword", "123456789", "VRRP instance VI_1: authPassword = (9 bytes) rejected: at most 8 bytes");
         rejected("initialState", "leader", "VRRP instance VI_1: initialState = LEADER rejected: must be BACKUP or MASTER");

@@ -13,10 +13,19 @@ import org.vrrpd.api.vrrp.VrrpState;
 public class TransitionTableTest {
     @Test
     public void theRfcTimersHaveTheirValues() {
-        assertEquals("Skew_Time(100) = 156/256 s", 609_375_000L, Timing.skew(100));
-        assertEquals("Master_Down_Interval(1 s, 100) = 3.609 s", 3_609_375_000L, Timing.masterDown(1, 100));
-        assertEquals("keepalived's measured MDI(150) = 3.414 s", 3_414_062_500L, Timing.masterDown(1, 150));
-        assertEquals(3_996_093_750L, Timing.masterDown(1, 1));
+        assertEquals("Skew_Time(100) = 156/256 s", 609_375_000L, Timing.skew(2, 100, 100));
+        assertEquals("Master_Down_Interval(1 s, 100) = 3.609 s", 3_609_375_000L, Timing.masterDown(2, 100, 100));
+        assertEquals("keepalived's measured MDI(150) = 3.414 s", 3_414_062_500L, Timing.masterDown(2, 150, 100));
+        assertEquals(3_996_093_750L, Timing.masterDown(2, 1, 100));
+        assertEquals("v2's skew does not scale with the interval", 6_609_375_000L, Timing.masterDown(2, 100, 200));
+    }
+
+    @Test
+    public void theRfc5798TimersScaleWithTheMastersInterval() {
+        assertEquals("v3 at 1 s is v2", 3_609_375_000L, Timing.masterDown(3, 100, 100));
+        assertEquals("keepalived's v3 0.1 s at 100: 3 x 0.1 + 156 x 0.1 / 256 = 0.361 s", 360_937_500L, Timing.masterDown(3, 100, 10));
+        assertEquals("Skew_Time(100) at 0.1 s", 60_937_500L, Timing.skew(3, 100, 10));
+        assertEquals("Master_Down_Interval at 0.01 s and priority 100", 36_093_750L, Timing.masterDown(3, 100, 1));
     }
 
     @Test

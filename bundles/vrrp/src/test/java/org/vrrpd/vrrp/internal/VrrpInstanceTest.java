@@ -205,7 +205,7 @@ public class VrrpInstanceTest {
     /** Delivers an advert every second for {@code seconds}. */
     private void advertsFor(VrrpInstance i, int seconds, int priority, int source) {
         for (int k = 0; k < seconds; k++) {
-            i.advertReceived(priority, source);
+            i.advertReceived(priority, source, 100);
             host.advance(1000 * MS);
         }
     }
@@ -217,6 +217,32 @@ public class VrrpInstanceTest {
         assertEquals(VrrpState.MASTER, i.state());
         host.log.clear();
         return i;
+    }
+
+    @Test
+    public void aVersion3BackupLearnsTheMastersIntervalAndWaitsItsMasterDownInterval() {
+        VrrpInstance i = instance(100, "version", 3, "authType", "none");
+        i.start();
+        for (int k = 0; k < 10; k++) {
+            i.advertReceived(150, HIGHER, 10); // a master advertising every 0.1 s
+            host.advance(100 * MS);
+        }
+        assertEquals(10, i.masterAdverCentis());
+        assertEquals("3 x 0.1 + 156 x 0.1 / 256 = 0.361 s", 360_937_500L, i.masterDownNanos());
+        host.advance(260 * MS); // 0.36 s since the last advert
+        assertEquals(VrrpState.BACKUP, i.state());
+        host.advance(1 * MS);
+        assertEquals(VrrpState.MASTER, i.state());
+        assertEquals("as master it advertises its own interval again", 100, i.masterAdverCentis());
+    }
+
+    @Test
+    public void aVersion3MasterAdvertisesEveryCentisecondInterval() {
+        VrrpInstance i = instance(255, "version", 3, "authType", "none", "advertInterval", "0.05");
+        i.start();
+        host.log.clear();
+        host.advance(200 * MS);
+        assertEquals(List.of("50 ms: advert 255", "100 ms: advert 255", "150 ms: advert 255", "200 ms: advert 255"), host.log);
     }
 
     @Test
@@ -235,7 +261,7 @@ public class VrrpInstanceTest {
         VrrpInstance i = instance(100);
         i.start();
         advertsFor(i, 3, 150, HIGHER);
-        i.advertReceived(0, HIGHER);
+        i.advertReceived(0, HIGHER, 100);
         host.advance(609 * MS);
         assertEquals(VrrpState.BACKUP, i.state());
         host.advance(1 * MS);
@@ -249,7 +275,7 @@ public class VrrpInstanceTest {
         i.start();
         long start = host.now;
         while (i.state() == VrrpState.BACKUP) {
-            i.advertReceived(100, HIGHER);
+            i.advertReceived(100, HIGHER, 100);
             host.advance(100 * MS);
         }
         assertEquals("lower adverts are discarded: MDI(150) = 3.414 s", 3500 * MS, host.now - start);
@@ -292,10 +318,10 @@ public class VrrpInstanceTest {
     @Test
     public void aMasterStepsDownOnlyForAPreferredAdvert() {
         VrrpInstance i = master(100);
-        i.advertReceived(50, HIGHER);
-        i.advertReceived(100, LOWER);
+        i.advertReceived(50, HIGHER, 100);
+        i.advertReceived(100, LOWER, 100);
         assertEquals("lower priority, or equal from a lower address: ignored", VrrpState.MASTER, i.state());
-        i.advertReceived(100, HIGHER);
+        i.advertReceived(100, HIGHER, 100);
         assertEquals("equal priority from a higher address wins", VrrpState.BACKUP, i.state());
         assertEquals(List.of("4000 ms: remove vips", "4000 ms: MASTER -> BACKUP"), host.log);
         assertEquals(HIGHER, i.masterAddress());
@@ -304,7 +330,7 @@ public class VrrpInstanceTest {
     @Test
     public void aMasterAnswersAResigningPeerWithAnAdvert() {
         VrrpInstance i = master(100);
-        i.advertReceived(0, HIGHER);
+        i.advertReceived(0, HIGHER, 100);
         assertEquals(List.of("4000 ms: advert 100"), host.log);
         assertEquals(VrrpState.MASTER, i.state());
     }
@@ -345,7 +371,7 @@ public class VrrpInstanceTest {
         VrrpInstance i = instance(255);
         i.start();
         assertEquals(VrrpState.MASTER, i.state());
-        i.advertReceived(254, HIGHER);
+        i.advertReceived(254, HIGHER, 100);
         assertEquals(VrrpState.MASTER, i.state());
     }
 

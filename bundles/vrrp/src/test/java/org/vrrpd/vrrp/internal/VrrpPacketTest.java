@@ -49,6 +49,32 @@ public class VrrpPacketTest {
         assertArrayEquals(hex(KEEPALIVED_ADVERT), ourAdvert().array());
     }
 
+    /** keepalived 2.2.7's VRRPv3 advert over IPv4 (VRID 10, priority 150, advert_int 0.1, 192.0.2.110), IP header and VRRP. */
+    static final String KEEPALIVED_V3 = "45c0002000010000ff701899c0000201e0000012" + "310a9601000ad3eac000026e";
+
+    @Test
+    public void encodesKeepalivedsVrrpv3AdvertByteForByte() {
+        InstanceSettings v3 = InstanceSettings.parse(java.util.Map.of("name", "V4v3", "interfaceName", "eth0", "vrid", 10, "priority", 150,
+                "version", 3, "advertInterval", "0.1", "virtualAddresses", "192.0.2.110/24"));
+        ByteBuffer ours = new AdvertBuffer().next(v3, NoAuth.SESSION, 150, Ipv4.parse("192.0.2.1"));
+        byte[] bytes = new byte[ours.remaining()];
+        ours.get(bytes);
+        ByteBuffer withIpChecksum = ByteBuffer.wrap(bytes);
+        withIpChecksum.putShort(10, (short) Checksum.of(withIpChecksum, 0, 20)); // done by the kernel on the wire
+        assertArrayEquals(hex(KEEPALIVED_V3), bytes);
+    }
+
+    @Test
+    public void keepalivedsVrrpv3AdvertPassesTheV3ChecksOnly() {
+        ByteBuffer ka = ByteBuffer.wrap(hex(KEEPALIVED_V3));
+        assertEquals("checksum over the IPv4 pseudo-header", Verdict.ACCEPTED, VrrpPacket.check(ka, 32, 20, 3));
+        assertEquals(3, VrrpPacket.version(ka, 20));
+        assertEquals(10, VrrpPacket.maxAdverCentis(ka, 20));
+        assertEquals(Verdict.VERSION, VrrpPacket.check(ka, 32, 20, 2));
+        ka.put(16 + 3, (byte) 19); // another destination: the pseudo-header no longer matches
+        assertEquals(Verdict.CHECKSUM, VrrpPacket.check(ka, 32, 20, 3));
+    }
+
     @Test
     public void keepalivedsAdvertPassesTheChecksAndDecodes() {
         ByteBuffer ka = ByteBuffer.wrap(hex(KEEPALIVED_ADVERT));
