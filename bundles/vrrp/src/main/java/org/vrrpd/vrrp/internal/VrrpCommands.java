@@ -3,6 +3,7 @@ package org.vrrpd.vrrp.internal;
 import java.net.Inet4Address;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.apache.felix.service.command.Descriptor;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.vrrpd.api.vrrp.VrrpInstanceView;
@@ -15,6 +16,7 @@ public class VrrpCommands {
     @Reference
     private VrrpEngine engine;
 
+    @Descriptor("lists every VRRP instance: interface, VRID, state, priority, master and virtual addresses")
     public String list() {
         StringBuilder out = new StringBuilder(String.format("%-16s %-10s %-5s %-10s %-8s %-15s %s%n",
                 "NAME", "INTERFACE", "VRID", "STATE", "PRIORITY", "MASTER", "VIRTUAL ADDRESSES"));
@@ -27,7 +29,8 @@ public class VrrpCommands {
         return out.toString().stripTrailing();
     }
 
-    public String show(String name) throws Exception {
+    @Descriptor("shows one VRRP instance: state, priorities, master, timers, preemption, authentication, checks, faults and statistics")
+    public String show(@Descriptor("the instance name, as in its configuration's name key") String name) throws Exception {
         VrrpInstanceView v = engine.instance(name).orElseThrow(() -> new IllegalArgumentException("no VRRP instance " + name));
         VrrpStatistics s = v.statistics();
         StringBuilder out = new StringBuilder();
