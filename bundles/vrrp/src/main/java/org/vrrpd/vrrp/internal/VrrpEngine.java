@@ -812,6 +812,15 @@ public class VrrpEngine implements VrrpInstance.Host, VrrpInstances, InterfaceLi
         return otherVrids;
     }
 
+    // ---- liveness probe (EngineLoopService, for systemd's watchdog): a task on the loop thread ----
+    void post(Runnable task) {
+        EventLoop l = loop;
+        if (l != null) {
+            l.post(task);
+        }
+    }
+    // ---- end of liveness probe ----
+
     // ---- VrrpInstances ----
 
     @Override
