@@ -61,6 +61,7 @@ public class SystemService {
     private StateDumps dumps;
     private StartupReadiness readiness;
     private SignalHandlers signals;
+    /** Written on the service thread, once ready. */
     private WatchdogHeartbeat watchdog;
     private ScheduledFuture<?> readinessCheck;
     /** Set on the service thread once READY=1 went out; a reload before that must not claim readiness. */
@@ -88,8 +89,6 @@ public class SystemService {
         actions.put("USR1", this::dumpData);
         actions.put("USR2", this::dumpStatistics);
         signals = new SignalHandlers(actions, thread);
-        watchdog = WatchdogHeartbeat.startIfAsked(System.getenv("WATCHDOG_USEC"), System.getenv("WATCHDOG_PID"), notifier,
-                () -> engine, thread);
         context.addBundleListener(frameworkStopping);
         readinessCheck = thread.scheduleWithFixedDelay(this::checkReady, 0, READINESS_POLL_MILLIS, TimeUnit.MILLISECONDS);
         if (Boolean.parseBoolean(context.getProperty(TEST_HOOKS_PROPERTY))) {
@@ -107,11 +106,11 @@ public class SystemService {
     void deactivate() throws InterruptedException {
         context.removeBundleListener(frameworkStopping);
         signals.close();
+        thread.shutdownNow();
+        thread.awaitTermination(5, TimeUnit.SECONDS);
         if (watchdog != null) {
             watchdog.close();
         }
-        thread.shutdownNow();
-        thread.awaitTermination(5, TimeUnit.SECONDS);
         notifier.close();
     }
 
@@ -127,6 +126,9 @@ public class SystemService {
         ready = true;
         LOG.info("all {} configured VRRP instances started{}", readiness.instanceFiles().size(), notifier.enabled() ? "; told systemd READY=1" : "");
         notifier.notify("READY=1");
+        // systemd arms the watchdog once the start-up is over
+        watchdog = WatchdogHeartbeat.startIfAsked(System.getenv("WATCHDOG_USEC"), System.getenv("WATCHDOG_PID"), notifier,
+                () -> engine, thread);
     }
 
     /** SIGHUP, keepalived's reload: FileInstall's next poll, now. */
