@@ -49,9 +49,10 @@ final class SystemdNotifier implements AutoCloseable {
             socket.send(datagram.clear().put(bytes).flip(), socketPath);
             lastFailure = null;
         } catch (NativeException | RuntimeException e) {
-            if (!e.getMessage().equals(lastFailure)) {
-                LOG.warn("systemd notify {} failed: {}", state.replace('\n', ' '), e.getMessage());
-                lastFailure = e.getMessage();
+            String failure = e.toString();
+            if (!failure.equals(lastFailure)) {
+                LOG.warn("systemd notify {} failed: {}", state.replace('\n', ' '), failure);
+                lastFailure = failure;
             }
         }
     }
