@@ -1,6 +1,7 @@
 package org.vrrpd.importer;
 
 import java.nio.file.Path;
+import org.apache.felix.service.command.Descriptor;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -16,7 +17,8 @@ public class ImportCommands {
         etc = Path.of(dir == null ? "etc" : dir);
     }
 
-    public String convert(String keepalivedConf) throws Exception {
+    @Descriptor("converts a keepalived.conf into configuration files in the daemon's etc/, applied live; lists what it cannot carry over")
+    public String convert(@Descriptor("the keepalived.conf to read (its include files are read too)") String keepalivedConf) throws Exception {
         Importer.Result result = Importer.convert(Path.of(keepalivedConf));
         StringBuilder out = new StringBuilder();
         Importer.write(result, etc).forEach(line -> out.append(line).append('\n'));

@@ -60,6 +60,45 @@ final class Vrrpd {
     }
 
     /**
+     * Starts a daemon exactly as systemd would from the shipped unit: its {@code ExecStart} line,
+     * with the installation, run and configuration paths pointed at this test's, and
+     * {@code environment} ("NAME=value": NOTIFY_SOCKET, WATCHDOG_USEC, JAVA_OPTS...) set.
+     */
+    static Vrrpd startFromUnit(NetLab lab, String namespace, Path work, String name, Map<String, String> configs,
+                               String... environment) throws IOException {
+        Path runDir = work.resolve(name).resolve("run");
+        Path etcDir = Files.createDirectories(work.resolve(name).resolve("etc"));
+        String execStart = unitExecStart().replace("/opt/vrrpd", HOME.toString()).replace("/run/vrrpd", runDir.toString())
+                .replace("/etc/vrrpd", etcDir.toString());
+        List<String> command = new ArrayList<>(List.of("env"));
+        command.addAll(List.of(environment));
+        command.addAll(List.of(execStart.split(" ")));
+        Vrrpd daemon = new Vrrpd(lab, namespace, name, runDir, etcDir, work.resolve(name + ".log"), command.toArray(new String[0]));
+        for (Map.Entry<String, String> config : configs.entrySet()) {
+            daemon.writeConfig(config.getKey(), config.getValue());
+        }
+        daemon.start();
+        return daemon;
+    }
+
+    /** The shipped unit's ExecStart command line. */
+    static String unitExecStart() throws IOException {
+        return Files.readAllLines(HOME.resolve("systemd/vrrpd.service")).stream().filter(l -> l.startsWith("ExecStart="))
+                .map(l -> l.substring("ExecStart=".length()).strip()).findFirst()
+                .orElseThrow(() -> new IllegalStateException("the unit has no ExecStart"));
+    }
+
+    /** The JVM's pid, from the pid file bin/vrrpd writes before it execs java. */
+    long pid() throws IOException {
+        return Long.parseLong(Files.readString(runDir.resolve("vrrpd.pid")).strip());
+    }
+
+    /** Sends a signal ("HUP", "USR1", ...) to the daemon. */
+    void signal(String name) throws IOException {
+        NetLab.host("kill", "-" + name, String.valueOf(pid())).check();
+    }
+
+    /**
      * Starts a Karaf whose features configuration boots vrrpd, with its log on stdout, and waits until
      * it serves vrrpctl; {@code runDir} must be Karaf's {@code vrrpd.run.dir} system property.
      */

@@ -1,4 +1,4 @@
-/** Read-only views of running VRRP instances and their state changes. */
+/** Read-only views of running VRRP instances and their state changes, and the engine thread as a liveness probe. */
 @Export
 @Version("2.0.0")
 package org.vrrpd.api.vrrp;

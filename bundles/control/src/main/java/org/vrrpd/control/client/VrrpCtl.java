@@ -20,6 +20,9 @@ import java.util.List;
  * prints its output and exits with its status (0 ok, 1 command failed, 2 no daemon or bad usage).
  */
 public final class VrrpCtl {
+    private static final String USAGE = "usage: vrrpctl [--run-dir DIR] COMMAND [ARGS...]   run one command in the daemon, e.g. vrrpctl vrrp:list\n"
+            + "       vrrpctl [--run-dir DIR] --help                  this text and the daemon's commands";
+
     private VrrpCtl() {
     }
 
@@ -34,15 +37,35 @@ public final class VrrpCtl {
             runDir = args.get(1);
             args = args.subList(2, args.size());
         }
-        if (args.isEmpty() || args.get(0).equals("--help") || args.get(0).equals("-h")) {
-            err.println("usage: vrrpctl [--run-dir DIR] COMMAND [ARGS...]   (e.g. vrrpctl native:check, vrrpctl help)");
+        if (args.isEmpty()) {
+            err.println(USAGE);
             return 2;
         }
         Path socket = ControlProtocol.socketPath(runDir);
+        if (args.get(0).equals("--help") || args.get(0).equals("-h")) {
+            return help(socket, out);
+        }
         if (!Files.exists(socket)) {
             err.println("vrrpctl: no daemon socket at " + socket + " (is vrrpd running with --run-dir " + runDir + "?)");
             return 2;
         }
+        return execute(socket, args, out, err);
+    }
+
+    /** The usage, then the running daemon's own commands (they come with its bundles, so only it can list them). */
+    private static int help(Path socket, PrintStream out) {
+        out.println(USAGE);
+        out.println();
+        if (!Files.exists(socket)) {
+            out.println("(no daemon at " + socket + ": start one, or give its --run-dir, to list its commands)");
+            return 0;
+        }
+        out.println("vrrpd's commands (vrrpctl help COMMAND shows one in Gogo's words; the framework's own,");
+        out.println("such as lb, install, update, refresh and uninstall, are listed by vrrpctl help):");
+        return execute(socket, List.of("vrrpd:commands"), out, out);
+    }
+
+    private static int execute(Path socket, List<String> args, PrintStream out, PrintStream err) {
         try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
             channel.connect(UnixDomainSocketAddress.of(socket));
             byte[] request = (ControlProtocol.commandLine(args) + "\n").getBytes(StandardCharsets.UTF_8);

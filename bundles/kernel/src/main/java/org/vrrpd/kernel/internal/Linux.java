@@ -2,6 +2,7 @@ package org.vrrpd.kernel.internal;
 
 /** Constants from the Linux UAPI headers (identical on x86_64 and aarch64). */
 public final class Linux {
+    public static final int AF_UNIX = 1;
     public static final int AF_INET = 2;
     public static final int AF_NETLINK = 16;
     public static final int AF_PACKET = 17;

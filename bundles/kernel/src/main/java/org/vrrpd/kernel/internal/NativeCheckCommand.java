@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.felix.service.command.Descriptor;
 import org.osgi.service.component.annotations.Component;
 import org.vrrpd.kernel.IoctlSocket;
 import org.vrrpd.kernel.NetlinkSocket;
@@ -26,6 +27,7 @@ public class NativeCheckCommand {
     }
 
     /** Returns one line per probe; throws, with the same report, if any probe failed. */
+    @Descriptor("opens every kind of socket vrrpd needs (raw IP, netlink, packet, ioctl) and reports each; fails if one does not work")
     public String check() {
         List<String> lines = new ArrayList<>();
         boolean ok = probe(lines, "netlink", NativeCheckCommand::netlink)

@@ -15,8 +15,10 @@ import org.vrrpd.kernel.NetlinkSocket;
 
 /**
  * The IPVS sync daemons through generic netlink. The family "IPVS" exists only while the ip_vs
- * module is loaded, so it is resolved at start and, while missing, again at most every 30 s when
- * asked; until then every request fails with a message that says so.
+ * module is loaded, so it is resolved when first asked and, while missing, again at most every
+ * 30 s; until then every request fails with a message that says so. A missing IPVS is logged only
+ * when the sync daemon needs it: a daemon without LVS configuration (or an operator listing
+ * commands, which instantiates lvs:status) hears nothing about it.
  */
 @Component(service = {LvsSyncControl.class, GenlIpvs.class})
 public class GenlIpvs implements LvsSyncControl {
@@ -27,14 +29,16 @@ public class GenlIpvs implements LvsSyncControl {
     private final ByteBuffer reply = ByteBuffer.allocateDirect(8192);
     private NetlinkSocket socket;
     private int familyId = -1;
+    private boolean attempted;
     private long lastAttempt;
     private String unavailable = "not resolved yet";
+    /** The reason last logged, so that each is logged once. */
+    private String warned;
     private int sequence;
 
     @Activate
     synchronized void activate() throws NativeException {
         socket = NetlinkSocket.open(NetlinkSocket.NETLINK_GENERIC, 0);
-        resolve();
     }
 
     @Deactivate
@@ -42,21 +46,28 @@ public class GenlIpvs implements LvsSyncControl {
         socket.close();
     }
 
+    /** For the sync daemon: a missing IPVS is worth a warning (once per reason). */
     @Override
     public synchronized boolean available() {
-        if (familyId < 0 && System.nanoTime() - lastAttempt > RETRY_NANOS) {
-            resolve();
-        }
+        resolveIfDue(true);
         return familyId >= 0;
     }
 
-    /** One line for lvs:status. */
+    /** One line for lvs:status, current: the operator reads the answer, so nothing is logged. */
     synchronized String describe() {
+        resolveIfDue(false);
         return familyId >= 0 ? "available (generic netlink family IPVS, id " + familyId + ")"
                 : "unavailable: " + unavailable + "; asked again at most every " + RETRY_NANOS / 1_000_000_000L + " s";
     }
 
-    private void resolve() {
+    private void resolveIfDue(boolean warn) {
+        if (familyId < 0 && (!attempted || System.nanoTime() - lastAttempt > RETRY_NANOS)) {
+            resolve(warn);
+        }
+    }
+
+    private void resolve(boolean warn) {
+        attempted = true;
         lastAttempt = System.nanoTime();
         try {
             int answer = exchange(IpvsMessages.getFamily(++sequence), "CTRL_CMD_GETFAMILY(IPVS)", true);
@@ -67,8 +78,9 @@ public class GenlIpvs implements LvsSyncControl {
             String why = e.errno() == Errno.ENOENT
                     ? "the kernel has no IPVS (generic netlink family \"IPVS\" not found; is the ip_vs module loaded?)"
                     : e.getMessage();
-            if (!why.equals(unavailable)) {
+            if (warn && !why.equals(warned)) {
                 LOG.warn("LVS sync: {}", why);
+                warned = why;
             }
             unavailable = why;
         } catch (IOException e) {

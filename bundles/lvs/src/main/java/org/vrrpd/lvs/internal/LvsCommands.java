@@ -1,5 +1,6 @@
 package org.vrrpd.lvs.internal;
 
+import org.apache.felix.service.command.Descriptor;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -15,9 +16,9 @@ public class LvsCommands {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile LvsSyncComponent sync;
 
+    @Descriptor("whether the kernel has IPVS, and which instance the LVS sync daemon follows and what it runs")
     public String status() throws Exception {
         LvsSyncComponent s = sync;
-        ipvs.available(); // re-resolves when due, so the answer is current
         return "IPVS:        " + ipvs.describe() + "\n"
                 + "sync daemon: " + (s == null ? "not configured (etc/org.vrrpd.lvs.cfg: instance, interfaceName, syncId)" : s.describe());
     }

@@ -1,6 +1,7 @@
 package org.vrrpd.mii.internal;
 
 import java.util.Comparator;
+import org.apache.felix.service.command.Descriptor;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.vrrpd.api.link.LinkStatus;
@@ -11,6 +12,7 @@ public class LinkCommands {
     @Reference
     private LinkMonitorComponent monitor;
 
+    @Descriptor("lists each monitored interface: link source (MII, ETHTOOL, NETLINK), state, changes and why that source")
     public String status() {
         StringBuilder out = new StringBuilder(String.format("%-16s %-8s %-5s %7s  %-24s %s%n",
                 "INTERFACE", "SOURCE", "STATE", "CHANGES", "LAST CHANGE", "WHY THIS SOURCE"));

@@ -2,6 +2,7 @@ package org.vrrpd.netlink.internal;
 
 import java.util.Comparator;
 import java.util.StringJoiner;
+import org.apache.felix.service.command.Descriptor;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -24,6 +25,7 @@ public class IfaceCommands {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile LinkMonitor links;
 
+    @Descriptor("lists every interface of the daemon's namespace with its state, MTU, MAC, kind and addresses")
     public String list() {
         StringBuilder out = new StringBuilder(String.format("%-5s %-16s %-8s %-6s %-17s %-8s %s%n",
                 "INDEX", "NAME", "OPER", "MTU", "MAC", "KIND", "FLAGS / ADDRESSES"));
@@ -36,7 +38,8 @@ public class IfaceCommands {
         return out.toString().stripTrailing();
     }
 
-    public String show(String name) {
+    @Descriptor("shows one interface: flags, operstate, MAC, MTU, kind, link status, last change and addresses")
+    public String show(@Descriptor("the interface name, e.g. eth0") String name) {
         NetInterface i = registry.byName(name)
                 .orElseThrow(() -> new IllegalArgumentException("no such interface: " + name));
         StringBuilder out = new StringBuilder();

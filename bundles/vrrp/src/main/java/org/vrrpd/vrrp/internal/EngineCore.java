@@ -253,6 +253,11 @@ final class EngineCore {
         notifiers.remove(notifier);
     }
 
+    /** Runs {@code task} on the loop thread, soon. */
+    void post(Runnable task) {
+        loop.post(task);
+    }
+
     // ---- views ----
 
     List<VrrpInstanceView> views() throws Exception {

@@ -2,6 +2,7 @@ package org.vrrpd.vrrp.internal;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import org.apache.felix.service.command.Descriptor;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.vrrpd.api.vrrp.RouterStatistics;
@@ -15,6 +16,7 @@ public class VrrpCommands {
     @Reference
     private VrrpEngine engine;
 
+    @Descriptor("lists every VRRP instance: interface, VRID, state, priority, master and virtual addresses")
     public String list() {
         StringBuilder out = new StringBuilder(String.format("%-16s %-10s %-5s %-10s %-8s %-15s %s%n",
                 "NAME", "INTERFACE", "VRID", "STATE", "PRIORITY", "MASTER", "VIRTUAL ADDRESSES"));
@@ -29,7 +31,8 @@ public class VrrpCommands {
     }
 
     /** One snapshot of the instance, with the timers it runs on (from its effective priority). */
-    public String show(String name) throws Exception {
+    @Descriptor("shows one VRRP instance: state, priorities, master, timers, preemption, authentication, checks, faults and statistics")
+    public String show(@Descriptor("the instance name, as in its configuration's name key") String name) throws Exception {
         InstanceSnapshot snapshot = engine.snapshot(name).orElseThrow(() -> new IllegalArgumentException("no VRRP instance " + name));
         VrrpInstanceView v = snapshot.view();
         InstanceSettings c = snapshot.settings();

@@ -182,6 +182,14 @@ public class VrrpEngine implements VrrpInstances, InterfaceListener, LinkListene
         pending.run(c -> c.notifierRemoved(notifier));
     }
 
+    /** Runs {@code task} on the engine's loop thread (EngineLoopService: the systemd watchdog's liveness probe). */
+    void post(Runnable task) {
+        EngineCore c = core;
+        if (c != null) {
+            c.post(task);
+        }
+    }
+
     // ---- VrrpInstances and vrrp:show ----
 
     @Override

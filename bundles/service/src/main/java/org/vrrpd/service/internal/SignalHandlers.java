@@ -1,0 +1,56 @@
+package org.vrrpd.service.internal;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
+
+/**
+ * keepalived's signals in the JVM (sun.misc.Signal, the only way a Java program can catch them).
+ * Each handler only hands its action to the service's thread: the JVM's signal thread must not
+ * wait on the framework. SIGTERM and SIGINT are left to the JVM, whose shutdown hook stops the
+ * framework (resign, remove VIPs, exit), as before. The JVM's own handlers — SIGHUP's is a
+ * shutdown — come back when this bundle stops.
+ */
+final class SignalHandlers implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SignalHandlers.class);
+    /** HotSpot suspends and resumes threads with SIGUSR2 unless _JAVA_SR_SIGNUM names another signal (bin/vrrpd does). */
+    private static final String SUSPEND_SIGNAL_VARIABLE = "_JAVA_SR_SIGNUM";
+    private static final String SIGUSR2_NUMBER = "12";
+
+    private final Map<Signal, SignalHandler> previous = new LinkedHashMap<>();
+
+    /** Installs {@code actions} (signal name without "SIG" → what to do), each run on {@code thread}. */
+    SignalHandlers(Map<String, Runnable> actions, Executor thread) {
+        for (Map.Entry<String, Runnable> action : actions.entrySet()) {
+            String name = action.getKey();
+            if (name.equals("USR2") && !suspendSignalMoved()) {
+                LOG.info("SIGUSR2 is left to the JVM, which suspends threads with it here ({} not set); no statistics dump on SIGUSR2",
+                        SUSPEND_SIGNAL_VARIABLE);
+                continue;
+            }
+            Signal signal = new Signal(name);
+            Runnable task = action.getValue();
+            try {
+                previous.put(signal, Signal.handle(signal, caught -> thread.execute(task)));
+            } catch (IllegalArgumentException refused) {
+                LOG.warn("cannot handle SIG{}: {}", name, refused.getMessage());
+            }
+        }
+        LOG.info("handling {}", previous.keySet());
+    }
+
+    private static boolean suspendSignalMoved() {
+        String number = System.getenv(SUSPEND_SIGNAL_VARIABLE);
+        return number != null && !number.isBlank() && !number.strip().equals(SIGUSR2_NUMBER);
+    }
+
+    @Override
+    public void close() {
+        previous.forEach(Signal::handle);
+        previous.clear();
+    }
+}
