@@ -107,6 +107,7 @@ public final class Importer {
         List<Node> trackScripts = new ArrayList<>();
         Node version = null;
         Node advertInt = null;
+        Node refused = null;
         for (Node c : block.children()) {
             String v = c.arg(0);
             switch (c.keyword()) {
@@ -130,9 +131,18 @@ public final class Importer {
                 case "track_script" -> trackScripts.addAll(c.children());
                 case "notify", "notify_master", "notify_backup", "notify_fault", "notify_stop" -> notify.add(c);
                 case "lvs_sync_daemon_interface" -> lvs.perInstance(c, name);
+                case "unicast_src_ip" -> cfg.put("unicastSource", v);
+                case "unicast_ttl" -> cfg.put("unicastTtl", v);
+                case "unicast_peer" -> cfg.put("unicastPeers", UnicastPeers.of(name, c, notes));
+                case "use_vmac", "vmac_xmit_base" -> refused = c;
                 case "version" -> version = c;
                 default -> notes.add(c, name + ": '" + c.keyword() + "' not supported");
             }
+        }
+        if (refused != null) {
+            // written as multicast without its own MAC it would behave differently: better not at all
+            notes.add(refused, name + ": '" + refused.keyword() + "' is not supported yet, so the instance is not imported");
+            return;
         }
         VersionAndInterval.of(name, version, defaultVersion, advertInt, notes).into(cfg);
         String group = syncGroups.groupOf(name);

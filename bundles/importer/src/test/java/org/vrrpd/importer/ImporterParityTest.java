@@ -163,4 +163,14 @@ public class ImporterParityTest {
         assertNoted(r, "not imported: keepalived.conf:39: VI_4: advert_int 41 outside VRRPv3's 0.01..40.95 s; 1 s used");
         assertFalse("the global default is no note", r.notes().stream().anyMatch(n -> n.contains("vrrp_version")));
     }
+
+    @Test
+    public void unicastPeersCarryOverAndVmacRefusesTheInstance() throws Exception {
+        Importer.Result r = convert(instance("VI_1", " unicast_src_ip 192.0.2.1\n unicast_ttl 254\n unicast_peer {\n  192.0.2.2\n"
+                + "  198.51.100.2 min_ttl 250 max_ttl 255\n }\n") + instance("VI_2", " use_vmac\n"));
+        assertHas(r, "org.vrrpd.vrrp.instance-VI_1.cfg", "unicastSource = 192.0.2.1\nunicastTtl = 254\n"
+                + "unicastPeers = 192.0.2.2, 198.51.100.2@250-255\n");
+        assertFalse("an instance that would behave differently is not written", r.files().containsKey("org.vrrpd.vrrp.instance-VI_2.cfg"));
+        assertNoted(r, "not imported: keepalived.conf:22: VI_2: 'use_vmac' is not supported yet, so the instance is not imported");
+    }
 }

@@ -46,6 +46,12 @@ final class Keepalived {
         return instance(name, vrid, priority, vipCidr, "version 3\n    advert_int " + advertInt + "\n");
     }
 
+    /** {@code instance} sending to {@code peer} only, from {@code source} (keepalived's unicast_src_ip / unicast_peer). */
+    static String unicast(String instance, String source, String peer) {
+        return instance.replace("    virtual_ipaddress {", "    unicast_src_ip " + source + "\n    unicast_peer {\n        " + peer
+                + "\n    }\n    virtual_ipaddress {");
+    }
+
     private static String instance(String name, int vrid, int priority, String vipCidr, String options) {
         return "vrrp_instance " + name + " {\n    state BACKUP\n    interface eth0\n    virtual_router_id " + vrid + "\n    priority "
                 + priority + "\n    " + options + "    virtual_ipaddress {\n        " + vipCidr + "\n    }\n}\n";

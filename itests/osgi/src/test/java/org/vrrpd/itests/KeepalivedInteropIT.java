@@ -31,9 +31,10 @@ public class KeepalivedInteropIT extends LabTest {
 
     @Parameters(name = "{0}")
     public static List<Object[]> modes() {
-        return List.of(new Object[] {"v2 auth none", "none", 2, "1", "1"}, new Object[] {"v2 auth pass", "pass", 2, "1", "1"},
-                new Object[] {"v2 auth ah", "ah", 2, "1", "1"}, new Object[] {"v3 1 s", "none", 3, "1", "1"},
-                new Object[] {"v3 0.1 s, ours configured 1 s", "none", 3, "0.1", "1"});
+        return List.of(new Object[] {"v2 auth none", "none", 2, "1", "1", false}, new Object[] {"v2 auth pass", "pass", 2, "1", "1", false},
+                new Object[] {"v2 auth ah", "ah", 2, "1", "1", false}, new Object[] {"v3 1 s", "none", 3, "1", "1", false},
+                new Object[] {"v3 0.1 s, ours configured 1 s", "none", 3, "0.1", "1", false},
+                new Object[] {"v2 unicast, no multicast on the bridge", "pass", 2, "1", "1", true});
     }
 
     private final String auth;
@@ -43,12 +44,16 @@ public class KeepalivedInteropIT extends LabTest {
     private final String ourBackupInterval;
     /** Our Master_Down_Interval at priority 100 with keepalived's interval: 3 x I + 156 x I / 256 (v2: the skew in whole seconds). */
     private final double masterDown;
+    /** Unicast peers (keepalived's unicast_peer) on a bridge that floods no multicast. */
+    private final boolean unicast;
     private String br;
     private String kaNs;
     private String ourNs;
 
-    public KeepalivedInteropIT(String mode, String auth, int version, String theirInterval, String ourBackupInterval) throws Exception {
+    public KeepalivedInteropIT(String mode, String auth, int version, String theirInterval, String ourBackupInterval, boolean unicast)
+            throws Exception {
         super("vrrpd-interop");
+        this.unicast = unicast;
         this.auth = auth;
         this.version = version;
         this.theirInterval = theirInterval;
@@ -62,20 +67,26 @@ public class KeepalivedInteropIT extends LabTest {
         br = lab.bridge("br");
         kaNs = lab.namespace("ka");
         ourNs = lab.namespace("us");
-        lab.link(br, kaNs, "eth0", KEEPALIVED + "/24");
-        lab.link(br, ourNs, "eth0", OURS + "/24");
+        for (String port : List.of(lab.link(br, kaNs, "eth0", KEEPALIVED + "/24"), lab.link(br, ourNs, "eth0", OURS + "/24"))) {
+            if (unicast) {
+                lab.exec(br, "bridge", "link", "set", "dev", port, "mcast_flood", "off").check();
+            }
+        }
     }
 
     private Keepalived keepalived(int priority) throws Exception {
-        return Keepalived.start(lab, kaNs, work, "keepalived", version == 3
-                ? Keepalived.instanceV3("VI_1", 51, priority, VIP + "/24", theirInterval)
-                : Keepalived.instance("VI_1", 51, priority, VIP + "/24", auth, "kaspike1"));
+        String instance = version == 3 ? Keepalived.instanceV3("VI_1", 51, priority, VIP + "/24", theirInterval)
+                : Keepalived.instance("VI_1", 51, priority, VIP + "/24", auth, "kaspike1");
+        return Keepalived.start(lab, kaNs, work, "keepalived", unicast ? Keepalived.unicast(instance, KEEPALIVED, OURS) : instance);
     }
 
     private Vrrpd ours(int priority, String advertInterval) throws Exception {
         List<String> lines = new java.util.ArrayList<>(List.of("version = " + version, "advertInterval = " + advertInterval));
         if (!auth.equals("none")) {
             lines.addAll(List.of("authType = " + auth, "authPassword = kaspike1"));
+        }
+        if (unicast) {
+            lines.add("unicastPeers = " + KEEPALIVED);
         }
         return Vrrpd.start(lab, ourNs, work, "us", Map.of("org.vrrpd.vrrp.instance-VI_1.cfg",
                 Vrrpd.instance("VI_1", 51, priority, VIP + "/24", lines.toArray(new String[0]))));
@@ -143,7 +154,7 @@ public class KeepalivedInteropIT extends LabTest {
         };
         for (String[] a : ourAdverts) {
             assertEquals("tshark decodes ours as keepalived's", List.of(String.valueOf(version), "1", "255", "1", authOrInterval, "150", VIP,
-                    "224.0.0.18"), List.of(a));
+                    unicast ? KEEPALIVED : "224.0.0.18"), List.of(a));
         }
         assertTrue("keepalived advertises once master", capture.fields("vrrp and ip.src == " + KEEPALIVED, "vrrp.prio").size() >= 1);
     }

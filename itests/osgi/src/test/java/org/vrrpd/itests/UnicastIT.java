@@ -62,7 +62,9 @@ public class UnicastIT extends LabTest {
 
         // a third router, unlisted by r2, advertising a better priority to it: dropped and counted, r2 stays backup
         Vrrpd r3 = daemon(ns3, "r3", 200, VIP + "/24", "unicastPeers = 192.0.2.2");
-        awaitTrue("r2 counts r3's adverts as from no peer", () -> unknownPeers(r2) >= 2, Duration.ofSeconds(5));
+        r3.awaitState("VI_1", "MASTER", Duration.ofSeconds(10)); // it hears nobody: after its Master_Down_Interval it advertises to r2
+        awaitTrue("r2 counts r3's adverts as from no peer:\n" + r2.vrrpctl("vrrp:show", "VI_1").stdout() + "\n" + r3.output(),
+                () -> unknownPeers(r2) >= 2, Duration.ofSeconds(5));
         assertEquals("BACKUP", r2.state("VI_1"));
         assertTrue(r2.output(), r2.output().contains("dropped an advert from 192.0.2.3: not one of its unicast peers"));
         r3.process().stop();

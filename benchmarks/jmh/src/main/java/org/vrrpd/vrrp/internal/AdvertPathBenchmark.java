@@ -78,7 +78,7 @@ public class AdvertPathBenchmark {
     private static final ChannelSockets NO_SOCKETS = new ChannelSockets() {
         @Override public int[] fds() { return new int[0]; }
         @Override public int receive(int socket, ByteBuffer buffer) { return -1; }
-        @Override public void send(ByteBuffer datagram) { }
+        @Override public void send(ByteBuffer datagram, int destination) { }
         @Override public void setJoined(boolean join) { }
         @Override public void close() { }
     };
@@ -138,7 +138,7 @@ public class AdvertPathBenchmark {
         VrrpInstance sealer = new VrrpInstance(host, settings("ah", "eth1", 150));
         sealer.setAuth(new AhAuthenticator().newSession(KEY));
         for (int i = 0; i < AH_POOL; i++) {
-            ahPool.put(sealer.advert(150, 0xc0000201)); // from 192.0.2.1
+            ahPool.put(sealer.advert(150, 0xc0000201, 0xe0000012)); // from 192.0.2.1 to 224.0.0.18
         }
         passMaster = master("pass", "eth2", new PasswordAuthenticator());
         ahMaster = master("ah", "eth3", new AhAuthenticator());

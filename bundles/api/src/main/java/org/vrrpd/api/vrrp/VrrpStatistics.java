@@ -21,5 +21,7 @@ public record VrrpStatistics(
         long authTypeMismatch,
         long authFailures,
         /** Authentic adverts that were not newer than the last one from their sender (AH replays). */
-        long authReplays) {
+        long authReplays,
+        /** Adverts to a unicast instance from an address that is none of its peers (not in RFC 2787). */
+        long unknownPeers) {
 }

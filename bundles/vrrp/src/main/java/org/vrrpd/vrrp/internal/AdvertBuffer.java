@@ -2,7 +2,6 @@ package org.vrrpd.vrrp.internal;
 
 import java.nio.ByteBuffer;
 import org.vrrpd.api.auth.AuthSession;
-import org.vrrpd.kernel.Ipv4;
 
 /**
  * One instance's advert, built once into a direct buffer and reused for every send: per send only
@@ -18,10 +17,10 @@ final class AdvertBuffer {
         advert = null;
     }
 
-    /** The advert to send with {@code priority} from {@code source} (position 0, limit = length). */
-    ByteBuffer next(InstanceSettings settings, AuthSession auth, int priority, int source) {
+    /** The advert to send with {@code priority} from {@code source} to {@code destination} (position 0, limit = length). */
+    ByteBuffer next(InstanceSettings settings, AuthSession auth, int priority, int source, int destination) {
         if (settings.version() == 3) {
-            return nextV3(settings, priority, source);
+            return nextV3(settings, priority, source, destination);
         }
         int at = VrrpPacket.IPV4_HEADER_LENGTH + auth.headerLength();
         int count = settings.virtualAddresses().size();
@@ -33,7 +32,8 @@ final class AdvertBuffer {
             auth.writeAuthData(advert, VrrpPacket.IPV4_HEADER_LENGTH);
         }
         ipIdentification = ipIdentification == 0xffff ? 1 : ipIdentification + 1;
-        VrrpPacket.writeIpHeader(advert, length, ipIdentification, auth.ipProtocol(), source, Ipv4.VRRP_GROUP);
+        VrrpPacket.writeIpHeader(advert, length, ipIdentification, auth.ipProtocol(), source, destination);
+        VrrpPacket.setTtl(advert, settings.unicast().ttl());
         VrrpPacket.setPriority(advert, at, priority);
         VrrpPacket.sealChecksum(advert, at, VrrpPacket.length(count));
         auth.seal(advert, VrrpPacket.IPV4_HEADER_LENGTH); // AH's ICV covers the VRRP checksum
@@ -41,7 +41,7 @@ final class AdvertBuffer {
     }
 
     /** VRRPv3 over IPv4: no authentication; the checksum covers the pseudo-header, so the source. */
-    private ByteBuffer nextV3(InstanceSettings settings, int priority, int source) {
+    private ByteBuffer nextV3(InstanceSettings settings, int priority, int source, int destination) {
         int at = VrrpPacket.IPV4_HEADER_LENGTH;
         int vrrpLength = VrrpPacket.length(3, settings.virtualAddresses().size());
         if (advert == null) {
@@ -49,9 +49,10 @@ final class AdvertBuffer {
             VrrpPacket.writeAdvertisementV3(advert, at, settings.vrid(), priority, settings.advertCentis(), settings.virtualAddresses());
         }
         ipIdentification = ipIdentification == 0xffff ? 1 : ipIdentification + 1;
-        VrrpPacket.writeIpHeader(advert, at + vrrpLength, ipIdentification, VrrpPacket.IP_PROTOCOL, source, Ipv4.VRRP_GROUP);
+        VrrpPacket.writeIpHeader(advert, at + vrrpLength, ipIdentification, VrrpPacket.IP_PROTOCOL, source, destination);
+        VrrpPacket.setTtl(advert, settings.unicast().ttl());
         VrrpPacket.setPriority(advert, at, priority);
-        VrrpPacket.sealChecksumV3(advert, at, vrrpLength, source, Ipv4.VRRP_GROUP);
+        VrrpPacket.sealChecksumV3(advert, at, vrrpLength, source, destination);
         return advert.clear().limit(at + vrrpLength);
     }
 }

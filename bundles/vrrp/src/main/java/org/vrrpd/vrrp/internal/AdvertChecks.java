@@ -19,7 +19,17 @@ final class AdvertChecks {
 
     /** The verdict on a datagram of {@code length} bytes whose VRRP message starts at {@code at}. */
     static Verdict check(ByteBuffer datagram, int length, int at, InstanceSettings settings, AuthSession auth) {
-        Verdict packet = VrrpPacket.check(datagram, length, at, settings.version());
+        Unicast unicast = settings.unicast();
+        Verdict packet;
+        if (unicast.enabled()) {
+            Unicast.Peer peer = unicast.peer(VrrpPacket.ipSource(datagram));
+            if (peer == null) {
+                return Verdict.UNKNOWN_PEER;
+            }
+            packet = VrrpPacket.check(datagram, length, at, settings.version(), peer.minTtl(), peer.maxTtl());
+        } else {
+            packet = VrrpPacket.check(datagram, length, at, settings.version());
+        }
         if (packet != Verdict.ACCEPTED) {
             return packet;
         }

@@ -74,6 +74,7 @@ final class AdvertReceiver implements InterfaceChannel.Receiver {
             case INTERVAL -> "advert interval " + VrrpPacket.advertInterval(datagram, at) + " s, ours "
                     + InstanceSettings.secondsText(instance.settings().advertCentis()) + " s";
             case ACCEPTED_OTHER_ADDRESSES -> "its address list differs from ours";
+            case UNKNOWN_PEER -> "not one of its unicast peers";
             default -> verdict.toString();
         };
         LOG.warn("{}: {} an advert from {}: {} (further ones counted, logged at most every 10 s)", instance.name(),

@@ -20,8 +20,8 @@ interface ChannelSockets extends AutoCloseable {
     /** Reads one waiting datagram from socket {@code socket} into {@code buffer}; -1 when none waits. */
     int receive(int socket, ByteBuffer buffer) throws NativeException;
 
-    /** Sends one advert (its IP header written by us) to the VRRP group. */
-    void send(ByteBuffer datagram) throws NativeException;
+    /** Sends one advert (its IP header written by us) to {@code destination}: the VRRP group, or a unicast peer. */
+    void send(ByteBuffer datagram, int destination) throws NativeException;
 
     /** Joins or leaves the VRRP group; called only when that changes. */
     void setJoined(boolean join) throws NativeException;

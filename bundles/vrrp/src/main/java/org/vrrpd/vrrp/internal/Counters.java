@@ -20,6 +20,7 @@ final class Counters {
     long authTypeMismatch;
     long authFailures;
     long authReplays;
+    long unknownPeers;
 
     /** Counts a verdict under its RFC 2787 counter; a plain acceptance is counted by the instance as a received advert. */
     void count(Verdict verdict) {
@@ -34,6 +35,7 @@ final class Counters {
             case AUTH_FAILED -> authFailures++;
             case AUTH_REPLAYED -> authReplays++;
             case INTERVAL -> advertisementIntervalErrors++;
+            case UNKNOWN_PEER -> unknownPeers++;
             case ACCEPTED_OTHER_ADDRESSES -> addressListErrors++;
             case ACCEPTED, NO_AUTHENTICATOR -> { }
         }
@@ -43,6 +45,6 @@ final class Counters {
         return new VrrpStatistics(advertisementsSent, advertisementsReceived, becomeMaster, priorityZeroSent,
                 priorityZeroReceived, checksumErrors, versionErrors, invalidTypeReceived, ipTtlErrors,
                 packetLengthErrors, addressListErrors, advertisementIntervalErrors, invalidAuthType, authTypeMismatch,
-                authFailures, authReplays);
+                authFailures, authReplays, unknownPeers);
     }
 }

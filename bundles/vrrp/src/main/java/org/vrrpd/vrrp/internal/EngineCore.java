@@ -114,6 +114,7 @@ final class EngineCore {
                 boolean newKey = !settings.sameAuthAs(current.settings());
                 long continuation = AuthBinding.continuation(current);
                 current.reconfigure(settings);
+                channels.refresh(settings.interfaceName()); // peers may have come or gone: join or leave the group
                 if (newKey) {
                     current.setAuth(null); // the old key must not be used while the new type is missing
                     auth.bind(current, continuation);

@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vrrpd.api.vrrp.StateChange;
 import org.vrrpd.api.vrrp.VrrpState;
+import org.vrrpd.kernel.Ipv4;
 import org.vrrpd.kernel.NativeException;
 
 /**
@@ -47,19 +48,30 @@ final class InstanceHost implements InstanceEffects {
     @Override
     public void sendAdvert(VrrpInstance instance, int priority) {
         InterfaceChannel channel = channels.of(instance);
-        int source = channel == null ? 0 : channel.primary();
+        Unicast unicast = instance.settings().unicast();
+        int source = channel == null ? 0 : unicast.source() != 0 ? unicast.source() : channel.primary();
         if (source == 0 || instance.auth() == null) {
             return;
         }
+        if (!unicast.enabled()) {
+            send(instance, channel, priority, source, Ipv4.VRRP_GROUP);
+            return;
+        }
+        for (int i = 0; i < unicast.peers().size(); i++) {
+            send(instance, channel, priority, source, unicast.peers().get(i).address());
+        }
+    }
+
+    private static void send(VrrpInstance instance, InterfaceChannel channel, int priority, int source, int destination) {
         try {
-            channel.send(instance.advert(priority, source));
+            channel.send(instance.advert(priority, source, destination), destination);
             instance.counters.advertisementsSent++;
             if (priority == 0) {
                 instance.counters.priorityZeroSent++;
             }
         } catch (NativeException e) {
             if (priority != 0) { // a resignation on a link that just failed is expected to fail
-                LOG.warn("{}: advert not sent: {}", instance.name(), e.getMessage());
+                LOG.warn("{}: advert to {} not sent: {}", instance.name(), Ipv4.toString(destination), e.getMessage());
             }
         }
     }

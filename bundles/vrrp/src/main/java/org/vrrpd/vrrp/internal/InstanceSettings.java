@@ -18,7 +18,7 @@ import org.vrrpd.api.vrrp.VirtualAddress;
 record InstanceSettings(String name, String interfaceName, int vrid, int version, int priority, int advertCentis,
                         List<VirtualAddress> virtualAddresses, String authType, byte[] authPassword, boolean preempt,
                         BigDecimal preemptDelay, boolean initialMaster, int garpMasterDelay, int garpMasterRepeat, int garpMasterRefresh,
-                        String syncGroup) {
+                        String syncGroup, Unicast unicast) {
     static final String FACTORY_PID = "org.vrrpd.vrrp.instance";
     static final int OWNER_PRIORITY = 255;
 
@@ -82,7 +82,34 @@ record InstanceSettings(String name, String interfaceName, int vrid, int version
         }
         return new InstanceSettings(name, interfaceName, vrid, version, priority, advertCentis, List.copyOf(addresses), authType, password,
                 r.bool("preempt", true), r.seconds("preemptDelay", 1000), initialMaster(r), r.integer("garpMasterDelay", 5, 0, 1000),
-                r.integer("garpMasterRepeat", 5, 1, 100), r.integer("garpMasterRefresh", 0, 0, 86400), syncGroup(r));
+                r.integer("garpMasterRepeat", 5, 1, 100), r.integer("garpMasterRefresh", 0, 0, 86400), syncGroup(r), unicast(r));
+    }
+
+    /** {@code unicastPeers = ADDRESS[@MINTTL-MAXTTL], ...}, {@code unicastSource}, {@code unicastTtl}; no peers: multicast. */
+    private static Unicast unicast(Reader r) {
+        List<Unicast.Peer> peers = new ArrayList<>();
+        for (String entry : r.strings("unicastPeers")) {
+            String[] parts = entry.split("@", -1);
+            int[] ttl = {0, 255};
+            if (parts.length == 2) {
+                String[] bounds = parts[1].split("-", -1);
+                try {
+                    ttl = new int[] {Integer.parseInt(bounds[0]), Integer.parseInt(bounds[bounds.length - 1])};
+                } catch (NumberFormatException e) {
+                    throw r.invalid("unicastPeers", entry, "not ADDRESS[@MINTTL-MAXTTL]");
+                }
+            }
+            if (parts.length > 2 || ttl[0] < 0 || ttl[1] > 255 || ttl[0] > ttl[1]) {
+                throw r.invalid("unicastPeers", entry, "not ADDRESS[@MINTTL-MAXTTL] with 0 <= MINTTL <= MAXTTL <= 255");
+            }
+            int address = r.ipv4("unicastPeers", parts[0]);
+            if (peers.stream().anyMatch(p -> p.address() == address)) {
+                throw r.invalid("unicastPeers", entry, "listed twice");
+            }
+            peers.add(new Unicast.Peer(address, ttl[0], ttl[1]));
+        }
+        String source = r.string("unicastSource", "");
+        return new Unicast(source.isEmpty() ? 0 : r.ipv4("unicastSource", source), List.copyOf(peers), r.integer("unicastTtl", 255, 1, 255));
     }
 
     /**
@@ -148,6 +175,19 @@ record InstanceSettings(String name, String interfaceName, int vrid, int version
 
         Reader(Map<String, ?> properties) {
             this.properties = properties;
+        }
+
+        /** One IPv4 address, in dotted-quad form. */
+        int ipv4(String key, String text) {
+            try {
+                VirtualAddress a = VirtualAddress.parse(text);
+                if (a.isIpv4() && !text.contains("/")) {
+                    return a.ipv4();
+                }
+            } catch (IllegalArgumentException e) {
+                // refused below, by key and value
+            }
+            throw invalid(key, text, "not an IPv4 address");
         }
 
         InvalidSetting invalid(String key, Object value, String why) {

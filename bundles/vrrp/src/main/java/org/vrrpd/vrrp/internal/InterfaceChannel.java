@@ -91,8 +91,8 @@ final class InterfaceChannel {
         }
     }
 
-    void send(ByteBuffer datagram) throws NativeException {
-        sockets.send(datagram);
+    void send(ByteBuffer datagram, int destination) throws NativeException {
+        sockets.send(datagram, destination);
     }
 
     void close() {

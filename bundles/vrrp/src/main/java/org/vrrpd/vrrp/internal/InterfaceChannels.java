@@ -81,7 +81,8 @@ final class InterfaceChannels {
             }
             channel.setPrimary(iface.flatMap(NetInterface::primaryIpv4).map(Ipv4::toInt).orElse(0));
             try {
-                channel.setJoined(fault == null);
+                // unicast instances need no group: join only while some instance here is multicast
+                channel.setJoined(fault == null && members.stream().anyMatch(m -> !m.settings().unicast().enabled()));
             } catch (NativeException e) {
                 fault = "cannot join the VRRP group on " + name + ": " + e.getMessage();
             }

@@ -54,8 +54,8 @@ final class RawIpv4Sockets implements ChannelSockets {
     }
 
     @Override
-    public void send(ByteBuffer datagram) throws NativeException {
-        vrrp.send(datagram, Ipv4.VRRP_GROUP);
+    public void send(ByteBuffer datagram, int destination) throws NativeException {
+        vrrp.send(datagram, destination);
     }
 
     @Override

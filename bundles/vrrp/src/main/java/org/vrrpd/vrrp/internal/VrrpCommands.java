@@ -8,6 +8,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.vrrpd.api.vrrp.RouterStatistics;
 import org.vrrpd.api.vrrp.VrrpInstanceView;
 import org.vrrpd.api.vrrp.VrrpStatistics;
+import org.vrrpd.kernel.Ipv4;
 
 /** Gogo {@code vrrp:list} and {@code vrrp:show NAME}. */
 @Component(service = VrrpCommands.class,
@@ -44,6 +45,7 @@ public class VrrpCommands {
         out.append(String.format("  addresses         %s%s%n", addresses(v),
                 snapshot.addressTrouble() == null ? "" : " (" + snapshot.addressTrouble() + ")"));
         out.append(String.format("  version           VRRPv%d over IPv4%n", c.version()));
+        out.append(String.format("  transport         %s%n", transport(c.unicast(), s.unknownPeers())));
         out.append(String.format("  timers            advert %s s%s, skew %.3f s, master down %.3f s%s%n", InstanceSettings.secondsText(c.advertCentis()),
                 snapshot.masterAdverCentis() == c.advertCentis() ? "" : ", the master's " + InstanceSettings.secondsText(snapshot.masterAdverCentis()) + " s",
                 snapshot.skewNanos() / 1e9, snapshot.masterDownNanos() / 1e9,
@@ -67,6 +69,17 @@ public class VrrpCommands {
             out.append(String.format("  internal errors   %d (transitions that threw; see the log)%n", snapshot.internalErrors()));
         }
         return out.toString().stripTrailing();
+    }
+
+    /** "multicast to 224.0.0.18", or the peers with their TTL bounds, our source and TTL, and what came from others. */
+    private static String transport(Unicast u, long unknownPeers) {
+        if (!u.enabled()) {
+            return "multicast to 224.0.0.18";
+        }
+        String peers = u.peers().stream().map(p -> Ipv4.toString(p.address()) + (p.minTtl() == 0 && p.maxTtl() == 255 ? ""
+                : " (TTL " + p.minTtl() + ".." + p.maxTtl() + ")")).collect(Collectors.joining(", "));
+        return "unicast to " + peers + " from " + (u.source() == 0 ? "the primary address" : Ipv4.toString(u.source())) + ", TTL " + u.ttl()
+                + "; " + unknownPeers + " adverts from others dropped";
     }
 
     private static String addresses(VrrpInstanceView v) {

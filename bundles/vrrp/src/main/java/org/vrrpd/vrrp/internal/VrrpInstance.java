@@ -342,8 +342,8 @@ final class VrrpInstance {
         }
     }
 
-    /** The advert to send with {@code priority} from {@code source}, in the instance's reused buffer. */
-    ByteBuffer advert(int priority, int source) {
-        return advert.next(settings, auth, priority, source);
+    /** The advert to send with {@code priority} from {@code source} to {@code destination}, in the instance's reused buffer. */
+    ByteBuffer advert(int priority, int source, int destination) {
+        return advert.next(settings, auth, priority, source, destination);
     }
 }

@@ -89,6 +89,11 @@ final class VrrpPacket {
         buf.putShort(at + 6, (short) Checksum.of(buf, at, length));
     }
 
+    /** The IP header's TTL: 255 but for a unicast_ttl. */
+    static void setTtl(ByteBuffer buf, int ttl) {
+        buf.put(8, (byte) ttl);
+    }
+
     static void setPriority(ByteBuffer buf, int at, int priority) {
         buf.put(at + 2, (byte) priority);
     }
@@ -167,22 +172,29 @@ final class VrrpPacket {
         return buf.getInt(at + HEADER_LENGTH + 4 * i);
     }
 
-    /** The VRRPv2 checks. */
+    /** The VRRPv2 checks of a multicast advert. */
     static Verdict check(ByteBuffer datagram, int received, int at) {
         return check(datagram, received, at, 2);
     }
 
+    /** The checks of a multicast advert: TTL 255, RFC 3768 / RFC 5798 §7.1. */
+    static Verdict check(ByteBuffer datagram, int received, int at, int version) {
+        return check(datagram, received, at, version, TTL, TTL);
+    }
+
     /**
      * RFC 3768 / RFC 5798 §7.1 checks 1–4 on a datagram of {@code received} bytes whose VRRP
-     * message starts at {@code at}: TTL 255, the instance's version, type advertisement, a length
+     * message starts at {@code at}: a TTL in [minTtl, maxTtl] (255 for multicast; a unicast peer's
+     * bounds), the instance's version, type advertisement, a length
      * that holds the fixed fields, the addresses (and in v2 the auth data), and a good checksum (in
      * v3 over the pseudo-header).
      */
-    static Verdict check(ByteBuffer datagram, int received, int at, int version) {
+    static Verdict check(ByteBuffer datagram, int received, int at, int version, int minTtl, int maxTtl) {
         if (received < IPV4_HEADER_LENGTH || received < at + HEADER_LENGTH) {
             return Verdict.TOO_SHORT;
         }
-        if ((datagram.get(8) & 0xff) != TTL) {
+        int ttl = datagram.get(8) & 0xff;
+        if (ttl < minTtl || ttl > maxTtl) {
             return Verdict.TTL;
         }
         int versionType = datagram.get(at) & 0xff;

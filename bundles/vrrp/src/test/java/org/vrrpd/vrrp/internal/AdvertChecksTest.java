@@ -104,4 +104,25 @@ public class AdvertChecksTest {
                 "version", 3, "virtualAddresses", "192.0.2.100/24"));
         assertEquals(Verdict.VERSION, check(VrrpPacketTest.keepalivedAdvert(), v3, NoAuth.SESSION));
     }
+
+    private static InstanceSettings unicast(String peers) {
+        return InstanceSettings.parse(Map.of("name", "VI_1", "interfaceName", "eth0", "vrid", 51, "priority", 100,
+                "virtualAddresses", "192.0.2.100/24", "authType", "pass", "authPassword", "kaspike1", "unicastPeers", peers));
+    }
+
+    @Test
+    public void aUnicastInstanceTakesItsPeersOnlyWithinTheirTtlBounds() {
+        ByteBuffer fromPeer = VrrpPacketTest.keepalivedAdvert(); // from 192.0.2.1
+        assertEquals(Verdict.ACCEPTED, check(fromPeer, unicast("192.0.2.1"), PASS_OK));
+        assertEquals(Verdict.UNKNOWN_PEER, check(fromPeer, unicast("192.0.2.9"), PASS_OK));
+        fromPeer.put(8, (byte) 254); // routed over one hop
+        assertEquals("any TTL by default, as keepalived", Verdict.ACCEPTED, check(fromPeer, unicast("192.0.2.1")));
+        assertEquals(Verdict.ACCEPTED, check(fromPeer, unicast("192.0.2.1@254-255"), PASS_OK));
+        assertEquals(Verdict.TTL, check(fromPeer, unicast("192.0.2.1@255-255"), PASS_OK));
+        assertEquals("multicast keeps TTL 255", Verdict.TTL, check(fromPeer, settings(1, "192.0.2.100/24"), PASS_OK));
+    }
+
+    private static Verdict check(ByteBuffer advert, InstanceSettings settings) {
+        return check(advert, settings, PASS_OK);
+    }
 }

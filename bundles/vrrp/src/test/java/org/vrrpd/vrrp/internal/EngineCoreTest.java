@@ -123,6 +123,21 @@ public class EngineCoreTest {
         assertTrue("longest advert gap " + gap / MS + " ms", gap <= 1000 * MS + SLACK);
     }
 
+    @Test
+    public void aUnicastInstanceSendsToEachPeerAndJoinsNoGroup() throws Exception {
+        start();
+        Map<String, Object> p = new HashMap<>(Map.of("name", "VI_1", "interfaceName", "eth0", "vrid", 1, "priority", 255,
+                "virtualAddresses", "192.0.2.101/24", "unicastPeers", "192.0.2.2, 198.51.100.2@250-255", "unicastTtl", 254));
+        core.add(InstanceSettings.parse(p));
+        await("adverts to both peers", () -> sockets.sent.stream().map(RecordingSockets.Sent::destination).distinct().count() == 2, 3000);
+        assertEquals(List.of(new RecordingSockets.Sent(1, 255, 0xc0000202, 254, 0), new RecordingSockets.Sent(1, 255, 0xc6336402, 254, 0)),
+                sockets.sent.subList(0, 2).stream().map(s -> new RecordingSockets.Sent(s.vrid(), s.priority(), s.destination(), s.ttl(), 0)).toList());
+        assertTrue("no group while every instance here is unicast", !sockets.joined);
+        p.remove("unicastPeers");
+        core.update("VI_1", InstanceSettings.parse(p));
+        await("multicast again: the group is joined", () -> sockets.joined, 2000);
+    }
+
     /** A checker that throws in start, one that blocks in start, and one that reports as fast as it can. */
     @Test
     public void badCheckersNeitherStallNorBreakTheEngine() throws Exception {

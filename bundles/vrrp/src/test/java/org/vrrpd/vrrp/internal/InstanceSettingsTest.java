@@ -113,6 +113,12 @@ public class InstanceSettingsTest {
         rejectedV3("advertInterval", "41", "VRRP instance VI_1: advertInterval = 41 rejected: VRRPv3 counts centiseconds, 0.01..40.95");
         rejectedV3("advertInterval", "0.005", "VRRP instance VI_1: advertInterval = 0.005 rejected: VRRPv3 counts centiseconds, 0.01..40.95");
         rejectedV3("authType", "pass", "VRRP instance VI_1: authType = pass rejected: VRRPv3 has no authentication (RFC 5798 removed it)");
+        rejected("unicastPeers", "192.0.2.300", "VRRP instance VI_1: unicastPeers = 192.0.2.300 rejected: not an IPv4 address");
+        rejected("unicastPeers", "192.0.2.2@255-250", "VRRP instance VI_1: unicastPeers = 192.0.2.2@255-250 rejected: not "
+                + "ADDRESS[@MINTTL-MAXTTL] with 0 <= MINTTL <= MAXTTL <= 255");
+        rejected("unicastPeers", "192.0.2.2,192.0.2.2", "VRRP instance VI_1: unicastPeers = 192.0.2.2 rejected: listed twice");
+        rejected("unicastSource", "here", "VRRP instance VI_1: unicastSource = here rejected: not an IPv4 address");
+        rejected("unicastTtl", 0, "VRRP instance VI_1: unicastTtl = 0 rejected: must be 1..255");
         rejected("authType", "md5", "VRRP instance VI_1: authType = md5 rejected: must be none, pass or ah");
         rejected("authPassword", "123456789", "VRRP instance VI_1: authPassword = (9 bytes) rejected: at most 8 bytes");
         rejected("initialState", "leader", "VRRP instance VI_1: initialState = LEADER rejected: must be BACKUP or MASTER");

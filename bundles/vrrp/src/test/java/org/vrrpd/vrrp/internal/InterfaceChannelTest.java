@@ -12,7 +12,7 @@ public class InterfaceChannelTest {
 
         @Override public int[] fds() { return new int[] {-1}; }
         @Override public int receive(int socket, ByteBuffer buffer) { return waiting-- > 0 ? 40 : -1; }
-        @Override public void send(ByteBuffer datagram) { }
+        @Override public void send(ByteBuffer datagram, int destination) { }
         @Override public void setJoined(boolean join) { }
         @Override public void close() { }
     }

@@ -9,7 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * left, and a send can be made to throw (an internal error inside a transition).
  */
 final class RecordingSockets implements ChannelSockets {
-    record Sent(int vrid, int priority, long atNanos) {
+    record Sent(int vrid, int priority, int destination, int ttl, long atNanos) {
     }
 
     final List<Sent> sent = new CopyOnWriteArrayList<>();
@@ -27,17 +27,22 @@ final class RecordingSockets implements ChannelSockets {
     }
 
     @Override
-    public void send(ByteBuffer datagram) {
+    public void send(ByteBuffer datagram, int destination) {
         int vrid = VrrpPacket.vrid(datagram, VrrpPacket.IPV4_HEADER_LENGTH);
         if (vrid == failingVrid) {
             throw new IllegalStateException("injected failure sending VRID " + vrid);
         }
-        sent.add(new Sent(vrid, VrrpPacket.priority(datagram, VrrpPacket.IPV4_HEADER_LENGTH), System.nanoTime()));
+        sent.add(new Sent(vrid, VrrpPacket.priority(datagram, VrrpPacket.IPV4_HEADER_LENGTH), destination, datagram.get(8) & 0xff,
+                System.nanoTime()));
     }
 
     @Override
     public void setJoined(boolean join) {
+        joined = join;
     }
+
+    /** Whether the channel is in the VRRP group now. */
+    volatile boolean joined;
 
     @Override
     public void close() {

@@ -41,7 +41,7 @@ public class VrrpInstanceTest {
         @Override public long now() { return now; }
         @Override public void schedule(TimerHeap.Timer t, long delay) { heap.schedule(t, now + delay); }
         @Override public void cancel(TimerHeap.Timer t) { heap.cancel(t); }
-        @Override public void sendAdvert(VrrpInstance i, int priority) { log.add(at() + "advert " + priority); i.advert(priority, US); }
+        @Override public void sendAdvert(VrrpInstance i, int priority) { log.add(at() + "advert " + priority); i.advert(priority, US, Ipv4.VRRP_GROUP); }
         @Override public void addVips(VrrpInstance i) { log.add(at() + "add vips"); }
         @Override public void removeVips(VrrpInstance i) { log.add(at() + "remove vips"); }
         @Override public void sendGarps(VrrpInstance i, int count) { log.add(at() + "garp x" + count); }
@@ -388,8 +388,8 @@ public class VrrpInstanceTest {
     @Test
     public void theAdvertBufferIsReusedAndValid() {
         VrrpInstance i = instance(100);
-        ByteBuffer first = i.advert(100, US);
-        ByteBuffer second = i.advert(0, US);
+        ByteBuffer first = i.advert(100, US, Ipv4.VRRP_GROUP);
+        ByteBuffer second = i.advert(0, US, Ipv4.VRRP_GROUP);
         assertTrue("one buffer for every send", first == second);
         assertEquals(Verdict.ACCEPTED, VrrpPacket.check(second, second.limit(), 20));
         assertEquals(0, VrrpPacket.priority(second, 20));

@@ -56,7 +56,7 @@ public class VrrpPacketTest {
     public void encodesKeepalivedsVrrpv3AdvertByteForByte() {
         InstanceSettings v3 = InstanceSettings.parse(java.util.Map.of("name", "V4v3", "interfaceName", "eth0", "vrid", 10, "priority", 150,
                 "version", 3, "advertInterval", "0.1", "virtualAddresses", "192.0.2.110/24"));
-        ByteBuffer ours = new AdvertBuffer().next(v3, NoAuth.SESSION, 150, Ipv4.parse("192.0.2.1"));
+        ByteBuffer ours = new AdvertBuffer().next(v3, NoAuth.SESSION, 150, Ipv4.parse("192.0.2.1"), Ipv4.VRRP_GROUP);
         byte[] bytes = new byte[ours.remaining()];
         ours.get(bytes);
         ByteBuffer withIpChecksum = ByteBuffer.wrap(bytes);
