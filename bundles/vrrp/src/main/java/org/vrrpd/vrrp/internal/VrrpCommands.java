@@ -1,5 +1,6 @@
 package org.vrrpd.vrrp.internal;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.osgi.service.component.annotations.Component;
@@ -43,6 +44,7 @@ public class VrrpCommands {
         out.append(String.format("  timers            advert %d s, skew %.3f s, master down %.3f s%s%n", c.advertInterval(),
                 snapshot.skewNanos() / 1e9, snapshot.masterDownNanos() / 1e9,
                 c.initialMaster() ? String.format(", first listen %.3f s", snapshot.listenNanos() / 1e9) : ""));
+        out.append(String.format("  address lease     %s%n", lease(c, snapshot)));
         out.append(String.format("  preemption        %s%n", c.preempt() ? "on, delay " + c.preemptDelay().toPlainString() + " s" : "off"));
         out.append(String.format("  authentication    %s%n", c.authType()));
         out.append(String.format("  gratuitous ARP    %d per address, again after %s, refresh %s%n", c.garpMasterRepeat(),
@@ -62,6 +64,18 @@ public class VrrpCommands {
             out.append(String.format("  internal errors   %d (transitions that threw; see the log)%n", snapshot.internalErrors()));
         }
         return out.toString().stripTrailing();
+    }
+
+    /** e.g. "5 s (default), renewed every 1 s, last 0.42 s ago", or "forever (vipLease = 0)". */
+    private static String lease(InstanceSettings c, InstanceSnapshot snapshot) {
+        if (c.vipLease() == 0) {
+            return "forever (vipLease = 0)";
+        }
+        boolean byDefault = c.vipLease() == LeaseSchedule.defaultLeaseSeconds(c.advertInterval());
+        return String.format("%d s%s, renewed every %s s%s", c.vipLease(), byDefault ? " (default)" : "",
+                BigDecimal.valueOf(LeaseSchedule.renewalNanos(c.vipLeaseDuration()), 9).stripTrailingZeros().toPlainString(),
+                snapshot.lastLeaseRenewal().isPresent()
+                        ? String.format(", last %.2f s ago", (System.nanoTime() - snapshot.lastLeaseRenewal().getAsLong()) / 1e9) : "");
     }
 
     private static String addresses(VrrpInstanceView v) {
