@@ -206,7 +206,7 @@ final class EngineCore {
                 trouble = (o.add() ? "cannot add " : "cannot remove ") + o.address() + " on " + o.interfaceName() + ": " + o.detail();
                 LOG.error("{}: {}", owner, trouble);
             } else if (o.result() == VipReconciler.Result.RESTORED) {
-                LOG.warn("{}: {} on {} was gone (its lease ran out while this daemon was stopped or starved) and is added again",
+                LOG.warn("{}: {} on {}: its lease had run out (this daemon was stopped or starved); the address is added again",
                         owner, o.address(), o.interfaceName());
                 restored = true;
             }

@@ -36,7 +36,7 @@ final class VipReconciler implements AutoCloseable {
         ADDED, ALREADY_PRESENT, REMOVED, ALREADY_ABSENT,
         /** A lease renewed on an address that was there. */
         RENEWED,
-        /** A renewal found the address gone (its lease had run out) and added it again. */
+        /** A renewal found the address gone, or came after its lease had run out, and added it again. */
         RESTORED,
         /** The kernel refused; the outcome's detail says why. */
         FAILED,
@@ -268,6 +268,11 @@ final class VipReconciler implements AutoCloseable {
             boolean failed = false;
             for (VirtualAddress address : held.addresses()) {
                 Outcome o = lease(interfaces, due.owner(), held.interfaceName(), address, held.lease(), Result.RESTORED);
+                if (due.lapsed() && o.result() == Result.RENEWED) {
+                    // The mirror may not have heard of the expiry yet (its thread was stopped too): after a lapse the
+                    // address was gone or about to go, so it counts as restored and is announced again.
+                    o = new Outcome(o.owner(), o.interfaceName(), o.address(), true, Result.RESTORED, "");
+                }
                 failed |= !o.result().ok();
                 if (o.result() != Result.RENEWED) {
                     notable.add(o);
