@@ -50,7 +50,9 @@ public class ElectionIT extends LabTest {
     @Test
     public void theHigherPriorityWinsAndTheBackupTakesOverWhenTheMasterDies() throws Exception {
         Capture capture = lab.capture(client, "eth0", "ip proto 112 or arp", work.resolve("failover.pcap"));
-        Vrrpd r1 = daemon(ns1, "r1", 150, "authType = pass", "authPassword = s3cret");
+        // r1's VIP is permanent, as keepalived's: what a crashed master leaves behind is cleaned at its restart
+        // (the lease that otherwise removes it is VipLeaseIT's).
+        Vrrpd r1 = daemon(ns1, "r1", 150, "authType = pass", "authPassword = s3cret", "vipLease = 0");
         Vrrpd r2 = daemon(ns2, "r2", 100, "authType = pass", "authPassword = s3cret");
         r1.awaitState("VI_1", "MASTER", STARTUP);
         r2.awaitState("VI_1", "BACKUP", STARTUP);
@@ -90,9 +92,9 @@ public class ElectionIT extends LabTest {
         }
 
         // The crashed master comes back without preemption: it cleans the VIP it left behind and stays backup.
-        assertTrue("a SIGKILLed daemon leaves its VIP behind", r1.holds(VIP));
+        assertTrue("a SIGKILLed daemon without a lease leaves its VIP behind", r1.holds(VIP));
         r1.writeConfig("org.vrrpd.vrrp.instance-VI_1.cfg", Vrrpd.instance("VI_1", 51, 150, VIP + "/24", "authType = pass",
-                "authPassword = s3cret", "preempt = false"));
+                "authPassword = s3cret", "preempt = false", "vipLease = 0"));
         r1.start();
         r1.awaitState("VI_1", "BACKUP", STARTUP);
         assertFalse("a restarted router removes its leftover VIP at start", r1.holds(VIP));

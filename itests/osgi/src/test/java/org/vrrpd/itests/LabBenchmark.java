@@ -59,6 +59,65 @@ public class LabBenchmark {
         Files.writeString(out.resolve("takeover.md"), table);
     }
 
+    /**
+     * A dead router's copy of the VIP: A SIGKILLed with its link up while a client asks who has the
+     * VIP about every 0.2 s (ArpProbe); how long after the kill A's MAC still answers, watched for
+     * {@value #DEAD_WINDOW_SECONDS} s. keepalived leaves its VIPs on a dead router until it is
+     * restarted; ours lease them. {@code bench.deadRuns} kills (5 by default), A restarted between.
+     */
+    @Test
+    public void deadRoutersLastArpReplyAfterTheKill() throws Exception {
+        int runs = Integer.getInteger("bench.deadRuns", 5);
+        StringBuilder table = new StringBuilder(String.format(Locale.ROOT,
+                "%d kills each, this machine; seconds, median / p95 (max); watched %d s after each kill%n%n"
+                        + "| figure | vrrpd | keepalived |%n|---|---|---|%n| dead router's last ARP reply after the kill", runs,
+                DEAD_WINDOW_SECONDS));
+        for (String implementation : List.of("vrrpd", "keepalived")) {
+            List<Double> lastReplies = deadRouterReplies(implementation, runs);
+            boolean untilTheEnd = lastReplies.stream().allMatch(v -> v > DEAD_WINDOW_SECONDS - 1);
+            table.append(" | ").append(summary(lastReplies)).append(untilTheEnd ? " (still answering: until restarted)" : "");
+        }
+        table.append(" |\n");
+        System.out.println(table);
+        Path out = Path.of(System.getProperty("vrrpd.dist.home")).resolve("../../bench");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("dead-router.md"), table.toString());
+    }
+
+    private static final int DEAD_WINDOW_SECONDS = 10;
+
+    private static List<Double> deadRouterReplies(String implementation, int runs) throws Exception {
+        List<Double> lastReplies = new ArrayList<>();
+        Path work = Files.createTempDirectory("vrrpd-bench-dead-" + implementation);
+        try (NetLab lab = NetLab.create()) {
+            String br = lab.bridge("br");
+            String nsA = lab.namespace("a");
+            String nsB = lab.namespace("b");
+            String client = lab.namespace("cl");
+            lab.link(br, nsA, "eth0", A + "/24");
+            lab.link(br, nsB, "eth0", B + "/24");
+            lab.link(br, client, "eth0", "192.0.2.10/24");
+            String macA = ArpProbe.mac(lab, nsA);
+            BooleanSupplier aMaster = () -> holds(lab, nsA) && !holds(lab, nsB);
+            Pair pair = implementation.equals("vrrpd") ? ours(lab, nsA, nsB, work) : keepalived(lab, nsA, nsB, work);
+            for (int run = 0; run < runs; run++) {
+                awaitTrue(implementation + " run " + run + ": A master", aMaster, 20);
+                Thread.sleep(1500); // B has heard a few of A's adverts
+                ArpProbe probe = ArpProbe.start(lab, client, VIP, work, "dead-" + run);
+                double kill = now();
+                pair.crashA();
+                Thread.sleep(DEAD_WINDOW_SECONDS * 1000L); // the observation window itself
+                double last = ArpProbe.last(probe.stop(), macA, kill, Double.MAX_VALUE) - kill;
+                lastReplies.add(last);
+                System.out.printf(Locale.ROOT, "%s run %d: dead router's last ARP reply %.3f s after the kill%n", implementation, run, last);
+                pair.startA(); // keepalived's leftover goes only now, when it starts again (and preempts)
+            }
+        } finally {
+            NetLab.deleteRecursively(work);
+        }
+        return lastReplies;
+    }
+
     private void measure(String implementation) throws Exception {
         Map<String, List<Double>> figures = new LinkedHashMap<>();
         samples.put(implementation, figures);

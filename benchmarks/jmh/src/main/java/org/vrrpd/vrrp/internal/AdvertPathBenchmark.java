@@ -104,6 +104,7 @@ public class AdvertPathBenchmark {
         @Override public Collection<NetInterface> interfaces() { return List.of(iface); }
         @Override public Optional<NetInterface> byName(String name) { return Optional.of(iface).filter(i -> i.name().equals(name)); }
         @Override public boolean addAddress(String name, InterfaceAddress address) { return true; }
+        @Override public boolean leaseAddress(String name, InterfaceAddress address, java.time.Duration lifetime) { return true; }
         @Override public boolean removeAddress(String name, InterfaceAddress address) { return true; }
     }
 

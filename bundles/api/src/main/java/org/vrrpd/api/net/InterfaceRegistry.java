@@ -1,6 +1,7 @@
 package org.vrrpd.api.net;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
@@ -32,4 +33,25 @@ public interface InterfaceRegistry {
      * @throws IOException if the kernel refused it
      */
     boolean removeAddress(String interfaceName, InterfaceAddress address) throws IOException;
+
+    /**
+     * Adds an address that the kernel removes by itself once {@code lifetime} has passed (its valid
+     * and preferred lifetimes, rounded up to whole seconds), or gives the address that is there
+     * that lifetime from now: one acknowledged request, so calling it again before the lifetime
+     * runs out renews the lease. A daemon that dies or hangs stops renewing, and the kernel removes
+     * the address within the lifetime plus its expiry check's granularity (about a second).
+     * {@link Duration#ZERO} makes the address permanent (this default, for a registry without
+     * lifetimes, only adds it).
+     *
+     * @return true if the address was not on the interface (as far as this registry's mirror
+     *     knew just before), false if it was and only its lifetime changed
+     * @throws IOException if the kernel refused it, or this registry cannot give lifetimes
+     * @since 2.1
+     */
+    default boolean leaseAddress(String interfaceName, InterfaceAddress address, Duration lifetime) throws IOException {
+        if (lifetime.isZero()) {
+            return addAddress(interfaceName, address);
+        }
+        throw new IOException("this interface registry cannot give " + address + " a lifetime");
+    }
 }

@@ -1,6 +1,7 @@
 package org.vrrpd.netlink.internal;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -125,6 +126,24 @@ public class NetlinkRegistry implements InterfaceRegistry {
     @Override
     public boolean removeAddress(String interfaceName, InterfaceAddress address) throws IOException {
         return applied(false, interfaceName, address, Errno.EADDRNOTAVAIL);
+    }
+
+    /**
+     * One RTM_NEWADDR with NLM_F_CREATE | NLM_F_REPLACE and IFA_CACHEINFO: the kernel adds the
+     * address, or renews the lifetime of the one there (and broadcasts an RTM_NEWADDR either way).
+     * Whether it was there is read from the mirror just before, which lags the kernel by the
+     * reflector's processing of its broadcasts.
+     */
+    @Override
+    public boolean leaseAddress(String interfaceName, InterfaceAddress address, Duration lifetime) throws IOException {
+        if (lifetime.isNegative()) {
+            throw new IllegalArgumentException("negative lifetime " + lifetime + " for " + address);
+        }
+        long seconds = lifetime.getSeconds() + (lifetime.getNano() > 0 ? 1 : 0);
+        boolean absent = byName(interfaceName).map(i -> i.addresses().stream()
+                .noneMatch(a -> a.address().equals(address.address()) && a.prefixLength() == address.prefixLength())).orElse(true);
+        reflector.changeAddress(AddressChange.LEASE, interfaceName, address, seconds);
+        return absent;
     }
 
     /** The change, or false when the kernel says it is already so ({@code alreadySo}): callers get no errno. */

@@ -280,14 +280,24 @@ final class Reflector implements AutoCloseable {
      * whole or not at all. Errors name the request and the errno (EEXIST, EADDRNOTAVAIL, ...).
      */
     void changeAddress(boolean add, String interfaceName, InterfaceAddress address) throws IOException {
+        changeAddress(add ? AddressChange.ADD : AddressChange.REMOVE, interfaceName, address, 0);
+    }
+
+    /**
+     * One acknowledged address request; {@code lifetimeSeconds} is used by {@link AddressChange#LEASE}
+     * (0 = forever). Errors name the request and the errno (EEXIST, EADDRNOTAVAIL, ...).
+     */
+    void changeAddress(AddressChange change, String interfaceName, InterfaceAddress address, long lifetimeSeconds) throws IOException {
         NetInterface target = byName(interfaceName)
                 .orElseThrow(() -> new IOException("no such interface: " + interfaceName));
-        String what = (add ? "RTM_NEWADDR(" : "RTM_DELADDR(") + address.address().getHostAddress() + "/" + address.prefixLength()
-                + " dev " + interfaceName + ")";
+        String what = Rtnetlink.typeName(change.messageType) + "(" + address.address().getHostAddress() + "/" + address.prefixLength()
+                + " dev " + interfaceName + (change.lifetime ? " lifetime " + (lifetimeSeconds == 0 ? "forever" : lifetimeSeconds + " s") : "")
+                + ")";
         synchronized (requests) {
             int seq = sequence.incrementAndGet();
             String label = address.label() != null && address.label().startsWith(interfaceName) ? address.label() : null;
-            requests.send(RtnlCodec.addressRequest(add, seq, target.index(), address.address(), address.prefixLength(), label));
+            requests.send(RtnlCodec.addressRequest(change, seq, target.index(), address.address(), address.prefixLength(), label,
+                    lifetimeSeconds));
             int[] error = {Integer.MIN_VALUE};
             while (error[0] == Integer.MIN_VALUE) {
                 awaitReply(what);

@@ -12,6 +12,7 @@ final class Rtnetlink {
     static final int NLM_F_MULTI = 0x2;
     static final int NLM_F_ACK = 0x4;
     static final int NLM_F_DUMP = 0x300;
+    static final int NLM_F_REPLACE = 0x100;
     static final int NLM_F_EXCL = 0x200;
     static final int NLM_F_CREATE = 0x400;
 
@@ -41,6 +42,11 @@ final class Rtnetlink {
     static final int IFA_ADDRESS = 1;
     static final int IFA_LOCAL = 2;
     static final int IFA_LABEL = 3;
+    /** struct ifa_cacheinfo: u32 ifa_prefered, ifa_valid (seconds), cstamp, tstamp (ignored by the kernel on requests). */
+    static final int IFA_CACHEINFO = 6;
+    static final int IFA_CACHEINFO_LEN = 16;
+    /** A lifetime that never runs out (INFINITY_LIFE_TIME, 0xffffffff). */
+    static final int INFINITY_LIFE_TIME = -1;
     static final int IFA_FLAGS = 8;
     static final int IFA_F_SECONDARY = 0x01;
     static final int IFA_F_NODAD = 0x02;

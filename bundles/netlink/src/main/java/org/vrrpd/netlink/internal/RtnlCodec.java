@@ -143,14 +143,28 @@ final class RtnlCodec {
      * IPv6 addresses skip duplicate address detection, as a virtual address must answer at once.
      */
     static ByteBuffer addressRequest(boolean add, int sequence, int index, InetAddress address, int prefixLength, String label) {
+        return addressRequest(add ? AddressChange.ADD : AddressChange.REMOVE, sequence, index, address, prefixLength, label, 0);
+    }
+
+    /**
+     * One address request, acknowledged. For {@link AddressChange#LEASE} the valid and preferred
+     * lifetimes are both {@code lifetimeSeconds} (IFA_CACHEINFO), 0 meaning forever. IPv6
+     * addresses skip duplicate address detection, as a virtual address must answer at once.
+     */
+    static ByteBuffer addressRequest(AddressChange change, int sequence, int index, InetAddress address, int prefixLength, String label,
+                                     long lifetimeSeconds) {
+        if (lifetimeSeconds < 0 || lifetimeSeconds >= 0xffffffffL) {
+            throw new IllegalArgumentException("address lifetime " + lifetimeSeconds + " s out of 0.." + (0xffffffffL - 1));
+        }
         byte[] raw = address.getAddress();
         boolean v4 = raw.length == 4;
         byte[] labelBytes = v4 && label != null ? (label + "\0").getBytes(StandardCharsets.US_ASCII) : null;
         int length = NLMSG_HDRLEN + IFADDRMSG_LEN + attributeSpace(raw.length) * (v4 ? 2 : 1)
-                + (labelBytes != null ? attributeSpace(labelBytes.length) : 0);
+                + (labelBytes != null ? attributeSpace(labelBytes.length) : 0)
+                + (change.lifetime ? attributeSpace(IFA_CACHEINFO_LEN) : 0);
         ByteBuffer buf = ByteBuffer.allocateDirect(length).order(ByteOrder.nativeOrder());
-        int flags = NLM_F_REQUEST | NLM_F_ACK | (add ? NLM_F_CREATE | NLM_F_EXCL : 0);
-        buf.putInt(length).putShort((short) (add ? RTM_NEWADDR : RTM_DELADDR)).putShort((short) flags).putInt(sequence).putInt(0);
+        int flags = NLM_F_REQUEST | NLM_F_ACK | change.flags;
+        buf.putInt(length).putShort((short) change.messageType).putShort((short) flags).putInt(sequence).putInt(0);
         buf.put((byte) (v4 ? AF_INET : AF_INET6)).put((byte) prefixLength).put((byte) (v4 ? 0 : IFA_F_NODAD)).put((byte) 0)
                 .putInt(index);
         if (v4) {
@@ -159,6 +173,11 @@ final class RtnlCodec {
         putAttribute(buf, IFA_ADDRESS, raw);
         if (labelBytes != null) {
             putAttribute(buf, IFA_LABEL, labelBytes);
+        }
+        if (change.lifetime) {
+            int seconds = lifetimeSeconds == 0 ? INFINITY_LIFE_TIME : (int) lifetimeSeconds;
+            buf.putShort((short) (4 + IFA_CACHEINFO_LEN)).putShort((short) IFA_CACHEINFO)
+                    .putInt(seconds).putInt(seconds).putInt(0).putInt(0); // preferred, valid, cstamp, tstamp
         }
         return buf.flip();
     }

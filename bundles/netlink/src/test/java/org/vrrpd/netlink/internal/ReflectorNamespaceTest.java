@@ -84,9 +84,10 @@ public class ReflectorNamespaceTest {
         return null;
     }
 
-    private static Predicate<InterfaceEvent> hasAddress(String name, String address, boolean present) {
+    private static Predicate<InterfaceEvent> hasAddress(String name, String address, boolean present) throws Exception {
+        InetAddress wanted = InetAddress.getByName(address); // IPv6 compared as an address, not as text
         return e -> e.after() != null && e.after().name().equals(name)
-                && e.after().addresses().stream().anyMatch(a -> a.address().getHostAddress().equals(address)) == present;
+                && e.after().addresses().stream().anyMatch(a -> a.address().equals(wanted)) == present;
     }
 
     private NetInterface eth0() {
@@ -180,6 +181,50 @@ public class ReflectorNamespaceTest {
         } catch (IOException e) {
             assertEquals("no such interface: nope0", e.getMessage());
         }
+    }
+
+    /**
+     * A leased address (RTM_NEWADDR create-or-replace with IFA_CACHEINFO) stays while renewed and
+     * the kernel deletes it by itself about the lifetime after the last renewal; a lease of 0 is
+     * permanent. IPv6 takes leases the same way.
+     */
+    @Test
+    public void aLeasedAddressStaysWhileRenewedAndExpiresByItself() throws Exception {
+        InterfaceAddress vip = new InterfaceAddress(InetAddress.getByName("192.0.2.100"), 32, false, null);
+        reflector.changeAddress(AddressChange.LEASE, "eth0", vip, 2);
+        String shown = lab.exec(ns, "ip", "-o", "addr", "show", "dev", "eth0").check().stdout();
+        assertTrue(shown, shown.matches("(?s).*192\\.0\\.2\\.100/32 .*valid_lft [12]sec preferred_lft [12]sec.*"));
+        long renewed = System.nanoTime();
+        long until = renewed + TimeUnit.MILLISECONDS.toNanos(3500);
+        while (System.nanoTime() < until) { // renewing every 0.5 s for 3.5 s, longer than the 2 s lifetime: it must stay
+            Thread.sleep(500); // the renewal period under test, not a wait for a condition
+            assertTrue("still there before its renewal", eth0().addresses().stream().anyMatch(a -> a.address().equals(vip.address())));
+            reflector.changeAddress(AddressChange.LEASE, "eth0", vip, 2);
+            renewed = System.nanoTime();
+        }
+        Seen gone = await(hasAddress("eth0", "192.0.2.100", false));
+        double after = (gone.nanos - renewed) / 1e9;
+        System.out.printf("netlink reflector: a 2 s lease expired %.3f s after its last renewal%n", after);
+        assertTrue("expired " + after + " s after the last renewal", after > 1.5 && after < 3.2);
+
+        reflector.changeAddress(AddressChange.LEASE, "eth0", vip, 0); // forever
+        shown = lab.exec(ns, "ip", "-o", "addr", "show", "dev", "eth0").check().stdout();
+        assertTrue(shown, shown.matches("(?s).*192\\.0\\.2\\.100/32 .*valid_lft forever preferred_lft forever.*"));
+        reflector.changeAddress(AddressChange.LEASE, "eth0", vip, 2); // a permanent address takes a lease
+        shown = lab.exec(ns, "ip", "-o", "addr", "show", "dev", "eth0").check().stdout();
+        assertTrue(shown, shown.matches("(?s).*192\\.0\\.2\\.100/32 .*valid_lft [12]sec.*"));
+        reflector.changeAddress(AddressChange.REMOVE, "eth0", vip, 0);
+
+        InterfaceAddress v6 = new InterfaceAddress(InetAddress.getByName("2001:db8::64"), 64, false, null);
+        reflector.changeAddress(AddressChange.LEASE, "eth0", v6, 2);
+        long added = System.nanoTime();
+        shown = lab.exec(ns, "ip", "-o", "addr", "show", "dev", "eth0").check().stdout();
+        assertTrue(shown, shown.matches("(?s).*2001:db8::64/64 .*valid_lft [12]sec.*"));
+        await(hasAddress("eth0", "2001:db8::64", true)); // events before it do not count as its expiry
+        Seen gone6 = await(hasAddress("eth0", "2001:db8::64", false));
+        double after6 = (gone6.nanos - added) / 1e9;
+        System.out.printf("netlink reflector: a 2 s IPv6 lease expired %.3f s after it was given%n", after6);
+        assertTrue("IPv6 expired " + after6 + " s after it was given", after6 > 1.5 && after6 < 3.2);
     }
 
     /** A short account of where two models part, instead of printing both. */

@@ -118,4 +118,33 @@ public class RtnlCodecTest {
         assertEquals(Rtnetlink.AF_INET6, request.get(16));
         assertEquals(Rtnetlink.IFA_F_NODAD, request.get(18));
     }
+
+    @Test
+    public void encodesALeaseAsCreateOrReplaceWithCacheInfo() throws Exception {
+        ByteBuffer request = RtnlCodec.addressRequest(AddressChange.LEASE, 9, 3, InetAddress.getByName("192.0.2.100"), 32, null, 5);
+        byte[] bytes = new byte[request.remaining()];
+        request.get(bytes);
+        assertArrayEquals(Captured.hex(
+                "3c000000" + "1400" + "0505" + "09000000" + "00000000" // nlmsghdr: RTM_NEWADDR, REQUEST|ACK|REPLACE|CREATE
+                + "02200000" + "03000000"                              // ifaddrmsg: AF_INET /32, ifindex 3
+                + "08000200c0000264"                                   // IFA_LOCAL 192.0.2.100
+                + "08000100c0000264"                                   // IFA_ADDRESS 192.0.2.100
+                + "14000600" + "05000000" + "05000000"                 // IFA_CACHEINFO: preferred 5 s, valid 5 s,
+                + "00000000" + "00000000"), bytes);                    //   cstamp, tstamp (the kernel's to fill)
+    }
+
+    @Test
+    public void aLeaseOfZeroIsForeverAndAnImpossibleOneIsRefused() throws Exception {
+        ByteBuffer request = RtnlCodec.addressRequest(AddressChange.LEASE, 1, 7, InetAddress.getByName("2001:db8::64"), 64, null, 0);
+        assertEquals(16 + 8 + 20 + 20, request.remaining());
+        assertEquals(Rtnetlink.IFA_CACHEINFO, request.getShort(16 + 8 + 20 + 2));
+        assertEquals("preferred: INFINITY_LIFE_TIME", -1, request.getInt(16 + 8 + 20 + 4));
+        assertEquals("valid: INFINITY_LIFE_TIME", -1, request.getInt(16 + 8 + 20 + 8));
+        try {
+            RtnlCodec.addressRequest(AddressChange.LEASE, 1, 7, InetAddress.getByName("192.0.2.1"), 24, null, 0xffffffffL);
+            fail("a lifetime the kernel reads as infinite must be refused");
+        } catch (IllegalArgumentException expected) {
+            assertTrue(expected.getMessage(), expected.getMessage().startsWith("address lifetime 4294967295 s"));
+        }
+    }
 }

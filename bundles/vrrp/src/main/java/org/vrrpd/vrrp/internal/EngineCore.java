@@ -201,13 +201,23 @@ final class EngineCore {
 
     private void addressesApplied(String owner, List<VipReconciler.Outcome> outcomes) {
         String trouble = null;
+        boolean restored = false;
         for (VipReconciler.Outcome o : outcomes) {
             if (!o.result().ok()) {
                 trouble = (o.add() ? "cannot add " : "cannot remove ") + o.address() + " on " + o.interfaceName() + ": " + o.detail();
                 LOG.error("{}: {}", owner, trouble);
+            } else if (o.result() == VipReconciler.Result.RESTORED) {
+                LOG.warn("{}: {} on {}: its lease had run out (this daemon was stopped or starved); the address is added again",
+                        owner, o.address(), o.interfaceName());
+                restored = true;
             }
         }
-        if (instances.get(owner) != null) {
+        VrrpInstance instance = instances.get(owner);
+        if (restored && instance != null && instance.state() == VrrpState.MASTER) {
+            // Whoever took over meanwhile has told the segment its MAC: tell it ours again.
+            host.sendGarps(instance, instance.settings().garpMasterRepeat());
+        }
+        if (instance != null) {
             if (trouble == null) {
                 addressTrouble.remove(owner);
             } else {
@@ -268,7 +278,7 @@ final class EngineCore {
     Optional<InstanceSnapshot> snapshot(String name) throws Exception {
         return loop.call(() -> Optional.ofNullable(instances.get(name)).map(i -> new InstanceSnapshot(view(i), i.settings(), i.masterAdverCentis(),
                 i.skewNanos(), i.masterDownNanos(), Timing.listen(i.settings().version(), i.priority(), i.settings().advertCentis()), i.faults().describe(),
-                checkers.describe(i), addressTrouble.get(name), i.internalErrors())));
+                checkers.describe(i), addressTrouble.get(name), i.internalErrors(), vips.lastRenewal(name))));
     }
 
     RouterStatistics routerStatistics() {

@@ -66,4 +66,11 @@ import org.osgi.service.metatype.annotations.Option;
 
     @AttributeDefinition(description = "Seconds between refresh bursts while master (garp_master_refresh); 0: off.", min = "0")
     int garpMasterRefresh() default 0;
+
+    @AttributeDefinition(description = "Seconds the kernel keeps a master's virtual addresses unless this daemon renews them (it does "
+            + "every fifth of it, at least 1 s apart), so that a daemon that dies or hangs loses them by itself; 0: forever, "
+            + "as keepalived. Default: the shortest lease that outlasts any backup's Master_Down_Interval by a renewal "
+            + "(5 s at advertInterval 1, 9 at 2); a dead router's copy is gone at most this + 1 s after it died.",
+            min = "0", max = "86400", required = false)
+    int vipLease();
 }

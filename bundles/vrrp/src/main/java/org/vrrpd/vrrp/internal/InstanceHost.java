@@ -76,11 +76,11 @@ final class InstanceHost implements InstanceEffects {
         }
     }
 
-    /** The configured addresses, and nothing else this instance added before (a reconfiguration dropped some). */
+    /** The configured addresses, leased for the configured lease, and nothing else this instance added before (a reconfiguration dropped some). */
     @Override
     public void addVips(VrrpInstance instance) {
         InstanceSettings s = instance.settings();
-        vips.want(s.name(), s.interfaceName(), s.virtualAddresses(), List.of());
+        vips.want(s.name(), s.interfaceName(), s.virtualAddresses(), List.of(), s.vipLeaseDuration());
     }
 
     /** None: the configured ones go too, which also cleans up after a crashed predecessor. */

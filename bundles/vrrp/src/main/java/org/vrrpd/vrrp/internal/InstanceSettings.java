@@ -3,6 +3,7 @@ package org.vrrpd.vrrp.internal;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -18,7 +19,7 @@ import org.vrrpd.api.vrrp.VirtualAddress;
 record InstanceSettings(String name, String interfaceName, int vrid, int version, int priority, int advertCentis,
                         List<VirtualAddress> virtualAddresses, String authType, byte[] authPassword, boolean preempt,
                         BigDecimal preemptDelay, boolean initialMaster, int garpMasterDelay, int garpMasterRepeat, int garpMasterRefresh,
-                        String syncGroup, Unicast unicast) {
+                        String syncGroup, Unicast unicast, int vipLease) {
     static final String FACTORY_PID = "org.vrrpd.vrrp.instance";
     static final int OWNER_PRIORITY = 255;
 
@@ -82,7 +83,8 @@ record InstanceSettings(String name, String interfaceName, int vrid, int version
         }
         return new InstanceSettings(name, interfaceName, vrid, version, priority, advertCentis, List.copyOf(addresses), authType, password,
                 r.bool("preempt", true), r.seconds("preemptDelay", 1000), initialMaster(r), r.integer("garpMasterDelay", 5, 0, 1000),
-                r.integer("garpMasterRepeat", 5, 1, 100), r.integer("garpMasterRefresh", 0, 0, 86400), syncGroup(r), unicast(r));
+                r.integer("garpMasterRepeat", 5, 1, 100), r.integer("garpMasterRefresh", 0, 0, 86400), syncGroup(r), unicast(r),
+                vipLease(r, (advertCentis + 99) / 100));
     }
 
     /** {@code unicastPeers = ADDRESS[@MINTTL-MAXTTL], ...}, {@code unicastSource}, {@code unicastTtl}; no peers: multicast. */
@@ -131,6 +133,24 @@ record InstanceSettings(String name, String interfaceName, int vrid, int version
     /** Centiseconds as seconds for people: 1, 0.5, 0.05. */
     static String secondsText(int centis) {
         return BigDecimal.valueOf(centis, 2).stripTrailingZeros().toPlainString();
+    }
+
+    /**
+     * Seconds the kernel keeps this master's addresses unless renewed (0: forever), by default
+     * from the advert interval ({@link LeaseSchedule#defaultLeaseSeconds}). 1 s is refused: with
+     * renewals once a second and the kernel's once-a-second check, it would run out between two.
+     */
+    private static int vipLease(Reader r, int advertInterval) {
+        int lease = r.integer("vipLease", LeaseSchedule.defaultLeaseSeconds(advertInterval), 0, 86400);
+        if (lease == 1) {
+            throw r.invalid("vipLease", lease, "must be 0 (forever) or 2..86400: a 1 s lease runs out between renewals");
+        }
+        return lease;
+    }
+
+    /** The lease of this instance's addresses; zero: forever. */
+    Duration vipLeaseDuration() {
+        return Duration.ofSeconds(vipLease);
     }
 
     /** keepalived's vrrp_sync_group: instances with the same group name move together; empty for none. */

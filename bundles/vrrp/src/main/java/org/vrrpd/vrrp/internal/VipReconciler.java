@@ -1,14 +1,20 @@
 package org.vrrpd.vrrp.internal;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.vrrpd.api.net.InterfaceAddress;
 import org.vrrpd.api.net.InterfaceRegistry;
 import org.vrrpd.api.vrrp.VirtualAddress;
@@ -18,11 +24,20 @@ import org.vrrpd.api.vrrp.VirtualAddress;
  * ({@code vrrpd-vip}): netlink requests wait for the kernel's answer (and for a re-dump in
  * progress), which must never hold up the event loop's adverts. The loop states the wanted set
  * per instance; requests for the same instance coalesce (the latest wins) while the worker is busy;
- * the outcome of each change is handed back as a typed result.
+ * the outcome of each change is handed back as a typed result. Addresses wanted with a lease are
+ * given that lifetime by the kernel and renewed here on a {@link LeaseSchedule} of their own, so
+ * that they vanish by themselves when this daemon dies or hangs; a renewal that finds an address
+ * gone (its lease ran out while the daemon was stopped) adds it again and says so.
  */
 final class VipReconciler implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(VipReconciler.class);
+
     enum Result {
         ADDED, ALREADY_PRESENT, REMOVED, ALREADY_ABSENT,
+        /** A lease renewed on an address that was there. */
+        RENEWED,
+        /** A renewal found the address gone, or came after its lease had run out, and added it again. */
+        RESTORED,
         /** The kernel refused; the outcome's detail says why. */
         FAILED,
         /** No interface registry (the netlink bundle is away): tried again when it is back. */
@@ -44,10 +59,11 @@ final class VipReconciler implements AutoCloseable {
 
     private static final String NO_REGISTRY = "no interface registry (netlink bundle)";
 
-    private record Request(String interfaceName, List<VirtualAddress> wanted, List<VirtualAddress> alsoRemove) {
+    private record Request(String interfaceName, List<VirtualAddress> wanted, List<VirtualAddress> alsoRemove, Duration lease) {
     }
 
-    private record Installed(String interfaceName, Set<VirtualAddress> addresses) {
+    /** {@code lease} zero: permanent. */
+    private record Installed(String interfaceName, Set<VirtualAddress> addresses, Duration lease) {
     }
 
     private final Supplier<InterfaceRegistry> registry;
@@ -61,6 +77,10 @@ final class VipReconciler implements AutoCloseable {
     private boolean closed;
     /** Worker thread only: what each owner's last request left on the interface. */
     private final Map<String, Installed> installed = new HashMap<>();
+    /** Worker thread only. */
+    private final LeaseSchedule leases = new LeaseSchedule();
+    /** Written by the worker, read by vrrp:show: when each owner's lease was last given or renewed (System.nanoTime). */
+    private final Map<String, Long> lastRenewal = new ConcurrentHashMap<>();
 
     VipReconciler(Supplier<InterfaceRegistry> registry, Outcomes outcomes) {
         this.registry = registry;
@@ -71,14 +91,27 @@ final class VipReconciler implements AutoCloseable {
     }
 
     /**
-     * {@code owner} wants exactly {@code wanted} on {@code interfaceName}: what its earlier requests
-     * added and {@code alsoRemove} lists (addresses a predecessor may have left) go, unless wanted.
+     * {@code owner} wants exactly {@code wanted} on {@code interfaceName}, permanently: what its
+     * earlier requests added and {@code alsoRemove} lists (addresses a predecessor may have left)
+     * go, unless wanted.
      */
-    synchronized void want(String owner, String interfaceName, List<VirtualAddress> wanted, List<VirtualAddress> alsoRemove) {
+    void want(String owner, String interfaceName, List<VirtualAddress> wanted, List<VirtualAddress> alsoRemove) {
+        want(owner, interfaceName, wanted, alsoRemove, Duration.ZERO);
+    }
+
+    /** As above, the wanted addresses leased for {@code lease} and renewed until the next request ({@link Duration#ZERO}: permanent). */
+    synchronized void want(String owner, String interfaceName, List<VirtualAddress> wanted, List<VirtualAddress> alsoRemove,
+                           Duration lease) {
         pending.remove(owner); // re-queued at the end: the latest wins
         deferred.remove(owner);
-        pending.put(owner, new Request(interfaceName, List.copyOf(wanted), List.copyOf(alsoRemove)));
+        pending.put(owner, new Request(interfaceName, List.copyOf(wanted), List.copyOf(alsoRemove), lease));
         notifyAll();
+    }
+
+    /** When {@code owner}'s addresses last had their lease given or renewed (System.nanoTime), if they are leased. */
+    OptionalLong lastRenewal(String owner) {
+        Long at = lastRenewal.get(owner);
+        return at == null ? OptionalLong.empty() : OptionalLong.of(at);
     }
 
     /** The registry is back: apply what found none. */
@@ -122,11 +155,16 @@ final class VipReconciler implements AutoCloseable {
             String owner;
             Request request;
             synchronized (this) {
-                while (pending.isEmpty() && !closed) {
+                long untilRenewal;
+                while (pending.isEmpty() && !closed && (untilRenewal = leases.nanosUntilDue(System.nanoTime())) > 0) {
                     busy = false;
                     notifyAll();
                     try {
-                        wait();
+                        if (untilRenewal == Long.MAX_VALUE) {
+                            wait();
+                        } else {
+                            TimeUnit.NANOSECONDS.timedWait(this, untilRenewal);
+                        }
                     } catch (InterruptedException e) {
                         return;
                     }
@@ -136,9 +174,18 @@ final class VipReconciler implements AutoCloseable {
                     notifyAll();
                     return;
                 }
-                owner = pending.keySet().iterator().next();
-                request = pending.remove(owner);
                 busy = true;
+                if (pending.isEmpty()) {
+                    owner = null;
+                    request = null;
+                } else {
+                    owner = pending.keySet().iterator().next();
+                    request = pending.remove(owner);
+                }
+            }
+            if (request == null) {
+                renewDue();
+                continue;
             }
             List<Outcome> results = apply(owner, request);
             if (registry.get() == null) {
@@ -176,18 +223,89 @@ final class VipReconciler implements AutoCloseable {
         for (VirtualAddress gone : toRemove) {
             results.add(change(interfaces, owner, request.interfaceName(), gone, false));
         }
+        // A lease given before must be replaced by "forever" when the lease is switched off.
+        boolean leased = !request.lease().isZero() || (before != null && !before.lease().isZero());
         Set<VirtualAddress> now = new LinkedHashSet<>();
         for (VirtualAddress address : request.wanted()) {
-            Outcome added = change(interfaces, owner, request.interfaceName(), address, true);
+            Outcome added = leased ? lease(interfaces, owner, request.interfaceName(), address, request.lease(), Result.ADDED)
+                    : change(interfaces, owner, request.interfaceName(), address, true);
             results.add(added);
             if (added.result().ok()) {
                 now.add(address);
             }
         }
         if (!now.isEmpty()) {
-            installed.put(owner, new Installed(request.interfaceName(), now));
+            installed.put(owner, new Installed(request.interfaceName(), now, request.lease()));
+        }
+        if (now.isEmpty() || request.lease().isZero()) {
+            leases.dropped(owner);
+            lastRenewal.remove(owner);
+        } else {
+            renewedNow(owner, request.lease());
         }
         return results;
+    }
+
+    /** Renews every lease that is due; reports only what is not a plain renewal. */
+    private void renewDue() {
+        InterfaceRegistry interfaces = registry.get();
+        long now = System.nanoTime();
+        for (LeaseSchedule.Due due : leases.due(now)) {
+            Installed held = installed.get(due.owner());
+            if (held == null) {
+                leases.dropped(due.owner());
+                continue;
+            }
+            if (due.lapsed()) {
+                LOG.warn("{}: the lease of its addresses lapsed ({} ms since the last renewal, lease {} s): the daemon was stopped or "
+                        + "starved; renewing adds them again", due.owner(), due.sinceRenewalNanos() / 1_000_000, held.lease().toSeconds());
+            }
+            if (interfaces == null) { // the netlink bundle is away: the kernel keeps the addresses for the rest of the lease
+                leases.retryLater(due.owner(), now);
+                continue;
+            }
+            List<Outcome> notable = new ArrayList<>();
+            boolean failed = false;
+            for (VirtualAddress address : held.addresses()) {
+                Outcome o = lease(interfaces, due.owner(), held.interfaceName(), address, held.lease(), Result.RESTORED);
+                if (due.lapsed() && o.result() == Result.RENEWED) {
+                    // The mirror may not have heard of the expiry yet (its thread was stopped too): after a lapse the
+                    // address was gone or about to go, so it counts as restored and is announced again.
+                    o = new Outcome(o.owner(), o.interfaceName(), o.address(), true, Result.RESTORED, "");
+                }
+                failed |= !o.result().ok();
+                if (o.result() != Result.RENEWED) {
+                    notable.add(o);
+                }
+            }
+            if (failed) {
+                leases.retryLater(due.owner(), System.nanoTime());
+            } else {
+                renewedNow(due.owner(), held.lease());
+            }
+            if (!notable.isEmpty()) {
+                outcomes.applied(due.owner(), notable);
+            }
+        }
+    }
+
+    private void renewedNow(String owner, Duration lease) {
+        long now = System.nanoTime();
+        leases.renewed(owner, lease, now);
+        lastRenewal.put(owner, now);
+    }
+
+    /** Leases {@code address} ({@code lease} zero: forever); {@code whenAbsent} is the result if it was not there. */
+    private static Outcome lease(InterfaceRegistry interfaces, String owner, String interfaceName, VirtualAddress address, Duration lease,
+                                 Result whenAbsent) {
+        InterfaceAddress a = new InterfaceAddress(address.address(), address.prefixLength(), false, null);
+        try {
+            boolean absent = interfaces.leaseAddress(interfaceName, a, lease);
+            return new Outcome(owner, interfaceName, address, true, absent ? whenAbsent
+                    : whenAbsent == Result.ADDED ? Result.ALREADY_PRESENT : Result.RENEWED, "");
+        } catch (IOException | RuntimeException e) {
+            return new Outcome(owner, interfaceName, address, true, Result.FAILED, e.getMessage() == null ? e.toString() : e.getMessage());
+        }
     }
 
     private static Outcome change(InterfaceRegistry interfaces, String owner, String interfaceName, VirtualAddress address, boolean add) {

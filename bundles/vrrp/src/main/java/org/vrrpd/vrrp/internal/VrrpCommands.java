@@ -1,5 +1,6 @@
 package org.vrrpd.vrrp.internal;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.felix.service.command.Descriptor;
@@ -50,6 +51,7 @@ public class VrrpCommands {
                 snapshot.masterAdverCentis() == c.advertCentis() ? "" : ", the master's " + InstanceSettings.secondsText(snapshot.masterAdverCentis()) + " s",
                 snapshot.skewNanos() / 1e9, snapshot.masterDownNanos() / 1e9,
                 c.initialMaster() ? String.format(", first listen %.3f s", snapshot.listenNanos() / 1e9) : ""));
+        out.append(String.format("  address lease     %s%n", lease(c, snapshot)));
         out.append(String.format("  preemption        %s%n", c.preempt() ? "on, delay " + c.preemptDelay().toPlainString() + " s" : "off"));
         out.append(String.format("  authentication    %s%n", c.authType()));
         out.append(String.format("  gratuitous ARP    %d per address, again after %s, refresh %s%n", c.garpMasterRepeat(),
@@ -80,6 +82,18 @@ public class VrrpCommands {
                 : " (TTL " + p.minTtl() + ".." + p.maxTtl() + ")")).collect(Collectors.joining(", "));
         return "unicast to " + peers + " from " + (u.source() == 0 ? "the primary address" : Ipv4.toString(u.source())) + ", TTL " + u.ttl()
                 + "; " + unknownPeers + " adverts from others dropped";
+    }
+
+    /** e.g. "5 s (default), renewed every 1 s, last 0.42 s ago", or "forever (vipLease = 0)". */
+    private static String lease(InstanceSettings c, InstanceSnapshot snapshot) {
+        if (c.vipLease() == 0) {
+            return "forever (vipLease = 0)";
+        }
+        boolean byDefault = c.vipLease() == LeaseSchedule.defaultLeaseSeconds((c.advertCentis() + 99) / 100);
+        return String.format("%d s%s, renewed every %s s%s", c.vipLease(), byDefault ? " (default)" : "",
+                BigDecimal.valueOf(LeaseSchedule.renewalNanos(c.vipLeaseDuration()), 9).stripTrailingZeros().toPlainString(),
+                snapshot.lastLeaseRenewal().isPresent()
+                        ? String.format(", last %.2f s ago", (System.nanoTime() - snapshot.lastLeaseRenewal().getAsLong()) / 1e9) : "");
     }
 
     private static String addresses(VrrpInstanceView v) {

@@ -2,6 +2,7 @@ package org.vrrpd.vrrp.internal;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -51,6 +52,11 @@ final class FakeInterfaces implements InterfaceRegistry {
 
     @Override
     public boolean addAddress(String interfaceName, InterfaceAddress address) {
+        return stall();
+    }
+
+    @Override
+    public boolean leaseAddress(String interfaceName, InterfaceAddress address, Duration lifetime) {
         return stall();
     }
 

@@ -132,6 +132,23 @@ public class InstanceSettingsTest {
         rejected("garpMasterRepeat", 0, "VRRP instance VI_1: garpMasterRepeat = 0 rejected: must be 1..100");
         rejected("garpMasterRefresh", "soon", "VRRP instance VI_1: garpMasterRefresh = soon rejected: not a whole number");
         rejected("syncGroup", "a b", "VRRP instance VI_1: syncGroup = a b rejected: letters, digits, '_', '.' and '-' only");
+        rejected("vipLease", 1, "VRRP instance VI_1: vipLease = 1 rejected: must be 0 (forever) or 2..86400: a 1 s lease runs out "
+                + "between renewals");
+        rejected("vipLease", -1, "VRRP instance VI_1: vipLease = -1 rejected: must be 0..86400");
+        rejected("vipLease", "long", "VRRP instance VI_1: vipLease = long rejected: not a whole number");
+    }
+
+    @Test
+    public void theVipLeaseDefaultsToOutlastAnyMasterDownIntervalAndZeroIsForever() {
+        assertEquals(5, InstanceSettings.parse(valid()).vipLease());
+        Map<String, Object> p = valid();
+        p.put("advertInterval", 3);
+        assertEquals(13, InstanceSettings.parse(p).vipLease());
+        p.put("vipLease", "0");
+        assertEquals(0, InstanceSettings.parse(p).vipLease());
+        assertTrue(InstanceSettings.parse(p).vipLeaseDuration().isZero());
+        p.put("vipLease", 30);
+        assertEquals(30, InstanceSettings.parse(p).vipLeaseDuration().toSeconds());
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -39,18 +40,28 @@ public class VipReconcilerTest {
             return call("add", iface, a) && !present.contains(text(a)) && present.add(text(a));
         }
 
+        /** "lease eth0 192.0.2.100/24 5s": true (and now present) if it was absent. */
+        @Override
+        public boolean leaseAddress(String iface, InterfaceAddress a, Duration lifetime) throws IOException {
+            return call("lease", iface, a, " " + lifetime.toSeconds() + "s") && !present.contains(text(a)) && present.add(text(a));
+        }
+
         @Override
         public boolean removeAddress(String iface, InterfaceAddress a) throws IOException {
             return call("remove", iface, a) && present.remove(text(a));
         }
 
         private boolean call(String what, String iface, InterfaceAddress a) throws IOException {
+            return call(what, iface, a, "");
+        }
+
+        private boolean call(String what, String iface, InterfaceAddress a, String suffix) throws IOException {
             try {
                 gate.await(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 throw new IOException(e);
             }
-            calls.add(what + " " + iface + " " + text(a));
+            calls.add(what + " " + iface + " " + text(a) + suffix);
             if (text(a).equals(refuse)) {
                 throw new IOException("RTM_NEWADDR(" + text(a) + " dev " + iface + "): EINVAL (Invalid argument)");
             }
@@ -133,5 +144,55 @@ public class VipReconcilerTest {
         vips.retry();
         assertTrue(vips.awaitIdle(5000));
         assertEquals(List.of("add eth0 192.0.2.100/24"), kernel.calls);
+    }
+
+    /** Waits up to {@code seconds} for {@code calls} to have {@code n} entries. */
+    private void awaitCalls(int n, double seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + (long) (seconds * 1e9);
+        while (kernel.calls.size() < n && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertTrue("expected " + n + " calls within " + seconds + " s: " + kernel.calls, kernel.calls.size() >= n);
+    }
+
+    @Test
+    public void aLeaseIsRenewedQuietlyAndAnAddressFoundGoneIsRestored() throws Exception {
+        vips.want("VI_1", "eth0", List.of(A), List.of(), Duration.ofSeconds(5));
+        assertTrue(vips.awaitIdle(5000));
+        assertEquals(List.of("lease eth0 192.0.2.100/24 5s"), kernel.calls);
+        assertTrue(vips.lastRenewal("VI_1").isPresent());
+        long first = vips.lastRenewal("VI_1").getAsLong();
+        awaitCalls(2, 3); // one renewal period (1 s for a 5 s lease) on
+        assertEquals("lease eth0 192.0.2.100/24 5s", kernel.calls.get(1));
+        assertTrue(vips.lastRenewal("VI_1").getAsLong() - first >= 900_000_000L);
+        assertEquals("a renewal of an address that is there is not reported", List.of(VipReconciler.Result.ADDED), results());
+
+        kernel.present.clear(); // the kernel let it expire (the daemon was stopped longer than the lease)
+        awaitCalls(3, 3);
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        while (outcomes.size() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertEquals(List.of(VipReconciler.Result.ADDED, VipReconciler.Result.RESTORED), results());
+
+        vips.want("VI_1", "eth0", List.of(), List.of());
+        assertTrue(vips.awaitIdle(5000));
+        assertTrue(vips.lastRenewal("VI_1").isEmpty());
+        int calls = kernel.calls.size();
+        Thread.sleep(1500); // an observation window: with nothing leased, no renewal may come
+        assertEquals(calls, kernel.calls.size());
+    }
+
+    @Test
+    public void switchingTheLeaseOffMakesTheAddressesPermanent() throws Exception {
+        vips.want("VI_1", "eth0", List.of(A), List.of(), Duration.ofSeconds(5));
+        assertTrue(vips.awaitIdle(5000));
+        vips.want("VI_1", "eth0", List.of(A), List.of(), Duration.ZERO);
+        assertTrue(vips.awaitIdle(5000));
+        assertEquals("lease eth0 192.0.2.100/24 0s", kernel.calls.get(kernel.calls.size() - 1));
+        assertTrue(vips.lastRenewal("VI_1").isEmpty());
+        vips.want("VI_1", "eth0", List.of(A), List.of(), Duration.ZERO);
+        assertTrue(vips.awaitIdle(5000));
+        assertEquals("permanent from then on: a plain add", "add eth0 192.0.2.100/24", kernel.calls.get(kernel.calls.size() - 1));
     }
 }

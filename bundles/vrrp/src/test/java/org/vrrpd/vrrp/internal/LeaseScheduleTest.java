@@ -1,0 +1,87 @@
+package org.vrrpd.vrrp.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.Test;
+
+/** The renewal schedule of leased addresses on a hand-driven clock. */
+public class LeaseScheduleTest {
+    private static final long S = 1_000_000_000L;
+    private static final Duration LEASE = Duration.ofSeconds(5);
+
+    private final LeaseSchedule schedule = new LeaseSchedule();
+
+    @Test
+    public void theDefaultLeaseOutlivesAnyBackupsMasterDownIntervalByARenewalPeriod() {
+        for (int advert = 1; advert <= 255; advert++) {
+            long lease = LeaseSchedule.defaultLeaseSeconds(advert) * S;
+            long worstMasterDown = Timing.masterDown(2, 1, advert * 100); // priority 1: the longest skew, 255/256 s
+            long earliestExpiry = lease - LeaseSchedule.renewalNanos(Duration.ofNanos(lease)); // died just before a renewal
+            assertTrue("advert " + advert + ": gone before a backup could take over", earliestExpiry >= worstMasterDown);
+        }
+        assertEquals(5, LeaseSchedule.defaultLeaseSeconds(1));
+        assertEquals(9, LeaseSchedule.defaultLeaseSeconds(2));
+        assertEquals(958, LeaseSchedule.defaultLeaseSeconds(255));
+    }
+
+    @Test
+    public void renewsAFifthOfTheLeaseButNotMoreOftenThanTheKernelChecks() {
+        assertEquals(S, LeaseSchedule.renewalNanos(Duration.ofSeconds(5)));
+        assertEquals(S, LeaseSchedule.renewalNanos(Duration.ofSeconds(2)));
+        assertEquals(12 * S, LeaseSchedule.renewalNanos(Duration.ofSeconds(60)));
+    }
+
+    @Test
+    public void anOwnerIsDueOnePeriodAfterEachRenewal() {
+        assertEquals("nothing leased: no deadline", Long.MAX_VALUE, schedule.nanosUntilDue(0));
+        schedule.renewed("VI_1", LEASE, 10 * S);
+        assertEquals(S, schedule.nanosUntilDue(10 * S));
+        assertEquals(List.of(), schedule.due(10 * S + S - 1));
+        List<LeaseSchedule.Due> due = schedule.due(11 * S);
+        assertEquals(1, due.size());
+        assertEquals("VI_1", due.get(0).owner());
+        assertFalse("on time", due.get(0).lapsed());
+        assertEquals("still due until renewed", 0, schedule.nanosUntilDue(11 * S + 5));
+        schedule.renewed("VI_1", LEASE, 11 * S);
+        assertEquals(S, schedule.nanosUntilDue(11 * S));
+        schedule.dropped("VI_1");
+        assertEquals(Long.MAX_VALUE, schedule.nanosUntilDue(11 * S));
+    }
+
+    @Test
+    public void aRenewalLongOverdueKnowsTheLeaseMayHaveRunOut() {
+        schedule.renewed("VI_1", LEASE, 0);
+        // SIGSTOP for 12 s: the monotonic clock ran on, the worker did not.
+        LeaseSchedule.Due due = schedule.due(12 * S).get(0);
+        assertTrue(due.lapsed());
+        assertEquals(12 * S, due.sinceRenewalNanos());
+        LeaseSchedule other = new LeaseSchedule();
+        other.renewed("VI_2", LEASE, 0);
+        assertFalse("4.9 s after the last renewal it still holds", other.due(4_900_000_000L).get(0).lapsed());
+    }
+
+    @Test
+    public void aFailedRenewalIsRetriedAPeriodLaterWhileTheLeaseKeepsCounting() {
+        schedule.renewed("VI_1", LEASE, 0);
+        schedule.retryLater("VI_1", S);
+        assertEquals(S, schedule.nanosUntilDue(S));
+        schedule.retryLater("VI_1", 2 * S);
+        schedule.retryLater("VI_1", 3 * S);
+        schedule.retryLater("VI_1", 4 * S);
+        assertTrue("five periods without a renewal: the lease has run out", schedule.due(5 * S).get(0).lapsed());
+    }
+
+    @Test
+    public void ownersAreScheduledApart() {
+        schedule.renewed("VI_1", LEASE, 0);
+        schedule.renewed("VI_2", Duration.ofSeconds(60), 0);
+        assertEquals(List.of("VI_1"), schedule.due(S).stream().map(LeaseSchedule.Due::owner).toList());
+        schedule.renewed("VI_1", LEASE, S);
+        assertEquals(S, schedule.nanosUntilDue(S));
+        assertEquals(List.of("VI_2"), schedule.due(12 * S).stream().map(LeaseSchedule.Due::owner).filter("VI_2"::equals).toList());
+    }
+}
