@@ -58,8 +58,9 @@ public class ElectionIT extends LabTest {
         r2.awaitState("VI_1", "BACKUP", STARTUP);
         assertTrue("the master holds the VIP", r1.holds(VIP));
         assertFalse("the backup does not", r2.holds(VIP));
-        String show = r2.vrrpctl("vrrp:show", "VI_1").stdout();
-        assertTrue(show, show.contains("master            192.0.2.1"));
+        // the backup may have been up for less than an advert interval when r1 became master
+        String show = awaitContains("r2 hears r1", () -> r2.vrrpctl("vrrp:show", "VI_1").stdout(), Duration.ofSeconds(5),
+                "master            192.0.2.1");
         assertTrue(show, show.contains("timers            advert 1 s, skew 0.609 s, master down 3.609 s"));
         assertTrue(show, show.contains("preemption        on, delay 0 s"));
         assertTrue(show, show.contains("authentication    pass"));

@@ -74,6 +74,11 @@ final class Keepalived {
         process.kill();
     }
 
+    /** Whether keepalived logs {@code text} within {@code timeout}. */
+    boolean awaitOutput(String text, Duration timeout) {
+        return process.awaitOutput(text, timeout);
+    }
+
     /** SIGTERM: keepalived's VRRP child resigns with priority 0. */
     void stop() {
         process.stop();

@@ -1,6 +1,7 @@
 package org.vrrpd.api.spi;
 
 import org.osgi.annotation.versioning.ConsumerType;
+import org.vrrpd.api.vrrp.SplitBrainReport;
 import org.vrrpd.api.vrrp.StateChange;
 
 /**
@@ -11,4 +12,8 @@ import org.vrrpd.api.vrrp.StateChange;
 @ConsumerType
 public interface Notifier {
     void stateChanged(StateChange change);
+
+    /** A split brain began or ended (two masters on one virtual router); nothing by default. */
+    default void splitBrain(SplitBrainReport report) {
+    }
 }

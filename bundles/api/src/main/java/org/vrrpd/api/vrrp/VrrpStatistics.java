@@ -23,5 +23,7 @@ public record VrrpStatistics(
         /** Authentic adverts that were not newer than the last one from their sender (AH replays). */
         long authReplays,
         /** Adverts to a unicast instance from an address that is none of its peers (not in RFC 2787). */
-        long unknownPeers) {
+        long unknownPeers,
+        /** Split brains this instance saw as master: another master it did not yield to (not in RFC 2787). */
+        long splitBrains) {
 }

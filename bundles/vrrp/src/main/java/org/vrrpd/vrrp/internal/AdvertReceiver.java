@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vrrpd.api.vrrp.RouterStatistics;
+import org.vrrpd.api.vrrp.VrrpState;
 import org.vrrpd.kernel.Ipv4;
 
 /**
@@ -59,8 +60,31 @@ final class AdvertReceiver implements InterfaceChannel.Receiver {
         }
         if (verdict.accepted()) {
             instance.advertReceived(VrrpPacket.priority(datagram, at), VrrpPacket.ipSource(datagram), instance.settings().version() == 3
-                    ? VrrpPacket.maxAdverCentis(datagram, at) : instance.settings().advertCentis());
+                    ? VrrpPacket.maxAdverCentis(datagram, at) : instance.settings().advertCentis(), verdict == Verdict.ACCEPTED_OTHER_ADDRESSES);
+        } else if (instance.state() == VrrpState.MASTER && VrrpPacket.priority(datagram, at) != 0) {
+            String why = disagreement(verdict, instance.splitBrain);
+            if (why != null || instance.splitBrain.active()) {
+                instance.otherMasterHeard(VrrpPacket.ipSource(datagram), why);
+            }
         }
+    }
+
+    /**
+     * A well-formed advert we drop comes from a router that is master, by our rules or not (only a
+     * master advertises): for these verdicts, why the two disagree; null for a malformed or replayed
+     * one, or when a split brain is known already (nothing is built then).
+     */
+    private static String disagreement(Verdict verdict, SplitBrain known) {
+        if (known.active()) {
+            return null;
+        }
+        return switch (verdict) {
+            case AUTH_FAILED -> "its adverts fail authentication";
+            case AUTH_TYPE_MISMATCH, AUTH_TYPE_INVALID -> "its authentication type differs";
+            case INTERVAL -> "its advert interval differs";
+            case VERSION -> "it speaks another VRRP version";
+            default -> null;
+        };
     }
 
     /** Asked before a message is built, so a flood of bad adverts costs counting only. */

@@ -41,10 +41,11 @@ final class Counters {
         }
     }
 
-    VrrpStatistics snapshot() {
+    /** With {@code splitBrains}, the episodes the instance's SplitBrain counted. */
+    VrrpStatistics snapshot(long splitBrains) {
         return new VrrpStatistics(advertisementsSent, advertisementsReceived, becomeMaster, priorityZeroSent,
                 priorityZeroReceived, checksumErrors, versionErrors, invalidTypeReceived, ipTtlErrors,
                 packetLengthErrors, addressListErrors, advertisementIntervalErrors, invalidAuthType, authTypeMismatch,
-                authFailures, authReplays, unknownPeers);
+                authFailures, authReplays, unknownPeers, splitBrains);
     }
 }

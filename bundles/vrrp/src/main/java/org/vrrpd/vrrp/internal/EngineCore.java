@@ -1,11 +1,9 @@
 package org.vrrpd.vrrp.internal;
 
-import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -16,10 +14,7 @@ import org.vrrpd.api.link.LinkMonitor;
 import org.vrrpd.api.net.InterfaceRegistry;
 import org.vrrpd.api.spi.Checker;
 import org.vrrpd.api.spi.Notifier;
-import org.vrrpd.api.vrrp.RouterStatistics;
-import org.vrrpd.api.vrrp.VrrpInstanceView;
 import org.vrrpd.api.vrrp.VrrpState;
-import org.vrrpd.kernel.Ipv4;
 import org.vrrpd.kernel.NativeException;
 
 /**
@@ -47,6 +42,7 @@ final class EngineCore {
     private final TimerHeap.Timer handoffExpiry;
     /** Loop thread only: the last address change that failed, per instance, for vrrp:show. */
     private final Map<String, String> addressTrouble = new HashMap<>();
+    private final InstanceViews views;
     private volatile boolean closed;
 
     EngineCore(Path handoffFile, ChannelSockets.Factory sockets, Supplier<InterfaceRegistry> registry, Supplier<LinkMonitor> links,
@@ -58,6 +54,7 @@ final class EngineCore {
         host = new InstanceHost(loop, channels, vips, new GarpAnnouncer(arp, registry), syncGroups, notifiers);
         checkers = new CheckerBinding(loop);
         handoffs = new HandoffStore(handoffFile);
+        views = new InstanceViews(loop, instances, checkers, vips, addressTrouble, receiver);
         handoffExpiry = new TimerHeap.Timer(() -> handoffs.expire((owner, iface, addresses) -> vips.want(owner, iface, List.of(), addresses)));
     }
 
@@ -167,8 +164,8 @@ final class EngineCore {
             return;
         }
         instance.start();
-        LOG.info("{}: started on {} (VRRPv{}, vrid {}, priority {}, advert {} s, auth {}, addresses {}) in {}", s.name(), s.interfaceName(),
-                s.version(), s.vrid(), s.priority(), InstanceSettings.secondsText(s.advertCentis()), s.authType(), s.vipStrings(), instance.state());
+        LOG.info("{}: started on {} (vrid {}, VRRPv{}, priority {}, advert {} s, auth {}, addresses {}) in {}", s.name(), s.interfaceName(),
+                s.vrid(), s.version(), s.priority(), InstanceSettings.secondsText(s.advertCentis()), s.authType(), s.vipStrings(), instance.state());
     }
 
     private void removeNow(String name) {
@@ -269,41 +266,13 @@ final class EngineCore {
         loop.post(task);
     }
 
-    // ---- views ----
-
-    List<VrrpInstanceView> views() throws Exception {
-        return loop.call(() -> instances.all().stream().map(EngineCore::view).toList());
-    }
-
-    Optional<InstanceSnapshot> snapshot(String name) throws Exception {
-        return loop.call(() -> Optional.ofNullable(instances.get(name)).map(i -> new InstanceSnapshot(view(i), i.settings(), i.masterAdverCentis(),
-                i.skewNanos(), i.masterDownNanos(), Timing.listen(i.settings().version(), i.priority(), i.settings().advertCentis()), i.faults().describe(),
-                checkers.describe(i), addressTrouble.get(name), i.internalErrors(), vips.lastRenewal(name))));
-    }
-
-    RouterStatistics routerStatistics() {
-        return receiver.statistics();
-    }
-
-    private static VrrpInstanceView view(VrrpInstance i) {
-        InstanceSettings s = i.settings();
-        InetAddress master = i.masterAddress() == 0 ? null : Ipv4.toInet(i.masterAddress());
-        return new VrrpInstanceView(s.name(), s.interfaceName(), s.vrid(), i.state(), s.priority(), i.priority(), master,
-                s.virtualAddresses(), i.counters.snapshot());
+    /** What the shell and the API read. */
+    InstanceViews views() {
+        return views;
     }
 
     /** For tests: waits until the address changes asked for so far reached the kernel (or failed). */
     boolean awaitAddresses(long millis) throws InterruptedException {
         return vips.awaitIdle(millis);
-    }
-
-    /** For tests. */
-    EventLoop loop() {
-        return loop;
-    }
-
-    /** For tests: the state of one instance, read on the loop. */
-    VrrpState state(String name) throws Exception {
-        return loop.call(() -> instances.get(name) == null ? null : instances.get(name).state());
     }
 }

@@ -20,4 +20,7 @@ interface InstanceEffects {
     int primaryAddress(VrrpInstance instance);
 
     void stateChanged(VrrpInstance instance, VrrpState from, String reason);
+
+    /** The instance's split brain (see {@link SplitBrain}) began or ended. */
+    void splitBrainChanged(VrrpInstance instance, boolean active);
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vrrpd.api.vrrp.SplitBrainReport;
 import org.vrrpd.api.vrrp.StateChange;
 import org.vrrpd.api.vrrp.VrrpState;
 import org.vrrpd.kernel.Ipv4;
@@ -93,6 +94,20 @@ final class InstanceHost implements InstanceEffects {
     @Override
     public void sendGarps(VrrpInstance instance, int count) {
         garp.announce(instance.settings(), count);
+    }
+
+    @Override
+    public void splitBrainChanged(VrrpInstance instance, boolean active) {
+        SplitBrain s = instance.splitBrain;
+        String other = Ipv4.toString(s.otherMaster());
+        if (active) {
+            LOG.warn("{}: split brain: {} is master too ({}); we stay master, answer its adverts and refresh the neighbours' ARP caches",
+                    instance.name(), other, s.reason());
+        } else {
+            LOG.info("{}: split brain with {} over after {} s", instance.name(), other, (loop.now() - s.since()) / 1_000_000_000L);
+        }
+        notifiers.tell(new SplitBrainReport(instance.name(), instance.settings().vrid(), Ipv4.toInet(s.otherMaster()), s.reason(), active,
+                Instant.now()));
     }
 
     @Override

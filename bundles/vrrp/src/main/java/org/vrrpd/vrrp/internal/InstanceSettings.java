@@ -19,7 +19,7 @@ import org.vrrpd.api.vrrp.VirtualAddress;
 record InstanceSettings(String name, String interfaceName, int vrid, int version, int priority, int advertCentis,
                         List<VirtualAddress> virtualAddresses, String authType, byte[] authPassword, boolean preempt,
                         BigDecimal preemptDelay, boolean initialMaster, int garpMasterDelay, int garpMasterRepeat, int garpMasterRefresh,
-                        String syncGroup, Unicast unicast, int vipLease) {
+                        String syncGroup, Unicast unicast, int vipLease, LowerPriority lowerPriority) {
     static final String FACTORY_PID = "org.vrrpd.vrrp.instance";
     static final int OWNER_PRIORITY = 255;
 
@@ -84,7 +84,21 @@ record InstanceSettings(String name, String interfaceName, int vrid, int version
         return new InstanceSettings(name, interfaceName, vrid, version, priority, advertCentis, List.copyOf(addresses), authType, password,
                 r.bool("preempt", true), r.seconds("preemptDelay", 1000), initialMaster(r), r.integer("garpMasterDelay", 5, 0, 1000),
                 r.integer("garpMasterRepeat", 5, 1, 100), r.integer("garpMasterRefresh", 0, 0, 86400), syncGroup(r), unicast(r),
-                vipLease(r, (advertCentis + 99) / 100));
+                vipLease(r, (advertCentis + 99) / 100), lowerPriority(r));
+    }
+
+    /**
+     * What a master does when it hears a lower (or an equal, lower-addressed) master, and one about
+     * to yield to a better one: keepalived's garp_lower_prio_repeat / garp_lower_prio_delay (which
+     * default to the garp_master ones), lower_prio_no_advert and higher_prio_send_advert.
+     */
+    record LowerPriority(int garpRepeat, int garpDelay, boolean noAdvert, boolean higherPrioSendAdvert) {
+    }
+
+    private static LowerPriority lowerPriority(Reader r) {
+        return new LowerPriority(r.integer("garpLowerPrioRepeat", r.integer("garpMasterRepeat", 5, 1, 100), 0, 100),
+                r.integer("garpLowerPrioDelay", r.integer("garpMasterDelay", 5, 0, 1000), 0, 1000), r.bool("lowerPrioNoAdvert", false),
+                r.bool("higherPrioSendAdvert", false));
     }
 
     /** {@code unicastPeers = ADDRESS[@MINTTL-MAXTTL], ...}, {@code unicastSource}, {@code unicastTtl}; no peers: multicast. */

@@ -12,5 +12,5 @@ import org.vrrpd.api.vrrp.VrrpInstanceView;
 record InstanceSnapshot(VrrpInstanceView view, InstanceSettings settings, int masterAdverCentis, long skewNanos, long masterDownNanos,
                         long listenNanos,
                         List<String> faults, List<String> checks, String addressTrouble, long internalErrors,
-                        OptionalLong lastLeaseRenewal) {
+                        OptionalLong lastLeaseRenewal, String splitBrain) {
 }

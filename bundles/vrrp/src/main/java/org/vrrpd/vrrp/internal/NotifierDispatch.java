@@ -3,6 +3,7 @@ package org.vrrpd.vrrp.internal;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.vrrpd.api.spi.Notifier;
+import org.vrrpd.api.vrrp.SplitBrainReport;
 import org.vrrpd.api.vrrp.StateChange;
 
 /**
@@ -26,6 +27,10 @@ final class NotifierDispatch {
     /** Queues {@code change} for every notifier; returns at once. */
     void tell(StateChange change) {
         notifiers.forEach((notifier, thread) -> thread.submit(() -> notifier.stateChanged(change)));
+    }
+
+    void tell(SplitBrainReport report) {
+        notifiers.forEach((notifier, thread) -> thread.submit(() -> notifier.splitBrain(report)));
     }
 
     /** Lets queued notifications go out for up to {@code millis}, then stops (the engine stops). */

@@ -14,9 +14,10 @@ import java.util.StringJoiner;
 import org.vrrpd.api.vrrp.VrrpState;
 
 /**
- * The VRRP state machine of RFC 3768 §6.4 plus keepalived's Fault state, as data:
+ * The VRRP state machine of RFC 3768 §6.4 plus keepalived's Fault state and its answers to a
+ * lower master, as data:
  * (state, event) → (actions, next state). A pair that is not in the table is ignored: the event
- * means nothing in that state (e.g. a lower-priority advert reaching a master is discarded).
+ * means nothing in that state (e.g. a lower-priority advert reaching a backup that may preempt).
  * The README's transition matrix is generated from this table and checked by a test.
  */
 final class TransitionTable {
@@ -47,8 +48,11 @@ final class TransitionTable {
 
         on(MASTER, ADVER_TIMER, MASTER, SEND_ADVERT, START_ADVER_TIMER);
         on(MASTER, RX_PRIORITY_ZERO, MASTER, SEND_ADVERT, START_ADVER_TIMER);
-        on(MASTER, RX_PREFERRED, BACKUP, CANCEL_TIMER, REMOVE_VIPS, START_MASTER_DOWN_TIMER);
-        // RX_EQUAL_NOT_PREFERRED, RX_LOWER_*: discarded; this router stays master.
+        on(MASTER, RX_PREFERRED, BACKUP, ADVERT_BEFORE_YIELDING, CANCEL_TIMER, REMOVE_VIPS, START_MASTER_DOWN_TIMER);
+        // Another master it does not yield to (RFC 3768 discards these; keepalived answers them): a split brain.
+        on(MASTER, RX_EQUAL_NOT_PREFERRED, MASTER, ANSWER_WITH_ADVERT, REFRESH_NEIGHBOURS);
+        on(MASTER, RX_LOWER_PREEMPTIBLE, MASTER, ANSWER_WITH_ADVERT, REFRESH_NEIGHBOURS);
+        on(MASTER, RX_LOWER_NO_PREEMPT, MASTER, ANSWER_WITH_ADVERT, REFRESH_NEIGHBOURS);
         on(MASTER, SYNC_BACKUP, BACKUP, CANCEL_TIMER, REMOVE_VIPS, START_MASTER_DOWN_TIMER);
         on(MASTER, FAULTED, FAULT, CANCEL_TIMER, SEND_PRIORITY_ZERO, REMOVE_VIPS);
         on(MASTER, SHUTDOWN, INITIALIZE, CANCEL_TIMER, SEND_PRIORITY_ZERO, REMOVE_VIPS);

@@ -19,7 +19,7 @@ public class VrrpCommands {
     private VrrpEngine engine;
 
     @Descriptor("lists every VRRP instance: interface, VRID, state, priority, master and virtual addresses")
-    public String list() {
+    public String list() throws Exception {
         StringBuilder out = new StringBuilder(String.format("%-16s %-10s %-5s %-10s %-8s %-15s %s%n",
                 "NAME", "INTERFACE", "VRID", "STATE", "PRIORITY", "MASTER", "VIRTUAL ADDRESSES"));
         for (VrrpInstanceView v : engine.instances()) {
@@ -27,6 +27,9 @@ public class VrrpCommands {
                     v.effectivePriority(), v.masterAddress() == null ? "-" : v.masterAddress().getHostAddress(), addresses(v)));
         }
         RouterStatistics router = engine.routerStatistics();
+        for (String splitBrain : engine.splitBrains()) {
+            out.append("SPLIT BRAIN: ").append(splitBrain).append('\n');
+        }
         out.append(String.format("received for no instance here: %d unreadable, %d for other VRIDs%n", router.unreadableDatagrams(),
                 router.vridErrors()));
         return out.toString().stripTrailing();
@@ -58,6 +61,7 @@ public class VrrpCommands {
                 c.garpMasterDelay() > 0 ? c.garpMasterDelay() + " s" : "never", c.garpMasterRefresh() > 0 ? "every " + c.garpMasterRefresh() + " s" : "off"));
         out.append(String.format("  checks            %s%n", snapshot.checks().isEmpty() ? "none" : String.join("; ", snapshot.checks())));
         out.append(String.format("  faults            %s%n", snapshot.faults().isEmpty() ? "none" : String.join("; ", snapshot.faults())));
+        out.append(String.format("  split brain       %s (%d so far)%n", snapshot.splitBrain() == null ? "none" : snapshot.splitBrain(), s.splitBrains()));
         out.append(String.format("  adverts           sent %d, received %d%n", s.advertisementsSent(), s.advertisementsReceived()));
         out.append(String.format("  became master     %d times%n", s.becomeMaster()));
         out.append(String.format("  priority 0        sent %d, received %d%n", s.priorityZeroSent(), s.priorityZeroReceived()));

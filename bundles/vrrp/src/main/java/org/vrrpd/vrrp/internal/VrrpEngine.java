@@ -195,7 +195,7 @@ public class VrrpEngine implements VrrpInstances, InterfaceListener, LinkListene
     @Override
     public List<VrrpInstanceView> instances() {
         try {
-            return core.views();
+            return core.views().all();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -208,10 +208,14 @@ public class VrrpEngine implements VrrpInstances, InterfaceListener, LinkListene
 
     @Override
     public RouterStatistics routerStatistics() {
-        return core.routerStatistics();
+        return core.views().routerStatistics();
+    }
+
+    List<String> splitBrains() throws Exception {
+        return core.views().splitBrains();
     }
 
     Optional<InstanceSnapshot> snapshot(String name) throws Exception {
-        return core.snapshot(name);
+        return core.views().snapshot(name);
     }
 }

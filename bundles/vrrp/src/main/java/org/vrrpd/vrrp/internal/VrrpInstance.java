@@ -16,8 +16,6 @@ import org.vrrpd.api.vrrp.VrrpState;
  */
 final class VrrpInstance {
     private static final Logger LOG = LoggerFactory.getLogger(VrrpInstance.class);
-    /** How long an instance whose transition threw stays in FAULT before it starts again as a backup. */
-    static final long INTERNAL_ERROR_RETRY = 5_000_000_000L;
 
     private final InstanceEffects host;
     private InstanceSettings settings;
@@ -44,15 +42,16 @@ final class VrrpInstance {
     /** When the engine may next log a dropped advert of this instance (loop clock). */
     long nextRejectLog = Long.MIN_VALUE;
     final TimerHeap.Timer protocolTimer = new TimerHeap.Timer(this::protocolTimerFired);
-    final TimerHeap.Timer garpTimer = new TimerHeap.Timer(this::garpTimerFired);
-    private final TimerHeap.Timer retryTimer = new TimerHeap.Timer(this::retryAfterInternalError);
+    private final GarpSchedule garps;
+    final SplitBrain splitBrain = new SplitBrain();
     private final AdvertBuffer advert = new AdvertBuffer();
-    private FaultCause internalError;
-    private long internalErrors;
+    private final InternalErrors internalErrors;
 
     VrrpInstance(InstanceEffects host, InstanceSettings settings) {
         this.host = host;
         this.settings = settings;
+        this.garps = new GarpSchedule(this, host);
+        this.internalErrors = new InternalErrors(host.timers(), cause -> fault(cause, false));
         this.masterAdverCentis = settings.advertCentis();
     }
 
@@ -82,7 +81,7 @@ final class VrrpInstance {
 
     /** Transitions that threw since the instance started. */
     long internalErrors() {
-        return internalErrors;
+        return internalErrors.count();
     }
 
     void setAuth(AuthSession auth) {
@@ -143,7 +142,7 @@ final class VrrpInstance {
     }
 
     void stop() {
-        host.timers().cancel(retryTimer);
+        internalErrors.cancel();
         handle(Event.SHUTDOWN, "stopped");
     }
 
@@ -179,18 +178,26 @@ final class VrrpInstance {
     /** Stops the timers and nothing else: the next incarnation of the engine takes over from here. */
     void park() {
         host.timers().cancel(protocolTimer);
-        host.timers().cancel(garpTimer);
-        host.timers().cancel(retryTimer);
+        garps.cancel();
+        internalErrors.cancel();
     }
 
     /**
      * An advert that passed every check: classify it (RFC 3768 / RFC 5798 §6.4.2/§6.4.3) and act.
-     * {@code adverCentis} is its interval (v3; a v2 advert has ours, or it was dropped).
+     * {@code adverCentis} is its interval (v3; a v2 advert has ours, or it was dropped);
+     * {@code addressesDiffer}: it lists other virtual addresses than ours.
      */
-    void advertReceived(int priority, int source, int adverCentis) {
+    void advertReceived(int priority, int source, int adverCentis, boolean addressesDiffer) {
         counters.advertisementsReceived++;
         if (priority == 0) {
             counters.priorityZeroReceived++;
+        } else if (state == VrrpState.MASTER) {
+            Event event = classify(priority, source);
+            if (event != Event.RX_PREFERRED) {
+                otherMasterHeard(source, splitBrain.active() ? null : (event == Event.RX_EQUAL_NOT_PREFERRED
+                        ? "equal priority " + priority + " from a lower address" : "lower priority " + priority)
+                        + (addressesDiffer ? ", and its address list differs from ours" : ""));
+            }
         }
         if (settings.owner()) {
             return; // the address owner ignores adverts for its VRID (§7.1 check 5)
@@ -203,6 +210,23 @@ final class VrrpInstance {
         handle(event, event.reason());
     }
 
+    /**
+     * As master, another master's advert that we do not yield to, accepted or dropped for
+     * {@code why} (built only when no split brain is known yet): a split brain begins, or goes on.
+     */
+    void otherMasterHeard(int source, String why) {
+        if (state == VrrpState.MASTER && splitBrain.heard(source, why, host.timers().now())) {
+            host.splitBrainChanged(this, true);
+        }
+    }
+
+    /** No master heard for a Master_Down_Interval, or this one is no longer master: the split brain is over. */
+    private void endSplitBrain(boolean over) {
+        if (splitBrain.ends(host.timers().now(), masterDownNanos(), over)) {
+            host.splitBrainChanged(this, false);
+        }
+    }
+
     Event classify(int priority, int source) {
         int ours = priority();
         return AdvertClass.of(priority, source, ours, priority == ours ? host.primaryAddress(this) : 0, // asked only for a tie
@@ -211,24 +235,10 @@ final class VrrpInstance {
 
     private void protocolTimerFired() {
         if (state == VrrpState.MASTER) {
+            endSplitBrain(false);
             handle(Event.ADVER_TIMER, Event.ADVER_TIMER.reason());
         } else if (state == VrrpState.BACKUP) {
             handle(Event.MASTER_DOWN_TIMER, Event.MASTER_DOWN_TIMER.reason());
-        }
-    }
-
-    /** The delayed second burst, then refresh bursts while master (garp_master_delay / garp_master_refresh). */
-    private void garpTimerFired() {
-        if (state != VrrpState.MASTER) {
-            return;
-        }
-        try {
-            host.sendGarps(this, settings.garpMasterRepeat());
-            if (settings.garpMasterRefresh() > 0) {
-                host.timers().schedule(garpTimer, Timing.seconds(settings.garpMasterRefresh()));
-            }
-        } catch (RuntimeException e) {
-            failSafe(Event.ADVER_TIMER, e);
         }
     }
 
@@ -249,6 +259,9 @@ final class VrrpInstance {
         }
         if (t.next() != from) {
             state = t.next();
+            if (from == VrrpState.MASTER) {
+                endSplitBrain(true);
+            }
             if (state == VrrpState.MASTER) {
                 counters.becomeMaster++;
                 masterAddress = host.primaryAddress(this);
@@ -264,20 +277,13 @@ final class VrrpInstance {
 
     /**
      * A transition threw: leave MASTER the way FAULTED does — resign, release the addresses — each
-     * step on its own since any of them may be what fails, hold the instance in FAULT with the
-     * cause, and start again as a backup after {@link #INTERNAL_ERROR_RETRY}.
+     * step on its own since any of them may be what fails, and hold the instance in FAULT with the
+     * cause until the retry ({@link InternalErrors}).
      */
     private void failSafe(Event during, RuntimeException e) {
-        internalErrors++;
-        if (internalErrors == 1) {
-            LOG.error("{}: {} in {} threw; the instance goes to FAULT and retries in {} s", name(), during, state,
-                    INTERNAL_ERROR_RETRY / 1_000_000_000L, e);
-        } else {
-            LOG.error("{}: {} in {} threw again ({} times): {}", name(), during, state, internalErrors, e.toString());
-        }
-        Timers timers = host.timers();
-        timers.cancel(protocolTimer);
-        timers.cancel(garpTimer);
+        FaultCause cause = internalErrors.threw(name(), during, state, e);
+        host.timers().cancel(protocolTimer);
+        garps.cancel();
         VrrpState from = state;
         if (from == VrrpState.MASTER) {
             quietly(() -> host.sendAdvert(this, 0));
@@ -285,19 +291,12 @@ final class VrrpInstance {
         quietly(() -> host.removeVips(this));
         state = VrrpState.FAULT;
         masterAddress = 0;
-        internalError = FaultCause.internal(e);
-        faults.replace(FaultCause.Kind.INTERNAL, Set.of(internalError)); // already FAULT: no transition runs
-        timers.schedule(retryTimer, INTERNAL_ERROR_RETRY);
-        if (from != VrrpState.FAULT) {
-            quietly(() -> host.stateChanged(this, from, internalError.text()));
+        if (from == VrrpState.MASTER) {
+            quietly(() -> endSplitBrain(true));
         }
-    }
-
-    private void retryAfterInternalError() {
-        FaultCause cause = internalError;
-        internalError = null;
-        if (cause != null) {
-            fault(cause, false);
+        faults.replace(FaultCause.Kind.INTERNAL, Set.of(cause)); // already FAULT: no transition runs
+        if (from != VrrpState.FAULT) {
+            quietly(() -> host.stateChanged(this, from, cause.text()));
         }
     }
 
@@ -316,14 +315,7 @@ final class VrrpInstance {
             case SEND_PRIORITY_ZERO -> host.sendAdvert(this, 0);
             case ADD_VIPS -> host.addVips(this);
             case REMOVE_VIPS -> host.removeVips(this);
-            case SEND_GARP -> {
-                host.sendGarps(this, settings.garpMasterRepeat());
-                if (settings.garpMasterDelay() > 0) {
-                    loop.schedule(garpTimer, Timing.seconds(settings.garpMasterDelay()));
-                } else if (settings.garpMasterRefresh() > 0) {
-                    loop.schedule(garpTimer, Timing.seconds(settings.garpMasterRefresh()));
-                }
-            }
+            case SEND_GARP -> garps.becameMaster();
             case START_ADVER_TIMER -> {
                 // At a fixed rate from the deadline that just fired, so adverts do not drift by the loop's
                 // latency; from now after a reset (the timer still pending) or a late loop.
@@ -336,9 +328,20 @@ final class VrrpInstance {
             case START_SKEW_TIMER -> loop.schedule(protocolTimer, skewNanos());
             case CANCEL_TIMER -> {
                 loop.cancel(protocolTimer);
-                loop.cancel(garpTimer);
+                garps.cancel();
             }
             case START_PREEMPT_DELAY -> preemptAllowedAt = loop.now() + Timing.nanos(settings.preemptDelay());
+            case ANSWER_WITH_ADVERT -> {
+                if (!settings.lowerPriority().noAdvert()) {
+                    host.sendAdvert(this, priority());
+                }
+            }
+            case REFRESH_NEIGHBOURS -> garps.lowerMasterHeard();
+            case ADVERT_BEFORE_YIELDING -> {
+                if (settings.lowerPriority().higherPrioSendAdvert()) {
+                    host.sendAdvert(this, priority());
+                }
+            }
         }
     }
 

@@ -71,7 +71,7 @@ public class AdvertChecksTest {
         for (Verdict v : Verdict.values()) {
             counters.count(v);
         }
-        var s = counters.snapshot();
+        var s = counters.snapshot(0);
         assertEquals(1, s.ipTtlErrors());
         assertEquals(2, s.packetLengthErrors()); // TOO_SHORT and LENGTH
         assertEquals(1, s.invalidAuthType());

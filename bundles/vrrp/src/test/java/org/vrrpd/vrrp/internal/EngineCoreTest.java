@@ -62,7 +62,7 @@ public class EngineCoreTest {
     }
 
     private VrrpInstanceView view(String name) throws Exception {
-        return core.views().stream().filter(v -> v.name().equals(name)).findFirst().orElseThrow();
+        return core.views().all().stream().filter(v -> v.name().equals(name)).findFirst().orElseThrow();
     }
 
     private static void await(String what, BooleanSupplier condition, long millis) throws InterruptedException {
@@ -93,18 +93,18 @@ public class EngineCoreTest {
 
         sockets.failingVrid = 1; // VI_1's next advert throws inside its ADVER_TIMER transition
         await("VI_1 in FAULT", () -> state("VI_1") == VrrpState.FAULT, 2000);
-        InstanceSnapshot faulted = core.snapshot("VI_1").orElseThrow();
+        InstanceSnapshot faulted = core.views().snapshot("VI_1").orElseThrow();
         assertEquals(List.of("internal error: java.lang.IllegalStateException: injected failure sending VRID 1"), faulted.faults());
         assertTrue("it gave up its addresses", core.awaitAddresses(2000));
         sockets.failingVrid = 0;
 
         await("VI_1 back as a backup after the retry delay, then master", () -> state("VI_1") == VrrpState.MASTER,
-                VrrpInstance.INTERNAL_ERROR_RETRY / MS + 5000);
+                InternalErrors.RETRY / MS + 5000);
         long to = System.nanoTime();
         assertEquals("VI_2 never changed state", 1, view("VI_2").statistics().becomeMaster());
         assertEquals(VrrpState.MASTER, state("VI_2"));
         assertTrue("VI_2 advertised every second meanwhile", sockets.longestGapNanos(2, from, to) <= 1000 * MS + SLACK);
-        assertEquals("the error was counted", 1, core.snapshot("VI_1").orElseThrow().internalErrors());
+        assertEquals("the error was counted", 1, core.views().snapshot("VI_1").orElseThrow().internalErrors());
     }
 
     @Test
@@ -188,7 +188,7 @@ public class EngineCoreTest {
 
     private List<String> checks(String name) {
         try {
-            return core.snapshot(name).orElseThrow().checks();
+            return core.views().snapshot(name).orElseThrow().checks();
         } catch (Exception e) {
             throw new AssertionError(e);
         }

@@ -77,13 +77,13 @@ public class EngineNamespaceTest {
     private VrrpInstanceView master() throws Exception {
         long deadline = System.nanoTime() + 5_000_000_000L;
         while (System.nanoTime() < deadline) {
-            VrrpInstanceView v = core.views().get(0);
+            VrrpInstanceView v = core.views().all().get(0);
             if (v.state() == VrrpState.MASTER) {
                 return v;
             }
             Thread.sleep(20);
         }
-        throw new AssertionError("not master: " + core.views());
+        throw new AssertionError("not master: " + core.views().all());
     }
 
     /** The longest time without an advert of VRID 51 in [from, to] (epoch seconds), the window's edges included. */
@@ -118,7 +118,7 @@ public class EngineNamespaceTest {
         double gap = longestGap(from, to);
         System.out.printf("stuck netlink: longest advert gap %.3f s%n", gap);
         assertTrue("longest advert gap " + gap + " s", gap <= 1 + LATE);
-        assertEquals(1, core.views().get(0).statistics().becomeMaster());
+        assertEquals(1, core.views().all().get(0).statistics().becomeMaster());
     }
 
     @Test
@@ -129,8 +129,8 @@ public class EngineNamespaceTest {
         double from = epochNow();
         long sent = NetworkNamespace.call(r2, () -> flood(100_000, 10));
         double to = epochNow();
-        VrrpInstanceView after = core.views().get(0);
-        var router = core.routerStatistics();
+        VrrpInstanceView after = core.views().all().get(0);
+        var router = core.views().routerStatistics();
         System.out.printf("flood: %d datagrams sent; counted %d lower-priority adverts, %d for another VRID, %d unreadable%n", sent,
                 after.statistics().advertisementsReceived(), router.vridErrors(), router.unreadableDatagrams());
         assertEquals("no transition", VrrpState.MASTER, after.state());

@@ -41,7 +41,9 @@ public class TransitionTableTest {
                 TransitionTable.lookup(VrrpState.BACKUP, Event.RX_LOWER_PREEMPTIBLE));
         assertEquals(List.of(Action.START_MASTER_DOWN_TIMER),
                 TransitionTable.lookup(VrrpState.BACKUP, Event.RX_LOWER_NO_PREEMPT).actions());
-        assertNull("a master ignores lower adverts", TransitionTable.lookup(VrrpState.MASTER, Event.RX_LOWER_NO_PREEMPT));
+        assertEquals("a master answers a lower one, as keepalived: an advert so it yields, gratuitous ARPs for the neighbours",
+                List.of(Action.ANSWER_WITH_ADVERT, Action.REFRESH_NEIGHBOURS), TransitionTable.lookup(VrrpState.MASTER, Event.RX_LOWER_NO_PREEMPT).actions());
+        assertEquals(VrrpState.MASTER, TransitionTable.lookup(VrrpState.MASTER, Event.RX_LOWER_PREEMPTIBLE).next());
         assertEquals(VrrpState.BACKUP, TransitionTable.lookup(VrrpState.MASTER, Event.RX_PREFERRED).next());
     }
 

@@ -47,6 +47,9 @@ public class VrrpInstanceTest {
         @Override public void sendGarps(VrrpInstance i, int count) { log.add(at() + "garp x" + count); }
         @Override public int primaryAddress(VrrpInstance i) { return US; }
         @Override public void stateChanged(VrrpInstance i, VrrpState from, String reason) { log.add(at() + from + " -> " + i.state()); }
+        @Override public void splitBrainChanged(VrrpInstance i, boolean active) {
+            log.add(at() + "split brain " + (active ? "with " + Ipv4.toString(i.splitBrain.otherMaster()) + ": " + i.splitBrain.reason() : "over"));
+        }
 
         private String at() {
             return now / MS + " ms: ";
@@ -205,7 +208,7 @@ public class VrrpInstanceTest {
     /** Delivers an advert every second for {@code seconds}. */
     private void advertsFor(VrrpInstance i, int seconds, int priority, int source) {
         for (int k = 0; k < seconds; k++) {
-            i.advertReceived(priority, source, 100);
+            i.advertReceived(priority, source, 100, false);
             host.advance(1000 * MS);
         }
     }
@@ -224,7 +227,7 @@ public class VrrpInstanceTest {
         VrrpInstance i = instance(100, "version", 3, "authType", "none");
         i.start();
         for (int k = 0; k < 10; k++) {
-            i.advertReceived(150, HIGHER, 10); // a master advertising every 0.1 s
+            i.advertReceived(150, HIGHER, 10, false); // a master advertising every 0.1 s
             host.advance(100 * MS);
         }
         assertEquals(10, i.masterAdverCentis());
@@ -261,7 +264,7 @@ public class VrrpInstanceTest {
         VrrpInstance i = instance(100);
         i.start();
         advertsFor(i, 3, 150, HIGHER);
-        i.advertReceived(0, HIGHER, 100);
+        i.advertReceived(0, HIGHER, 100, false);
         host.advance(609 * MS);
         assertEquals(VrrpState.BACKUP, i.state());
         host.advance(1 * MS);
@@ -275,7 +278,7 @@ public class VrrpInstanceTest {
         i.start();
         long start = host.now;
         while (i.state() == VrrpState.BACKUP) {
-            i.advertReceived(100, HIGHER, 100);
+            i.advertReceived(100, HIGHER, 100, false);
             host.advance(100 * MS);
         }
         assertEquals("lower adverts are discarded: MDI(150) = 3.414 s", 3500 * MS, host.now - start);
@@ -318,19 +321,56 @@ public class VrrpInstanceTest {
     @Test
     public void aMasterStepsDownOnlyForAPreferredAdvert() {
         VrrpInstance i = master(100);
-        i.advertReceived(50, HIGHER, 100);
-        i.advertReceived(100, LOWER, 100);
-        assertEquals("lower priority, or equal from a lower address: ignored", VrrpState.MASTER, i.state());
-        i.advertReceived(100, HIGHER, 100);
+        i.advertReceived(50, HIGHER, 100, false);
+        i.advertReceived(100, LOWER, 100, false);
+        assertEquals("lower priority, or equal from a lower address: it stays master", VrrpState.MASTER, i.state());
+        i.advertReceived(100, HIGHER, 100, false);
         assertEquals("equal priority from a higher address wins", VrrpState.BACKUP, i.state());
-        assertEquals(List.of("4000 ms: remove vips", "4000 ms: MASTER -> BACKUP"), host.log);
+        assertEquals("it answered the lower masters as keepalived does (an advert, gratuitous ARPs), then yielded",
+                List.of("4000 ms: split brain with 192.0.2.2: lower priority 50", "4000 ms: advert 100", "4000 ms: garp x5",
+                        "4000 ms: advert 100", "4000 ms: garp x5", "4000 ms: remove vips", "4000 ms: split brain over",
+                        "4000 ms: MASTER -> BACKUP"), host.log);
         assertEquals(HIGHER, i.masterAddress());
+    }
+
+    @Test
+    public void aSplitBrainEndsAMasterDownIntervalAfterTheOtherFellSilent() {
+        VrrpInstance i = master(150, "garpLowerPrioRepeat", 0);
+        i.advertReceived(100, LOWER, 100, true);
+        assertEquals(List.of("4000 ms: split brain with 192.0.2.0: lower priority 100, and its address list differs from ours",
+                "4000 ms: advert 150"), host.log);
+        host.log.clear();
+        host.advance(2000 * MS);
+        i.advertReceived(100, LOWER, 100, false);
+        assertTrue("one episode goes on: " + host.log, host.log.stream().noneMatch(l -> l.contains("split brain")));
+        host.advance(4500 * MS); // MDI(150) = 3.414 s since the last one (9.414 s): over at the advert timer after it
+        assertTrue(host.log.toString(), host.log.contains("10414 ms: split brain over"));
+        assertEquals(1, i.splitBrain.episodes());
+        assertEquals(VrrpState.MASTER, i.state());
+    }
+
+    @Test
+    public void aDroppedAdvertFromAnotherMasterIsASplitBrainToo() {
+        VrrpInstance i = master(150);
+        i.otherMasterHeard(LOWER, "its adverts fail authentication");
+        assertEquals(List.of("4000 ms: split brain with 192.0.2.0: its adverts fail authentication"), host.log);
+        VrrpInstance backup = instance(100);
+        backup.start();
+        backup.otherMasterHeard(HIGHER, "its adverts fail authentication");
+        assertEquals("a backup has no split brain", 0, backup.splitBrain.episodes());
+    }
+
+    @Test
+    public void higherPrioSendAdvertAnswersBeforeYielding() {
+        VrrpInstance i = master(100, "higherPrioSendAdvert", true);
+        i.advertReceived(150, HIGHER, 100, false);
+        assertEquals(List.of("4000 ms: advert 100", "4000 ms: remove vips", "4000 ms: MASTER -> BACKUP"), host.log);
     }
 
     @Test
     public void aMasterAnswersAResigningPeerWithAnAdvert() {
         VrrpInstance i = master(100);
-        i.advertReceived(0, HIGHER, 100);
+        i.advertReceived(0, HIGHER, 100, false);
         assertEquals(List.of("4000 ms: advert 100"), host.log);
         assertEquals(VrrpState.MASTER, i.state());
     }
@@ -371,7 +411,7 @@ public class VrrpInstanceTest {
         VrrpInstance i = instance(255);
         i.start();
         assertEquals(VrrpState.MASTER, i.state());
-        i.advertReceived(254, HIGHER, 100);
+        i.advertReceived(254, HIGHER, 100, false);
         assertEquals(VrrpState.MASTER, i.state());
     }
 

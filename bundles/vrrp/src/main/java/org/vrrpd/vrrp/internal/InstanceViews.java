@@ -1,0 +1,63 @@
+package org.vrrpd.vrrp.internal;
+
+import java.net.InetAddress;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.vrrpd.api.vrrp.RouterStatistics;
+import org.vrrpd.api.vrrp.VrrpInstanceView;
+import org.vrrpd.kernel.Ipv4;
+
+/** What the shell and the API read of the instances: each call one snapshot, taken in one turn of the loop. Any thread. */
+final class InstanceViews {
+    private final EventLoop loop;
+    private final InstanceRegistry instances;
+    private final CheckerBinding checkers;
+    private final VipReconciler vips;
+    private final Map<String, String> addressTrouble;
+    private final AdvertReceiver receiver;
+
+    InstanceViews(EventLoop loop, InstanceRegistry instances, CheckerBinding checkers, VipReconciler vips, Map<String, String> addressTrouble,
+                  AdvertReceiver receiver) {
+        this.loop = loop;
+        this.instances = instances;
+        this.checkers = checkers;
+        this.vips = vips;
+        this.addressTrouble = addressTrouble;
+        this.receiver = receiver;
+    }
+
+    List<VrrpInstanceView> all() throws Exception {
+        return loop.call(() -> instances.all().stream().map(InstanceViews::view).toList());
+    }
+
+    /** The instances in a split brain now, each as "NAME with ADDRESS for N s: why". */
+    List<String> splitBrains() throws Exception {
+        return loop.call(() -> instances.all().stream().filter(i -> i.splitBrain.active()).map(i -> i.name() + " " + splitBrainText(i)).toList());
+    }
+
+    Optional<InstanceSnapshot> snapshot(String name) throws Exception {
+        return loop.call(() -> Optional.ofNullable(instances.get(name)).map(i -> new InstanceSnapshot(view(i), i.settings(), i.masterAdverCentis(),
+                i.skewNanos(), i.masterDownNanos(), Timing.listen(i.settings().version(), i.priority(), i.settings().advertCentis()),
+                i.faults().describe(), checkers.describe(i), addressTrouble.get(name), i.internalErrors(), vips.lastRenewal(name),
+                splitBrainText(i))));
+    }
+
+    RouterStatistics routerStatistics() {
+        return receiver.statistics();
+    }
+
+    /** "with 192.0.2.1 for 3 s: lower priority 100", or null: no other master heard. */
+    private String splitBrainText(VrrpInstance i) {
+        SplitBrain s = i.splitBrain;
+        return s.active() ? "with " + Ipv4.toString(s.otherMaster()) + " for " + (loop.now() - s.since()) / 1_000_000_000L + " s: " + s.reason()
+                : null;
+    }
+
+    private static VrrpInstanceView view(VrrpInstance i) {
+        InstanceSettings s = i.settings();
+        InetAddress master = i.masterAddress() == 0 ? null : Ipv4.toInet(i.masterAddress());
+        return new VrrpInstanceView(s.name(), s.interfaceName(), s.vrid(), i.state(), s.priority(), i.priority(), master,
+                s.virtualAddresses(), i.counters.snapshot(i.splitBrain.episodes()));
+    }
+}
