@@ -3,6 +3,7 @@ package org.vrrpd.vrrp.internal;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * Why one instance is held in FAULT: a set of typed causes. The first cause faults the instance,
@@ -10,18 +11,14 @@ import java.util.TreeSet;
  * checkers) adds the new ones before it clears the old, so a changed reason is no recovery.
  */
 final class InstanceFaults {
-    /** What the instance does when the set becomes non-empty or empty. */
-    interface Transitions {
-        void faulted(FaultCause first);
-
-        void recovered(FaultCause last);
-    }
-
     private final Set<FaultCause> causes = new TreeSet<>();
-    private final Transitions transitions;
+    private final Consumer<FaultCause> faulted;
+    private final Consumer<FaultCause> recovered;
 
-    InstanceFaults(Transitions transitions) {
-        this.transitions = transitions;
+    /** {@code faulted} gets the first cause when the set becomes non-empty, {@code recovered} the last one when it empties. */
+    InstanceFaults(Consumer<FaultCause> faulted, Consumer<FaultCause> recovered) {
+        this.faulted = faulted;
+        this.recovered = recovered;
     }
 
     boolean isEmpty() {
@@ -40,9 +37,9 @@ final class InstanceFaults {
             return;
         }
         if (!wasFaulted && active) {
-            transitions.faulted(cause);
+            faulted.accept(cause);
         } else if (wasFaulted && causes.isEmpty()) {
-            transitions.recovered(cause);
+            recovered.accept(cause);
         }
     }
 

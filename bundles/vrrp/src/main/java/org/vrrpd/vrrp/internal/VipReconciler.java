@@ -1,6 +1,5 @@
 package org.vrrpd.vrrp.internal;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.vrrpd.api.net.InterfaceAddress;
 import org.vrrpd.api.net.InterfaceRegistry;
 import org.vrrpd.api.vrrp.VirtualAddress;
 
@@ -215,20 +213,20 @@ final class VipReconciler implements AutoCloseable {
                 toRemove.addAll(before.addresses());
             } else {
                 for (VirtualAddress gone : before.addresses()) {
-                    results.add(change(interfaces, owner, before.interfaceName(), gone, false));
+                    results.add(AddressRequests.change(interfaces, owner, before.interfaceName(), gone, false));
                 }
             }
         }
         toRemove.removeAll(request.wanted());
         for (VirtualAddress gone : toRemove) {
-            results.add(change(interfaces, owner, request.interfaceName(), gone, false));
+            results.add(AddressRequests.change(interfaces, owner, request.interfaceName(), gone, false));
         }
         // A lease given before must be replaced by "forever" when the lease is switched off.
         boolean leased = !request.lease().isZero() || (before != null && !before.lease().isZero());
         Set<VirtualAddress> now = new LinkedHashSet<>();
         for (VirtualAddress address : request.wanted()) {
-            Outcome added = leased ? lease(interfaces, owner, request.interfaceName(), address, request.lease(), Result.ADDED)
-                    : change(interfaces, owner, request.interfaceName(), address, true);
+            Outcome added = leased ? AddressRequests.lease(interfaces, owner, request.interfaceName(), address, request.lease(), Result.ADDED)
+                    : AddressRequests.change(interfaces, owner, request.interfaceName(), address, true);
             results.add(added);
             if (added.result().ok()) {
                 now.add(address);
@@ -267,7 +265,7 @@ final class VipReconciler implements AutoCloseable {
             List<Outcome> notable = new ArrayList<>();
             boolean failed = false;
             for (VirtualAddress address : held.addresses()) {
-                Outcome o = lease(interfaces, due.owner(), held.interfaceName(), address, held.lease(), Result.RESTORED);
+                Outcome o = AddressRequests.lease(interfaces, due.owner(), held.interfaceName(), address, held.lease(), Result.RESTORED);
                 if (due.lapsed() && o.result() == Result.RENEWED) {
                     // The mirror may not have heard of the expiry yet (its thread was stopped too): after a lapse the
                     // address was gone or about to go, so it counts as restored and is announced again.
@@ -293,32 +291,5 @@ final class VipReconciler implements AutoCloseable {
         long now = System.nanoTime();
         leases.renewed(owner, lease, now);
         lastRenewal.put(owner, now);
-    }
-
-    /** Leases {@code address} ({@code lease} zero: forever); {@code whenAbsent} is the result if it was not there. */
-    private static Outcome lease(InterfaceRegistry interfaces, String owner, String interfaceName, VirtualAddress address, Duration lease,
-                                 Result whenAbsent) {
-        InterfaceAddress a = new InterfaceAddress(address.address(), address.prefixLength(), false, null);
-        try {
-            boolean absent = interfaces.leaseAddress(interfaceName, a, lease);
-            return new Outcome(owner, interfaceName, address, true, absent ? whenAbsent
-                    : whenAbsent == Result.ADDED ? Result.ALREADY_PRESENT : Result.RENEWED, "");
-        } catch (IOException | RuntimeException e) {
-            return new Outcome(owner, interfaceName, address, true, Result.FAILED, e.getMessage() == null ? e.toString() : e.getMessage());
-        }
-    }
-
-    private static Outcome change(InterfaceRegistry interfaces, String owner, String interfaceName, VirtualAddress address, boolean add) {
-        InterfaceAddress a = new InterfaceAddress(address.address(), address.prefixLength(), false, null);
-        try {
-            if (add) {
-                return new Outcome(owner, interfaceName, address, true, interfaces.addAddress(interfaceName, a)
-                        ? Result.ADDED : Result.ALREADY_PRESENT, "");
-            }
-            return new Outcome(owner, interfaceName, address, false, interfaces.removeAddress(interfaceName, a)
-                    ? Result.REMOVED : Result.ALREADY_ABSENT, "");
-        } catch (IOException | RuntimeException e) {
-            return new Outcome(owner, interfaceName, address, add, Result.FAILED, e.getMessage() == null ? e.toString() : e.getMessage());
-        }
     }
 }

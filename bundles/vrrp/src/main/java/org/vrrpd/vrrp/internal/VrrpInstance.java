@@ -20,17 +20,8 @@ final class VrrpInstance {
     private final InstanceEffects host;
     private InstanceSettings settings;
     private VrrpState state = VrrpState.INITIALIZE;
-    private final InstanceFaults faults = new InstanceFaults(new InstanceFaults.Transitions() {
-        @Override
-        public void faulted(FaultCause first) {
-            handle(Event.FAULTED, first.text());
-        }
-
-        @Override
-        public void recovered(FaultCause last) {
-            handle(Event.RECOVERED, "recovered from " + last.text());
-        }
-    });
+    private final InstanceFaults faults = new InstanceFaults(first -> handle(Event.FAULTED, first.text()),
+            last -> handle(Event.RECOVERED, "recovered from " + last.text()));
     private int masterAddress;
     private int masterAdverCentis;
     private long preemptAllowedAt;
@@ -251,7 +242,7 @@ final class VrrpInstance {
         try {
             List<Action> actions = t.actions();
             for (int i = 0; i < actions.size(); i++) {
-                perform(actions.get(i));
+                Actions.perform(actions.get(i), this, host);
             }
         } catch (RuntimeException e) {
             failSafe(event, e);
@@ -308,41 +299,13 @@ final class VrrpInstance {
         }
     }
 
-    private void perform(Action action) {
-        Timers loop = host.timers();
-        switch (action) {
-            case SEND_ADVERT -> host.sendAdvert(this, priority());
-            case SEND_PRIORITY_ZERO -> host.sendAdvert(this, 0);
-            case ADD_VIPS -> host.addVips(this);
-            case REMOVE_VIPS -> host.removeVips(this);
-            case SEND_GARP -> garps.becameMaster();
-            case START_ADVER_TIMER -> {
-                // At a fixed rate from the deadline that just fired, so adverts do not drift by the loop's
-                // latency; from now after a reset (the timer still pending) or a late loop.
-                long interval = Timing.advert(settings.advertCentis());
-                long fromLast = protocolTimer.deadline() + interval - loop.now();
-                loop.schedule(protocolTimer, !protocolTimer.isScheduled() && fromLast > 0 && fromLast <= interval ? fromLast : interval);
-            }
-            case START_MASTER_DOWN_TIMER -> loop.schedule(protocolTimer, masterDownNanos());
-            case START_LISTEN_TIMER -> loop.schedule(protocolTimer, Timing.listen(settings.version(), priority(), settings.advertCentis()));
-            case START_SKEW_TIMER -> loop.schedule(protocolTimer, skewNanos());
-            case CANCEL_TIMER -> {
-                loop.cancel(protocolTimer);
-                garps.cancel();
-            }
-            case START_PREEMPT_DELAY -> preemptAllowedAt = loop.now() + Timing.nanos(settings.preemptDelay());
-            case ANSWER_WITH_ADVERT -> {
-                if (!settings.lowerPriority().noAdvert()) {
-                    host.sendAdvert(this, priority());
-                }
-            }
-            case REFRESH_NEIGHBOURS -> garps.lowerMasterHeard();
-            case ADVERT_BEFORE_YIELDING -> {
-                if (settings.lowerPriority().higherPrioSendAdvert()) {
-                    host.sendAdvert(this, priority());
-                }
-            }
-        }
+    /** keepalived's preempt_delay: from now, lower adverts are not preempted for this long. */
+    void startPreemptDelay() {
+        preemptAllowedAt = host.timers().now() + Timing.nanos(settings.preemptDelay());
+    }
+
+    GarpSchedule garps() {
+        return garps;
     }
 
     /** The advert to send with {@code priority} from {@code source} to {@code destination}, in the instance's reused buffer. */

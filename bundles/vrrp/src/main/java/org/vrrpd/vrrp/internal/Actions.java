@@ -1,0 +1,46 @@
+package org.vrrpd.vrrp.internal;
+
+/** What each {@link Action} of the transition table does to one instance: the table says which, in order; this says how. */
+final class Actions {
+    private Actions() {
+    }
+
+    static void perform(Action action, VrrpInstance instance, InstanceEffects host) {
+        Timers loop = host.timers();
+        InstanceSettings settings = instance.settings();
+        TimerHeap.Timer protocolTimer = instance.protocolTimer;
+        switch (action) {
+            case SEND_ADVERT -> host.sendAdvert(instance, instance.priority());
+            case SEND_PRIORITY_ZERO -> host.sendAdvert(instance, 0);
+            case ADD_VIPS -> host.addVips(instance);
+            case REMOVE_VIPS -> host.removeVips(instance);
+            case SEND_GARP -> instance.garps().becameMaster();
+            case START_ADVER_TIMER -> {
+                // At a fixed rate from the deadline that just fired, so adverts do not drift by the loop's
+                // latency; from now after a reset (the timer still pending) or a late loop.
+                long interval = Timing.advert(settings.advertCentis());
+                long fromLast = protocolTimer.deadline() + interval - loop.now();
+                loop.schedule(protocolTimer, !protocolTimer.isScheduled() && fromLast > 0 && fromLast <= interval ? fromLast : interval);
+            }
+            case START_MASTER_DOWN_TIMER -> loop.schedule(protocolTimer, instance.masterDownNanos());
+            case START_LISTEN_TIMER -> loop.schedule(protocolTimer, Timing.listen(settings.version(), instance.priority(), settings.advertCentis()));
+            case START_SKEW_TIMER -> loop.schedule(protocolTimer, instance.skewNanos());
+            case CANCEL_TIMER -> {
+                loop.cancel(protocolTimer);
+                instance.garps().cancel();
+            }
+            case START_PREEMPT_DELAY -> instance.startPreemptDelay();
+            case ANSWER_WITH_ADVERT -> {
+                if (!settings.lowerPriority().noAdvert()) {
+                    host.sendAdvert(instance, instance.priority());
+                }
+            }
+            case REFRESH_NEIGHBOURS -> instance.garps().lowerMasterHeard();
+            case ADVERT_BEFORE_YIELDING -> {
+                if (settings.lowerPriority().higherPrioSendAdvert()) {
+                    host.sendAdvert(instance, instance.priority());
+                }
+            }
+        }
+    }
+}
