@@ -191,7 +191,7 @@ public class AdvertPathBenchmark {
         for (VrrpInstance backup : new VrrpInstance[] {passBackup, ahBackup}) {
             Counters c = backup.counters;
             if (c.authFailures + c.authReplays + c.authTypeMismatch + c.checksumErrors + c.packetLengthErrors != 0) {
-                throw new IllegalStateException(backup.name() + " dropped adverts: " + c.snapshot());
+                throw new IllegalStateException(backup.name() + " dropped adverts: " + c.snapshot(0));
             }
         }
     }
