@@ -17,10 +17,13 @@ enum Action {
     CANCEL_TIMER,
     /** Starts the preempt-delay window (keepalived's preempt_delay) after startup or a fault. */
     START_PREEMPT_DELAY,
-    /** A master hearing a lower one: an advert of ours at once, so it yields, unless lowerPrioNoAdvert (keepalived's lower_prio_no_advert). */
-    ANSWER_WITH_ADVERT,
-    /** And gratuitous ARPs, so the neighbours come back to us: garpLowerPrioRepeat now, again after garpLowerPrioDelay. */
-    REFRESH_NEIGHBOURS,
+    /**
+     * A master hearing a lower one: an advert of ours at once, so it yields (unless
+     * lowerPrioNoAdvert, keepalived's lower_prio_no_advert), and gratuitous ARPs so the neighbours
+     * come back to us (garpLowerPrioRepeat now, again after garpLowerPrioDelay) — at most once per
+     * advert interval, so that a flood of lower adverts is not answered advert for advert.
+     */
+    ANSWER_LOWER_MASTER,
     /** A master yielding to a better one: an advert of ours first, if higherPrioSendAdvert (keepalived's higher_prio_send_advert). */
     ADVERT_BEFORE_YIELDING
 }

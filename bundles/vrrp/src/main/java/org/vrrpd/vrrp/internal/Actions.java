@@ -30,12 +30,14 @@ final class Actions {
                 instance.garps().cancel();
             }
             case START_PREEMPT_DELAY -> instance.startPreemptDelay();
-            case ANSWER_WITH_ADVERT -> {
-                if (!settings.lowerPriority().noAdvert()) {
-                    host.sendAdvert(instance, instance.priority());
+            case ANSWER_LOWER_MASTER -> {
+                if (instance.lowerMasterAnswerDue()) {
+                    if (!settings.lowerPriority().noAdvert()) {
+                        host.sendAdvert(instance, instance.priority());
+                    }
+                    instance.garps().lowerMasterHeard();
                 }
             }
-            case REFRESH_NEIGHBOURS -> instance.garps().lowerMasterHeard();
             case ADVERT_BEFORE_YIELDING -> {
                 if (settings.lowerPriority().higherPrioSendAdvert()) {
                     host.sendAdvert(instance, instance.priority());

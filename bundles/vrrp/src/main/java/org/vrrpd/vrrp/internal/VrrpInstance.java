@@ -25,6 +25,7 @@ final class VrrpInstance {
     private int masterAddress;
     private int masterAdverCentis;
     private long preemptAllowedAt;
+    private long answeredLowerMasterAt = Long.MIN_VALUE;
     private AuthSession auth;
     private int priorityDelta;
     /** What the bound checkers last reported (keepalived's track_script / track_interface). */
@@ -297,6 +298,16 @@ final class VrrpInstance {
         } catch (RuntimeException e) {
             LOG.warn("{}: while failing safe: {}", name(), e.toString());
         }
+    }
+
+    /** Whether a lower master may be answered now: at most once per advert interval. */
+    boolean lowerMasterAnswerDue() {
+        long now = host.timers().now();
+        if (answeredLowerMasterAt != Long.MIN_VALUE && now - answeredLowerMasterAt < Timing.advert(settings.advertCentis())) {
+            return false;
+        }
+        answeredLowerMasterAt = now;
+        return true;
     }
 
     /** keepalived's preempt_delay: from now, lower adverts are not preempted for this long. */

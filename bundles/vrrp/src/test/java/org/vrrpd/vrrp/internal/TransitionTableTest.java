@@ -42,7 +42,7 @@ public class TransitionTableTest {
         assertEquals(List.of(Action.START_MASTER_DOWN_TIMER),
                 TransitionTable.lookup(VrrpState.BACKUP, Event.RX_LOWER_NO_PREEMPT).actions());
         assertEquals("a master answers a lower one, as keepalived: an advert so it yields, gratuitous ARPs for the neighbours",
-                List.of(Action.ANSWER_WITH_ADVERT, Action.REFRESH_NEIGHBOURS), TransitionTable.lookup(VrrpState.MASTER, Event.RX_LOWER_NO_PREEMPT).actions());
+                List.of(Action.ANSWER_LOWER_MASTER), TransitionTable.lookup(VrrpState.MASTER, Event.RX_LOWER_NO_PREEMPT).actions());
         assertEquals(VrrpState.MASTER, TransitionTable.lookup(VrrpState.MASTER, Event.RX_LOWER_PREEMPTIBLE).next());
         assertEquals(VrrpState.BACKUP, TransitionTable.lookup(VrrpState.MASTER, Event.RX_PREFERRED).next());
     }
