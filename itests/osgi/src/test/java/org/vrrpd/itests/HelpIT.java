@@ -34,7 +34,7 @@ public class HelpIT extends LabTest {
 
         NetLab.Result help = r1.vrrpctl("--help");
         assertEquals(help.stderr(), 0, help.exitCode());
-        assertTrue(help.stdout(), help.stdout().startsWith("usage: vrrpctl [--run-dir DIR] COMMAND [ARGS...]"));
+        assertTrue(help.stdout(), help.stdout().startsWith("usage: vrrpctl [--run-dir DIR] [--json] COMMAND [ARGS...]"));
         String catalog = help.stdout().substring(help.stdout().indexOf("vrrpd's commands"));
         List<String> commands = catalog.lines().skip(2).filter(l -> !l.startsWith(" ")).toList();
         assertEquals(catalog, EXPECTED, commands);

@@ -93,6 +93,11 @@ public class LvsSyncComponent implements Notifier {
         }
     }
 
+    /** What the follower does now, or null when the configuration was rejected. */
+    SyncStatus status() throws Exception {
+        return follower == null ? null : thread.submit(follower::status).get(5, TimeUnit.SECONDS);
+    }
+
     String describe() throws Exception {
         return follower == null ? "configuration rejected (see the log)" : thread.submit(follower::describe).get(5, TimeUnit.SECONDS);
     }
