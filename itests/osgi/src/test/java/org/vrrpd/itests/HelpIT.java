@@ -16,7 +16,7 @@ import org.vrrpd.lab.NetLab;
  * is; and walking them all on a daemon with nothing but defaults configured logs no warning.
  */
 public class HelpIT extends LabTest {
-    private static final List<String> EXPECTED = List.of("iface:list", "iface:show", "keepalived:convert", "link:status", "lvs:status",
+    private static final List<String> EXPECTED = List.of("config:check", "iface:list", "iface:show", "keepalived:convert", "link:status", "lvs:status",
             "native:check", "vrrp:list", "vrrp:show", "vrrpd:commands");
 
     public HelpIT() throws Exception {

@@ -51,9 +51,10 @@ public class LvsSyncComponent implements Notifier {
             t.setDaemon(true);
             return t;
         });
-        if (config.instance() == null || config.interfaceName() == null || config.syncId() < 0 || config.syncId() > 255) {
-            LOG.error("LVS sync: instance = {}, interfaceName = {}, syncId = {} rejected: instance and interfaceName are required, syncId 0..255",
-                    config.instance(), config.interfaceName(), config.syncId());
+        try {
+            LvsValidator.check(config);
+        } catch (IllegalArgumentException e) {
+            LOG.error("LVS sync: {}", e.getMessage());
             return;
         }
         follower = new SyncFollower(control, config.instance(), config.interfaceName(), config.syncId());
