@@ -27,7 +27,10 @@ public final class ComponentProperties {
             }
             String key = key(method.getName());
             String text = properties.get(key);
-            return text == null ? method.getDefaultValue() : convert(key, text.trim(), method);
+            if (text != null) {
+                return convert(key, text.trim(), method);
+            }
+            return method.getDefaultValue() != null ? method.getDefaultValue() : absent(method.getReturnType());
         });
         return type.cast(proxy);
     }
@@ -53,6 +56,20 @@ public final class ComponentProperties {
             }
         }
         return key.toString();
+    }
+
+    /** DS's value for a key that is absent and has no default: null, or a primitive's zero. */
+    private static Object absent(Class<?> type) {
+        if (type == int.class) {
+            return 0;
+        } else if (type == long.class) {
+            return 0L;
+        } else if (type == double.class) {
+            return 0.0;
+        } else if (type == boolean.class) {
+            return false;
+        }
+        return null;
     }
 
     private static Object convert(String key, String text, Method method) {

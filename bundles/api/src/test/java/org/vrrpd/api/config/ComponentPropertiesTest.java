@@ -18,6 +18,8 @@ public class ComponentPropertiesTest {
         double interval() default 1;
 
         boolean reverse() default false;
+
+        int rise();
     }
 
     @Test
@@ -28,6 +30,7 @@ public class ComponentPropertiesTest {
         assertEquals(-60, s.weight());
         assertEquals(1.0, s.interval(), 0);
         assertEquals(false, s.reverse());
+        assertEquals("no default: a primitive's zero, as DS gives", 0, s.rise());
         assertEquals("a.b_c-d$e", ComponentProperties.key("a_b__c$_$d$$e$"));
     }
 

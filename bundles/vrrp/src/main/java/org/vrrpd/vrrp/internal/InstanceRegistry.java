@@ -45,11 +45,12 @@ final class InstanceRegistry {
     /** Why {@code s} cannot run beside {@code other} (one name, or one VRID on one interface), or null; the config check asks too. */
     static InstanceSettings.InvalidSetting conflict(InstanceSettings s, InstanceSettings other) {
         if (other.name().equals(s.name())) {
-            return new InstanceSettings.InvalidSetting(s.name(), "name", s.name(), "another configuration already uses it");
+            return new InstanceSettings.InvalidSetting("VRRP instance " + s.name() + ": name = " + s.name()
+                    + " rejected: another configuration already uses it");
         }
         if (other.interfaceName().equals(s.interfaceName()) && other.vrid() == s.vrid()) {
-            return new InstanceSettings.InvalidSetting(s.name(), "vrid", s.vrid(),
-                    "instance " + other.name() + " already uses it on " + s.interfaceName());
+            return new InstanceSettings.InvalidSetting("VRRP instance " + s.name() + ": vrid = " + s.vrid()
+                    + " rejected: instance " + other.name() + " already uses it on " + s.interfaceName());
         }
         return null;
     }

@@ -22,18 +22,12 @@ record InstanceSettings(String name, String interfaceName, int vrid, int version
     static final String FACTORY_PID = "org.vrrpd.vrrp.instance";
     static final int OWNER_PRIORITY = 255;
 
-    /** A configuration value that cannot be used: the key, the value and why, for the log and the config check. */
+    /** A configuration value that cannot be used. */
     static final class InvalidSetting extends IllegalArgumentException {
         private static final long serialVersionUID = 1L;
-        final String key;
-        final String value;
-        final String reason;
 
-        InvalidSetting(String instance, String key, Object value, String reason) {
-            super("VRRP instance " + instance + ": " + key + " = " + value + " rejected: " + reason);
-            this.key = key;
-            this.value = String.valueOf(value);
-            this.reason = reason;
+        InvalidSetting(String message) {
+            super(message);
         }
     }
 
@@ -197,7 +191,7 @@ record InstanceSettings(String name, String interfaceName, int vrid, int version
         }
 
         InvalidSetting invalid(String key, Object value, String why) {
-            return new InvalidSetting(instance, key, value, why);
+            return new InvalidSetting("VRRP instance " + instance + ": " + key + " = " + value + " rejected: " + why);
         }
 
         private Object raw(String key, Object fallback) {

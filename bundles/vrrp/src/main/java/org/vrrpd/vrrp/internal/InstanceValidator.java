@@ -27,7 +27,7 @@ public class InstanceValidator implements ConfigValidator {
             InstanceSettings.parse(file.properties());
             return List.of();
         } catch (InstanceSettings.InvalidSetting e) {
-            return List.of(new ConfigProblem(file.source(), e.key, e.value, e.reason));
+            return List.of(ConfigProblem.fromRejection(file.source(), e.getMessage()));
         }
     }
 
@@ -47,7 +47,7 @@ public class InstanceValidator implements ConfigValidator {
             for (Map.Entry<String, InstanceSettings> earlier : valid.entrySet()) {
                 conflict = InstanceRegistry.conflict(s, earlier.getValue());
                 if (conflict != null) {
-                    problems.add(new ConfigProblem(file.source(), conflict.key, conflict.value, conflict.reason + " (" + earlier.getKey() + ")"));
+                    problems.add(ConfigProblem.fromRejection(file.source(), conflict.getMessage() + " (" + earlier.getKey() + ")"));
                     break;
                 }
             }
