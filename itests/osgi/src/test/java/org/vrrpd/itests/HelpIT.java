@@ -16,7 +16,7 @@ import org.vrrpd.lab.NetLab;
  * is; and walking them all on a daemon with nothing but defaults configured logs no warning.
  */
 public class HelpIT extends LabTest {
-    private static final List<String> EXPECTED = List.of("iface:list", "iface:show", "keepalived:convert", "link:status", "lvs:status",
+    private static final List<String> EXPECTED = List.of("config:check", "iface:list", "iface:show", "keepalived:convert", "link:status", "lvs:status",
             "native:check", "vrrp:list", "vrrp:show", "vrrpd:commands");
 
     public HelpIT() throws Exception {
@@ -34,7 +34,7 @@ public class HelpIT extends LabTest {
 
         NetLab.Result help = r1.vrrpctl("--help");
         assertEquals(help.stderr(), 0, help.exitCode());
-        assertTrue(help.stdout(), help.stdout().startsWith("usage: vrrpctl [--run-dir DIR] COMMAND [ARGS...]"));
+        assertTrue(help.stdout(), help.stdout().startsWith("usage: vrrpctl [--run-dir DIR] [--json] COMMAND [ARGS...]"));
         String catalog = help.stdout().substring(help.stdout().indexOf("vrrpd's commands"));
         List<String> commands = catalog.lines().skip(2).filter(l -> !l.startsWith(" ")).toList();
         assertEquals(catalog, EXPECTED, commands);

@@ -56,6 +56,11 @@ public class KarafIT extends LabTest {
         felix.awaitState("VI_1", "BACKUP", Duration.ofSeconds(10));
         assertTrue("Karaf holds the VIP", karaf.holds(VIP));
         assertFalse(felix.holds(VIP));
+        // --json and config:check in Karaf's shell too
+        String json = karaf.vrrpctl("--json", "vrrp:show", "VI_1").check().stdout();
+        assertTrue(json, json.startsWith("{\n  \"name\": \"VI_1\",") && json.contains("\"state\": \"MASTER\""));
+        String configCheck = karaf.vrrpctl("config:check").check().stdout();
+        assertTrue(configCheck, configCheck.contains("checked, no problems"));
         // Karaf's own commands also run through vrrpctl, in a Karaf session
         String installed = karaf.vrrpctl("feature:list", "-i").check().stdout();
         assertTrue(installed, installed.matches("(?s).*\\bvrrp\\s+│\\s+0\\.1\\.0\\.SNAPSHOT.*|(?s).*\\nvrrp\\b.*"));

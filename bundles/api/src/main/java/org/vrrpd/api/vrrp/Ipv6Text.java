@@ -1,11 +1,11 @@
 package org.vrrpd.api.vrrp;
 
 /** RFC 5952 text of an IPv6 address: lower case, no leading zeros, the longest run of zero groups as "::". */
-final class Ipv6Text {
+public final class Ipv6Text {
     private Ipv6Text() {
     }
 
-    static String canonical(byte[] b) {
+    public static String canonical(byte[] b) {
         int[] groups = new int[8];
         for (int i = 0; i < 8; i++) {
             groups[i] = (b[2 * i] & 0xff) << 8 | (b[2 * i + 1] & 0xff);

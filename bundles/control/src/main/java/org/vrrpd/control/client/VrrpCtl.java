@@ -20,8 +20,9 @@ import java.util.List;
  * prints its output and exits with its status (0 ok, 1 command failed, 2 no daemon or bad usage).
  */
 public final class VrrpCtl {
-    private static final String USAGE = "usage: vrrpctl [--run-dir DIR] COMMAND [ARGS...]   run one command in the daemon, e.g. vrrpctl vrrp:list\n"
-            + "       vrrpctl [--run-dir DIR] --help                  this text and the daemon's commands";
+    private static final String USAGE = "usage: vrrpctl [--run-dir DIR] [--json] COMMAND [ARGS...]   run one command in the daemon, e.g. vrrpctl vrrp:list\n"
+            + "       vrrpctl [--run-dir DIR] --help                  this text and the daemon's commands\n"
+            + "  --json (-j): JSON output (docs/json.md) from vrrp:list, vrrp:show, iface:list, iface:show, link:status, lvs:status";
 
     private VrrpCtl() {
     }
@@ -37,6 +38,10 @@ public final class VrrpCtl {
             runDir = args.get(1);
             args = args.subList(2, args.size());
         }
+        boolean json = !args.isEmpty() && (args.get(0).equals("--json") || args.get(0).equals("-j"));
+        if (json) {
+            args = args.subList(1, args.size());
+        }
         if (args.isEmpty()) {
             err.println(USAGE);
             return 2;
@@ -48,6 +53,10 @@ public final class VrrpCtl {
         if (!Files.exists(socket)) {
             err.println("vrrpctl: no daemon socket at " + socket + " (is vrrpd running with --run-dir " + runDir + "?)");
             return 2;
+        }
+        if (json) {
+            args = new ArrayList<>(args);
+            args.add(1, "--json"); // the commands' own option
         }
         return execute(socket, args, out, err);
     }

@@ -1,7 +1,5 @@
 package org.vrrpd.control.internal;
 
-import java.util.List;
-import java.util.Locale;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -38,20 +36,18 @@ public class LogForwarder implements LogListener {
         String level() default "WARN";
     }
 
-    private static final List<LogLevel> LEVELS = List.of(LogLevel.ERROR, LogLevel.WARN, LogLevel.INFO, LogLevel.DEBUG);
     private volatile LogLevel threshold = LogLevel.WARN;
 
     /** A bad level is reported and ignored: the forwarder keeps its previous level. */
     @Activate
     @Modified
     void configure(Config config) {
-        String wanted = config.level().trim().toUpperCase(Locale.ROOT);
-        LogLevel level = LEVELS.stream().filter(l -> l.name().equals(wanted)).findFirst().orElse(null);
-        if (level == null) {
-            LOG.error("{}: level = {} rejected: not one of {}; keeping {}", PID, config.level(), LEVELS, threshold);
+        try {
+            threshold = LogLevel.valueOf(LogForwardValidator.level(config));
+        } catch (IllegalArgumentException e) {
+            LOG.error("{}: {}; keeping {}", PID, e.getMessage(), threshold);
             return;
         }
-        threshold = level;
         LOG.info("forwarding OSGi log entries at {} and above", threshold);
     }
 

@@ -60,6 +60,16 @@ public class GenlIpvs implements LvsSyncControl {
                 : "unavailable: " + unavailable + "; asked again at most every " + RETRY_NANOS / 1_000_000_000L + " s";
     }
 
+    /** The family id, or -1 while the kernel has none (then {@link #unavailableReason()} says why). */
+    synchronized int familyIdNow() {
+        resolveIfDue(false);
+        return familyId;
+    }
+
+    synchronized String unavailableReason() {
+        return familyId >= 0 ? null : unavailable;
+    }
+
     private void resolveIfDue(boolean warn) {
         if (familyId < 0 && (!attempted || System.nanoTime() - lastAttempt > RETRY_NANOS)) {
             resolve(warn);

@@ -51,9 +51,10 @@ public class LvsSyncComponent implements Notifier {
             t.setDaemon(true);
             return t;
         });
-        if (config.instance() == null || config.interfaceName() == null || config.syncId() < 0 || config.syncId() > 255) {
-            LOG.error("LVS sync: instance = {}, interfaceName = {}, syncId = {} rejected: instance and interfaceName are required, syncId 0..255",
-                    config.instance(), config.interfaceName(), config.syncId());
+        try {
+            LvsValidator.check(config);
+        } catch (IllegalArgumentException e) {
+            LOG.error("LVS sync: {}", e.getMessage());
             return;
         }
         follower = new SyncFollower(control, config.instance(), config.interfaceName(), config.syncId());
@@ -91,6 +92,11 @@ public class LvsSyncComponent implements Notifier {
         if (follower != null && change.instance().equals(follower.instance())) {
             thread.execute(() -> follower.follow(change.to()));
         }
+    }
+
+    /** What the follower does now, or null when the configuration was rejected. */
+    SyncStatus status() throws Exception {
+        return follower == null ? null : thread.submit(follower::status).get(5, TimeUnit.SECONDS);
     }
 
     String describe() throws Exception {

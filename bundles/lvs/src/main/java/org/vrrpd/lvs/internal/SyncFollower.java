@@ -83,6 +83,10 @@ final class SyncFollower {
         }
     }
 
+    SyncStatus status() {
+        return new SyncStatus(instance, state, interfaceName, syncId, wanted, running, lastError);
+    }
+
     String describe() {
         return String.format("following %s (%s) on %s, sync id %d: wants %s, running %s%s", instance, state, interfaceName, syncId,
                 wanted == null ? "none" : wanted, running == null ? "none" : running, lastError == null ? "" : " (" + lastError + ")");

@@ -41,8 +41,6 @@ import org.vrrpd.kernel.NativeException;
 @Designate(ocd = MonitorConfig.class)
 public class LinkMonitorComponent implements LinkMonitor, InterfaceListener {
     private static final Logger LOG = LoggerFactory.getLogger(LinkMonitorComponent.class);
-    private static final int MIN_POLL = 10;
-    private static final int MAX_POLL = 10_000;
     private static final int DEFAULT_POLL = 100;
 
     @Reference
@@ -92,9 +90,9 @@ public class LinkMonitorComponent implements LinkMonitor, InterfaceListener {
     /** A new tracker over the interfaces the configuration names, seeded from the registry, and the poll timer. */
     private void configure(MonitorConfig config) {
         int interval = config.pollInterval();
-        if (interval < MIN_POLL || interval > MAX_POLL) {
-            LOG.error("link monitor: pollInterval = {} rejected: must be {}..{} ms; {}", interval, MIN_POLL, MAX_POLL,
-                    tracker == null ? "using " + DEFAULT_POLL + " ms" : "keeping " + pollInterval + " ms");
+        String refusal = MonitorValidator.refusal(config);
+        if (refusal != null) {
+            LOG.error("link monitor: {}; {}", refusal, tracker == null ? "using " + DEFAULT_POLL + " ms" : "keeping " + pollInterval + " ms");
             interval = tracker == null ? DEFAULT_POLL : pollInterval;
         }
         Set<String> names = Set.of(config.interfaces());

@@ -1,8 +1,11 @@
 package org.vrrpd.netlink.internal;
 
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.StringJoiner;
 import org.apache.felix.service.command.Descriptor;
+import org.apache.felix.service.command.Parameter;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -26,7 +29,11 @@ public class IfaceCommands {
     private volatile LinkMonitor links;
 
     @Descriptor("lists every interface of the daemon's namespace with its state, MTU, MAC, kind and addresses")
-    public String list() {
+    public String list(@Descriptor("print JSON (docs/json.md) instead of the table")
+                       @Parameter(names = {"-j", "--json"}, presentValue = "true", absentValue = "false") boolean json) {
+        if (json) {
+            return IfaceJson.list(registry, links);
+        }
         StringBuilder out = new StringBuilder(String.format("%-5s %-16s %-8s %-6s %-17s %-8s %s%n",
                 "INDEX", "NAME", "OPER", "MTU", "MAC", "KIND", "FLAGS / ADDRESSES"));
         registry.interfaces().stream().sorted(Comparator.comparingInt(NetInterface::index)).forEach(i -> {
@@ -39,9 +46,14 @@ public class IfaceCommands {
     }
 
     @Descriptor("shows one interface: flags, operstate, MAC, MTU, kind, link status, last change and addresses")
-    public String show(@Descriptor("the interface name, e.g. eth0") String name) {
+    public String show(@Descriptor("print JSON (docs/json.md) instead of text")
+                       @Parameter(names = {"-j", "--json"}, presentValue = "true", absentValue = "false") boolean json,
+                       @Descriptor("the interface name, e.g. eth0") String name) {
         NetInterface i = registry.byName(name)
                 .orElseThrow(() -> new IllegalArgumentException("no such interface: " + name));
+        if (json) {
+            return IfaceJson.show(i, registry, links);
+        }
         StringBuilder out = new StringBuilder();
         out.append(String.format("%s (index %d)%n", i.name(), i.index()));
         out.append(String.format("  flags       %s%n", flags(i.flags())));
@@ -64,6 +76,13 @@ public class IfaceCommands {
 
     static String flags(int flags) {
         StringJoiner names = new StringJoiner(",", "<", ">");
+        flagNames(flags).forEach(names::add);
+        return names.toString();
+    }
+
+    /** The IFF_* flags set, by their kernel names in the kernel's order. */
+    static List<String> flagNames(int flags) {
+        List<String> names = new ArrayList<>();
         if ((flags & InterfaceFlags.IFF_UP) != 0) names.add("UP");
         if ((flags & InterfaceFlags.IFF_BROADCAST) != 0) names.add("BROADCAST");
         if ((flags & InterfaceFlags.IFF_LOOPBACK) != 0) names.add("LOOPBACK");
@@ -73,6 +92,6 @@ public class IfaceCommands {
         if ((flags & InterfaceFlags.IFF_PROMISC) != 0) names.add("PROMISC");
         if ((flags & InterfaceFlags.IFF_MULTICAST) != 0) names.add("MULTICAST");
         if ((flags & InterfaceFlags.IFF_LOWER_UP) != 0) names.add("LOWER_UP");
-        return names.toString();
+        return names;
     }
 }

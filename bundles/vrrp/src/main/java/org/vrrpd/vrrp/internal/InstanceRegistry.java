@@ -33,19 +33,26 @@ final class InstanceRegistry {
      */
     void checkConflicts(InstanceSettings s, String replacing) {
         for (VrrpInstance other : byName.values()) {
-            String otherName = other.name();
-            if (otherName.equals(replacing)) {
-                continue;
-            }
-            if (otherName.equals(s.name())) {
-                throw new InstanceSettings.InvalidSetting("VRRP instance " + s.name() + ": name = " + s.name()
-                        + " rejected: another configuration already uses it");
-            }
-            if (other.settings().interfaceName().equals(s.interfaceName()) && other.settings().vrid() == s.vrid()) {
-                throw new InstanceSettings.InvalidSetting("VRRP instance " + s.name() + ": vrid = " + s.vrid()
-                        + " rejected: instance " + otherName + " already uses it on " + s.interfaceName());
+            if (!other.name().equals(replacing)) {
+                InstanceSettings.InvalidSetting conflict = conflict(s, other.settings());
+                if (conflict != null) {
+                    throw conflict;
+                }
             }
         }
+    }
+
+    /** Why {@code s} cannot run beside {@code other} (one name, or one VRID on one interface), or null; the config check asks too. */
+    static InstanceSettings.InvalidSetting conflict(InstanceSettings s, InstanceSettings other) {
+        if (other.name().equals(s.name())) {
+            return new InstanceSettings.InvalidSetting("VRRP instance " + s.name() + ": name = " + s.name()
+                    + " rejected: another configuration already uses it");
+        }
+        if (other.interfaceName().equals(s.interfaceName()) && other.vrid() == s.vrid()) {
+            return new InstanceSettings.InvalidSetting("VRRP instance " + s.name() + ": vrid = " + s.vrid()
+                    + " rejected: instance " + other.name() + " already uses it on " + s.interfaceName());
+        }
+        return null;
     }
 
     List<VrrpInstance> on(String interfaceName) {

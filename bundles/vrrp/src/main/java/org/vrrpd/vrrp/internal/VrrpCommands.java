@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.felix.service.command.Descriptor;
+import org.apache.felix.service.command.Parameter;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.vrrpd.api.vrrp.RouterStatistics;
@@ -19,7 +20,11 @@ public class VrrpCommands {
     private VrrpEngine engine;
 
     @Descriptor("lists every VRRP instance: interface, VRID, state, priority, master and virtual addresses")
-    public String list() throws Exception {
+    public String list(@Descriptor("print JSON (docs/json.md) instead of the table")
+                       @Parameter(names = {"-j", "--json"}, presentValue = "true", absentValue = "false") boolean json) throws Exception {
+        if (json) {
+            return InstanceJson.list(engine.instances(), engine.routerStatistics());
+        }
         StringBuilder out = new StringBuilder(String.format("%-16s %-10s %-5s %-10s %-8s %-15s %s%n",
                 "NAME", "INTERFACE", "VRID", "STATE", "PRIORITY", "MASTER", "VIRTUAL ADDRESSES"));
         for (VrrpInstanceView v : engine.instances()) {
@@ -37,8 +42,13 @@ public class VrrpCommands {
 
     /** One snapshot of the instance, with the timers it runs on (from its effective priority). */
     @Descriptor("shows one VRRP instance: state, priorities, master, timers, preemption, authentication, checks, faults and statistics")
-    public String show(@Descriptor("the instance name, as in its configuration's name key") String name) throws Exception {
+    public String show(@Descriptor("print JSON (docs/json.md) instead of text")
+                       @Parameter(names = {"-j", "--json"}, presentValue = "true", absentValue = "false") boolean json,
+                       @Descriptor("the instance name, as in its configuration's name key") String name) throws Exception {
         InstanceSnapshot snapshot = engine.snapshot(name).orElseThrow(() -> new IllegalArgumentException("no VRRP instance " + name));
+        if (json) {
+            return InstanceJson.show(snapshot);
+        }
         VrrpInstanceView v = snapshot.view();
         InstanceSettings c = snapshot.settings();
         VrrpStatistics s = v.statistics();

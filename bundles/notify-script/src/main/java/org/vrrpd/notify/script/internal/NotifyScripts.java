@@ -37,8 +37,8 @@ public class NotifyScripts implements Notifier {
     void activate(NotifyScriptConfig config) {
         instances = List.of(config.vrrp_instance());
         try {
-            scripts = new Scripts(config.notify$(), config.notifyMaster(), config.notifyBackup(), config.notifyFault(), config.notifyStop());
-            user = config.user() == null || config.user().isBlank() ? null : ScriptUser.of(config.user(), config.group());
+            scripts = NotifyScriptValidator.scripts(config);
+            user = NotifyScriptValidator.user(config);
         } catch (IllegalArgumentException e) {
             LOG.error("notify scripts for {} rejected: {}", instances, e.getMessage());
             scripts = new Scripts(null, null, null, null, null);

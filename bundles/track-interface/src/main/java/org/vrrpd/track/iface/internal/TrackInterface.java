@@ -41,12 +41,8 @@ public class TrackInterface implements Checker, LinkListener {
 
     @Activate
     void activate(TrackInterfaceConfig config) {
+        weight = TrackInterfaceValidator.weight(config);
         interfaceName = config.interfaceName();
-        try {
-            weight = new TrackingWeight(config.weight(), config.reverse());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("track-interface " + interfaceName + ": " + e.getMessage(), e);
-        }
     }
 
     @Override

@@ -44,15 +44,11 @@ public class TrackScript implements Checker {
 
     @Activate
     void activate(TrackScriptConfig config) {
-        script = config.script();
-        long intervalMillis = millis("interval", config.interval());
-        timeoutMillis = config.timeout() == 0 ? intervalMillis : millis("timeout", config.timeout());
-        try {
-            weight = new TrackingWeight(config.weight(), config.reverse());
-            user = config.user() == null || config.user().isBlank() ? null : ScriptUser.of(config.user(), config.group());
-        } catch (IllegalArgumentException e) {
-            throw refused(e.getMessage());
-        }
+        ScriptSettings settings = ScriptSettings.of(config);
+        script = settings.script();
+        timeoutMillis = settings.timeoutMillis();
+        weight = settings.weight();
+        user = settings.user();
         if (user != null && !user.switchable()) {
             LOG.warn("track-script '{}': cannot run it as {}: the daemon is not root and lacks ambient CAP_SETUID/CAP_SETGID;"
                     + " every run counts as a failure", script, user.user());
@@ -64,20 +60,7 @@ public class TrackScript implements Checker {
             t.setDaemon(true);
             return t;
         });
-        thread.scheduleWithFixedDelay(this::runOnce, 0, intervalMillis, TimeUnit.MILLISECONDS);
-    }
-
-    /** keepalived reads these to the millisecond; less than that would be a busy loop. */
-    private long millis(String key, double seconds) {
-        long ms = Math.round(seconds * 1000);
-        if (!(seconds > 0) || ms < 1 || ms > 3_600_000) {
-            throw refused(key + " = " + seconds + " rejected: must be 0.001..3600 seconds");
-        }
-        return ms;
-    }
-
-    private IllegalArgumentException refused(String why) {
-        return new IllegalArgumentException("track-script '" + script + "': " + why);
+        thread.scheduleWithFixedDelay(this::runOnce, 0, settings.intervalMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Deactivate
