@@ -66,11 +66,18 @@ final class Keepalived {
         }
     }
 
-    /** SIGKILL to every process in the namespace in one kill(1): a box that dies without a word (the VRRP child would resign). */
+    /**
+     * A box that dies without a word: every process in the namespace stopped, then SIGKILLed. A plain
+     * SIGKILL of all of them could reach the parent first, and its VRRP child, told of that by its
+     * parent-death signal, sometimes resigned with priority 0 before its own SIGKILL landed.
+     */
     void crash() {
-        List<String> command = new ArrayList<>(List.of("kill", "-KILL"));
-        command.addAll(NetLab.host("ip", "netns", "pids", namespace).check().stdout().lines().toList());
-        NetLab.host(command.toArray(new String[0])).check();
+        List<String> pids = NetLab.host("ip", "netns", "pids", namespace).check().stdout().lines().toList();
+        for (String signal : List.of("-STOP", "-KILL")) {
+            List<String> command = new ArrayList<>(List.of("kill", signal));
+            command.addAll(pids);
+            NetLab.host(command.toArray(new String[0])).check();
+        }
         process.kill();
     }
 
