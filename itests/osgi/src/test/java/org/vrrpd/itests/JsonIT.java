@@ -52,8 +52,8 @@ public class JsonIT extends LabTest {
                 + " | map(tostring) | join(\" \")"));
         assertEquals("multicast 224.0.0.18", jq(show, ".transport | [.mode, .group] | join(\" \")"));
         assertEquals("none none", jq(show, "[(.checks | length), (.faults | length)] | map(if . == 0 then \"none\" else . end) | join(\" \")"));
-        assertEquals("every counter vrrp:show prints, and internalErrors", "18", jq(show, ".statistics | length"));
-        assertEquals("0 0 0", jq(show, ".statistics | [.becomeMaster, .authFailures, .unknownPeers] | map(tostring) | join(\" \")"));
+        assertEquals("every counter vrrp:show prints, and internalErrors", "19", jq(show, ".statistics | length"));
+        assertEquals("0 0 0 0", jq(show, ".statistics | [.becomeMaster, .authFailures, .unknownPeers, .splitBrains] | map(tostring) | join(\" \")"));
         Path master = json(r1, "vrrp:show", "--json", "VI_1");
         assertEquals("1 1500 5 5 0 multicast 224.0.0.18", jq(master, "[.statistics.becomeMaster, .preemptDelayMillis, .garpMasterRepeat,"
                 + " .garpMasterDelaySeconds, .garpMasterRefreshSeconds, .transport.mode, .transport.group] | map(tostring) | join(\" \")"));

@@ -58,6 +58,10 @@ final class Keepalived {
     }
 
     void start() throws IOException {
+        // a crashed predecessor's pid files may name pids the system has given to others since: keepalived would refuse to run
+        for (String pid : List.of("ka.pid", "vrrp.pid", "chk.pid", "bfd.pid")) {
+            Files.deleteIfExists(dir.resolve(pid));
+        }
         process = lab.start(namespace, dir.resolve("keepalived.log"), "keepalived", "-n", "-l", "-D", "-G", "-P", "-f", conf.toString(),
                 "-p", dir.resolve("ka.pid").toString(), "-r", dir.resolve("vrrp.pid").toString(), "-c", dir.resolve("chk.pid").toString(),
                 "-b", dir.resolve("bfd.pid").toString());
@@ -79,6 +83,14 @@ final class Keepalived {
             NetLab.host(command.toArray(new String[0])).check();
         }
         process.kill();
+        // gone, not just signalled: a restart refuses to run while its old pid files name living processes
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (!NetLab.host("ip", "netns", "pids", namespace).check().stdout().isBlank()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("keepalived's processes in " + namespace + " outlived SIGKILL");
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L); // polling the namespace, not waiting a fixed time
+        }
     }
 
     /** Whether keepalived logs {@code text} within {@code timeout}. */

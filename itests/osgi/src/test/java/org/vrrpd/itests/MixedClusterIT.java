@@ -94,8 +94,10 @@ public class MixedClusterIT extends LabTest {
         r3 = ours("r3", 100);
         ka = Keepalived.start(lab, namespaces.get("ka"), work, "keepalived", Keepalived.instance("VI_1", 51, 120, VIP + "/24", "pass", "s3cret"));
         List<String> all = List.of("r1", "ka", "r3");
+        double start = System.currentTimeMillis() / 1000.0;
         for (int cycle = 0; cycle < CYCLES; cycle++) {
             String master = awaitOneMaster(all);
+            System.out.printf("mixed cluster: cycle %d at %.1f s, %s is master%n", cycle, System.currentTimeMillis() / 1000.0 - start, master);
             switch (cycle % 3) {
                 case 0 -> { // the master dies
                     kill(master);

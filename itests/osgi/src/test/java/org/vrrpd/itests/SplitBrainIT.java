@@ -103,18 +103,28 @@ public class SplitBrainIT extends LabTest {
                 "split brain       none (1 so far)");
     }
 
-    /** Another password on one side: keepalived and ours each drop the other's adverts; ours says why. */
+    /** Another password (PASS) on one side: keepalived and ours each drop the other's adverts; ours says why. */
     @Test
     public void aWrongPasswordOnOneSideIsReportedWithItsReason() throws Exception {
+        wrongSecretOnOneSide("pass");
+    }
+
+    /** The same with another IPSEC-AH key. */
+    @Test
+    public void aWrongAhKeyOnOneSideIsReportedWithItsReason() throws Exception {
+        wrongSecretOnOneSide("ah");
+    }
+
+    private void wrongSecretOnOneSide(String auth) throws Exception {
         String br = lab.bridge("br");
         String kaNs = lab.namespace("ka");
         String ourNs = lab.namespace("us");
         lab.link(br, kaNs, "eth0", KEEPALIVED + "/24");
         lab.link(br, ourNs, "eth0", OURS + "/24");
         Vrrpd us = Vrrpd.start(lab, ourNs, work, "us", Map.of("org.vrrpd.vrrp.instance-VI_1.cfg",
-                Vrrpd.instance("VI_1", 51, 150, VIP + "/24", "authType = pass", "authPassword = ours")));
+                Vrrpd.instance("VI_1", 51, 150, VIP + "/24", "authType = " + auth, "authPassword = ours")));
         us.awaitState("VI_1", "MASTER", Duration.ofSeconds(10));
-        Keepalived ka = Keepalived.start(lab, kaNs, work, "keepalived", Keepalived.instance("VI_1", 51, 100, VIP + "/24", "pass", "theirs"));
+        Keepalived ka = Keepalived.start(lab, kaNs, work, "keepalived", Keepalived.instance("VI_1", 51, 100, VIP + "/24", auth, "theirs"));
         assertTrue(ka.output(), ka.awaitOutput("Entering MASTER STATE", Duration.ofSeconds(10)));
         awaitContains("ours reports it", () -> us.vrrpctl("vrrp:show", "VI_1").stdout(), Duration.ofSeconds(3),
                 "split brain       with " + KEEPALIVED + " for ", "its adverts fail authentication");
