@@ -152,7 +152,8 @@ public class MixedClusterIT extends LabTest {
         }
         System.out.printf("mixed cluster: %d cycles, %d adverts from %s, longest time without a master %.3f s, two masters at most %.3f s%n",
                 CYCLES, times.size(), sources, longestSilence, longestOverlap);
-        assertTrue("all three were master: " + sources, sources.size() == 3);
+        // the first cycle makes two of them master, the second (two deaths) the third
+        assertTrue("each was master in turn: " + sources, sources.size() == Math.min(3, CYCLES + 1));
         assertTrue("no master for " + longestSilence + " s", longestSilence <= LONGEST_MDI + 0.050);
         assertTrue("two masters for " + longestOverlap + " s", longestOverlap <= 1.0);
     }
