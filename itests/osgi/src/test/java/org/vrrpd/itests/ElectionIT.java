@@ -84,7 +84,7 @@ public class ElectionIT extends LabTest {
             assertEquals("tshark finds the VRRP checksum good", "1", a[4]); // 1 = Good in vrrp.checksum.status
             assertEquals("each router advertises its own priority", a[1].equals("192.0.2.1") ? "150" : "100", a[2]);
         }
-        String r2Mac = lab.exec(ns2, "cat", "/sys/class/net/eth0/address").check().stdout().trim();
+        String r2Mac = ArpProbe.mac(lab, ns2);
         List<String[]> garps = capture.fields("arp.isgratuitous == 1 and arp.src.proto_ipv4 == " + VIP, "frame.time_epoch",
                 "eth.src", "arp.src.hw_mac", "arp.dst.proto_ipv4").stream().filter(g -> Double.parseDouble(g[0]) >= firstFromR2).toList();
         assertEquals("the client saw the new master's burst of gratuitous ARPs", 5, garps.size());

@@ -128,7 +128,7 @@ public class LabBenchmark {
             String nsB = lab.namespace("b");
             String portA = lab.link(br, nsA, "eth0", A + "/24");
             lab.link(br, nsB, "eth0", B + "/24");
-            String macB = lab.exec(nsB, "cat", "/sys/class/net/eth0/address").check().stdout().trim();
+            String macB = ArpProbe.mac(lab, nsB);
             BooleanSupplier aMaster = () -> holds(lab, nsA) && !holds(lab, nsB);
             BooleanSupplier bMaster = () -> holds(lab, nsB); // a crashed A leaves its VIP behind
             Capture capture = lab.capture(br, "br0", "ip proto 112 or arp", work.resolve("bench.pcap"));

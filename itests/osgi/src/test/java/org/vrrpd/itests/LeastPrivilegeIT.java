@@ -51,7 +51,7 @@ public class LeastPrivilegeIT extends LabTest {
         assertTrue("the VIP added through netlink", unprivileged.holds(VIP));
         String show = root.vrrpctl("vrrp:show", "VI_1").check().stdout();
         assertTrue("the backup hears the unprivileged master's adverts: " + show, show.contains("master            192.0.2.1"));
-        String mac = lab.exec(ns1, "cat", "/sys/class/net/eth0/address").check().stdout().trim();
+        String mac = ArpProbe.mac(lab, ns1);
         String garpFromMaster = "arp.isgratuitous == 1 and arp.src.proto_ipv4 == " + VIP + " and eth.src == " + mac;
         assertTrue("gratuitous ARPs from AF_PACKET", arp.awaitPackets(garpFromMaster, 1, Duration.ofSeconds(5)));
         arp.stop();

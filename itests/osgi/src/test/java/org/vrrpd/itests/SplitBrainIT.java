@@ -20,10 +20,6 @@ public class SplitBrainIT extends LabTest {
         super("vrrpd-splitbrain");
     }
 
-    private String mac(String ns) {
-        return lab.exec(ns, "cat", "/sys/class/net/eth0/address").check().stdout().trim();
-    }
-
     /** The client's neighbour entry for the VIP: the MAC it sends the VIP's traffic to. */
     private String clientsMacForVip(String client) {
         lab.exec(client, "ping", "-c", "1", "-W", "1", VIP);
@@ -60,7 +56,7 @@ public class SplitBrainIT extends LabTest {
         assertTrue(us.vrrpctl("vrrp:list").stdout().contains("SPLIT BRAIN: VI_1 with " + KEEPALIVED));
         assertTrue(us.output(), us.output().contains("VI_1: split brain: " + KEEPALIVED + " is master too"));
         assertEquals("ours stays master: it has the higher priority", "MASTER", us.state("VI_1"));
-        String ourMac = mac(ourNs);
+        String ourMac = ArpProbe.mac(lab, ourNs);
         awaitTrue("the client's ARP entry for the VIP points at ours, the higher priority", () -> ourMac.equals(clientsMacForVip(client)),
                 Duration.ofSeconds(3));
         System.out.printf("split brain: reported and the client back on ours within %d ms of keepalived's MASTER%n",
