@@ -10,7 +10,7 @@ import org.vrrpd.api.net.InterfaceRegistry;
 import org.vrrpd.api.net.NetInterface;
 import org.vrrpd.api.vrrp.VirtualAddress;
 
-/** Gratuitous ARP bursts for a master's addresses, from the interface's MAC (a non-blocking packet socket send). */
+/** Gratuitous ARP bursts for a master's addresses, from the MAC of the interface they are on (a VMAC's: the virtual router MAC), a non-blocking packet socket send. */
 final class GarpAnnouncer {
     private static final Logger LOG = LoggerFactory.getLogger(GarpAnnouncer.class);
 
@@ -25,7 +25,7 @@ final class GarpAnnouncer {
     void announce(InstanceSettings s, int count) {
         GratuitousArpSender arp = sender.get();
         InterfaceRegistry interfaces = registry.get();
-        Optional<NetInterface> iface = interfaces == null ? Optional.empty() : interfaces.byName(s.interfaceName());
+        Optional<NetInterface> iface = interfaces == null ? Optional.empty() : interfaces.byName(s.addressInterface());
         if (arp == null || iface.isEmpty() || iface.get().mac() == null) {
             LOG.debug("{}: no gratuitous ARP sender or interface MAC; skipped", s.name());
             return;

@@ -36,6 +36,7 @@ final class InstanceJson {
         w.name("addressTrouble").value(snapshot.addressTrouble())
                 .name("version").value(c.version());
         transport(w, c.unicast());
+        vmac(w, c);
         w.name("advertIntervalCentis").value(c.advertCentis())
                 .name("masterAdverIntervalCentis").value(snapshot.masterAdverCentis())
                 .name("skewMillis").value(millis(snapshot.skewNanos()))
@@ -92,6 +93,19 @@ final class InstanceJson {
             w.endArray();
         }
         w.endObject();
+    }
+
+    private static void vmac(JsonWriter w, InstanceSettings c) {
+        w.name("vmac");
+        if (!c.vmac().enabled()) {
+            w.nullValue();
+            return;
+        }
+        w.beginObject().name("interface").value(c.vmac().name())
+                .name("mac").value(VrrpCommands.vmacAddress(c))
+                .name("parent").value(c.interfaceName())
+                .name("xmitBase").value(c.vmac().xmitBase())
+                .endObject();
     }
 
     /** Every counter vrrp:show prints, under its RFC 2787 name (as in {@link VrrpStatistics}). */

@@ -18,7 +18,8 @@ import org.vrrpd.kernel.NativeException;
  * One {@link InterfaceChannel} per interface that has instances, opened and closed as instances
  * and interfaces come and go, and the interface fault policy: a channel joins the VRRP group only
  * while its interface is healthy, and each instance on it is faulted with the interface's cause.
- * Loop thread only.
+ * A VMAC's channel is on the macvlan, which has no address of its own: its adverts leave with the
+ * parent's primary address, and the parent's health counts as the macvlan's. Loop thread only.
  */
 final class InterfaceChannels {
     private static final Logger LOG = LoggerFactory.getLogger(InterfaceChannels.class);
@@ -29,10 +30,19 @@ final class InterfaceChannels {
     private final InstanceRegistry instances;
     private final Supplier<InterfaceRegistry> registry;
     private final Supplier<LinkMonitor> links;
+    private final MemberFaults memberFaults;
     private final Map<String, InterfaceChannel> byName = new HashMap<>();
 
+    /** A fault of one instance beyond its channel's interface (its VMAC), or null. */
+    interface MemberFaults {
+        MemberFaults NONE = (settings, interfaces) -> null;
+
+        String of(InstanceSettings settings, InterfaceRegistry interfaces);
+    }
+
     InterfaceChannels(Descriptors loop, ChannelSockets.Factory sockets, InterfaceChannel.Receiver receiver, InstanceRegistry instances,
-                      Supplier<InterfaceRegistry> registry, Supplier<LinkMonitor> links) {
+                      Supplier<InterfaceRegistry> registry, Supplier<LinkMonitor> links, MemberFaults memberFaults) {
+        this.memberFaults = memberFaults;
         this.loop = loop;
         this.sockets = sockets;
         this.receiver = receiver;
@@ -43,7 +53,17 @@ final class InterfaceChannels {
 
     /** The channel of the instance's interface, or null while it has none. */
     InterfaceChannel of(VrrpInstance instance) {
-        return byName.get(instance.settings().interfaceName());
+        return byName.get(instance.settings().channelInterface());
+    }
+
+    /** Refreshes {@code name} and every channel whose instances depend on it (a VMAC's parent, a parent's VMAC). */
+    void refreshConcerning(String name) {
+        refresh(name);
+        for (String channel : instances.channelsConcerning(name)) {
+            if (!channel.equals(name)) {
+                refresh(channel);
+            }
+        }
     }
 
     /** Brings the channel and the instances on {@code name} in line with the interface as it is now. */
@@ -63,9 +83,13 @@ final class InterfaceChannels {
             close(channel);
             channel = null;
         }
-        LinkMonitor monitor = links.get();
-        Optional<LinkStatus> link = monitor == null ? Optional.empty() : monitor.status(name);
-        String fault = LinkFaults.of(name, iface, link);
+        // The parent of a VMAC channel (all its members share one interfaceName): its address and health are the channel's.
+        String parentName = members.isEmpty() ? name : members.get(0).settings().interfaceName();
+        Optional<NetInterface> parent = parentName.equals(name) ? iface : interfaces.byName(parentName);
+        String fault = LinkFaults.of(parentName, parent, linkStatus(parentName));
+        if (fault == null && !parentName.equals(name)) {
+            fault = LinkFaults.ofVmac(name, iface, linkStatus(name));
+        }
         if (!members.isEmpty() && iface.isPresent() && channel == null) {
             try {
                 channel = open(iface.get());
@@ -79,7 +103,7 @@ final class InterfaceChannels {
                     channel.attach(m);
                 }
             }
-            channel.setPrimary(iface.flatMap(NetInterface::primaryIpv4).map(Ipv4::toInt).orElse(0));
+            channel.setPrimary(parent.flatMap(NetInterface::primaryIpv4).map(Ipv4::toInt).orElse(0));
             try {
                 // unicast instances need no group: join only while some instance here is multicast
                 channel.setJoined(fault == null && members.stream().anyMatch(m -> !m.settings().unicast().enabled()));
@@ -88,8 +112,14 @@ final class InterfaceChannels {
             }
         }
         for (VrrpInstance m : members) {
-            m.setInterfaceFault(fault);
+            String own = memberFaults.of(m.settings(), interfaces);
+            m.setInterfaceFault(own != null ? own : fault);
         }
+    }
+
+    private Optional<LinkStatus> linkStatus(String name) {
+        LinkMonitor monitor = links.get();
+        return monitor == null ? Optional.empty() : monitor.status(name);
     }
 
     /** The instance no longer runs here: it leaves its channel, which closes when it was the last. */

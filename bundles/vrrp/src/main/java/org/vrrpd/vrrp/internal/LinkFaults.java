@@ -16,6 +16,15 @@ final class LinkFaults {
      * counts only for an interface the monitor does not know.
      */
     static String of(String name, Optional<NetInterface> iface, Optional<LinkStatus> link) {
+        String fault = ofVmac(name, iface, link);
+        if (fault == null && iface.get().primaryIpv4().isEmpty()) {
+            return "no IPv4 address on " + name;
+        }
+        return fault;
+    }
+
+    /** The same for a VMAC's macvlan, which needs no address of its own (its adverts leave with its parent's). */
+    static String ofVmac(String name, Optional<NetInterface> iface, Optional<LinkStatus> link) {
         if (iface.isEmpty()) {
             return "interface " + name + " does not exist";
         }
@@ -29,9 +38,6 @@ final class LinkFaults {
             }
         } else if (!i.isRunning()) {
             return "no carrier on " + name;
-        }
-        if (i.primaryIpv4().isEmpty()) {
-            return "no IPv4 address on " + name;
         }
         return null;
     }
