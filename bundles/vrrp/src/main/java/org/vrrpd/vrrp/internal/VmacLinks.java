@@ -178,6 +178,7 @@ final class VmacLinks {
             return "VMAC " + w.name() + ": interface " + w.parent() + " does not exist";
         }
         Optional<NetInterface> there = interfaces.byName(w.name());
+        String alias = Vmac.ALIAS_PREFIX + w.instance() + "; " + sysctls.originals(w.parent());
         try {
             if (there.isPresent()) {
                 NetInterface i = there.get();
@@ -186,15 +187,16 @@ final class VmacLinks {
                             + ", MAC " + i.mac() + ", on ifindex " + i.parentIndex() + "; wanted macvlan " + w.mac() + " on " + w.parent() + ")";
                 }
                 LOG.info("{}: reusing {} ({} on {}), left by a previous run", w.instance(), w.name(), w.mac(), w.parent());
+                alias = i.alias();
             } else {
-                interfaces.addMacvlan(w.name(), w.parent(), w.mac(), Vmac.ALIAS_PREFIX + w.instance());
+                interfaces.addMacvlan(w.name(), w.parent(), w.mac(), alias);
                 LOG.info("{}: created {} ({} on {}, macvlan mode private)", w.instance(), w.name(), w.mac(), w.parent());
             }
         } catch (IOException e) {
             return "cannot create VMAC " + w.name() + " on " + w.parent() + ": " + e.getMessage();
         }
         if (configured.putIfAbsent(w.name(), w.parent()) == null) {
-            sysctls.acquire(w.parent(), w.name());
+            sysctls.acquire(w.parent(), w.name(), alias);
         }
         return null;
     }

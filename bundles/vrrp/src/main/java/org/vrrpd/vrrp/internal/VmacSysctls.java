@@ -15,16 +15,24 @@ import org.slf4j.LoggerFactory;
  * The kernel settings a VMAC needs, as keepalived sets them (vrrp_if_config.c): on the macvlan
  * arp_ignore 1, accept_local 1, rp_filter 0, promote_secondaries 1 (they go with it); on its parent
  * arp_ignore 1 and arp_filter 1, so that the parent does not answer ARP for the addresses on the
- * macvlan with its own MAC; and, while net.ipv4.conf.all.rp_filter is on (the effective value is
+ * macvlan with its own MAC, and arp_announce 2 (below); and, while net.ipv4.conf.all.rp_filter is on (the effective value is
  * the larger of "all" and the interface's), every interface and "default" raised to it and "all"
  * set to 0, so that only the macvlan stops filtering. What was changed is saved and put back when
- * the last VMAC on a parent, or the last VMAC at all, goes. VMAC worker thread only.
+ * the last VMAC on a parent, or the last VMAC at all, goes. The parent's values from before also
+ * travel in each macvlan's alias ({@link #originals}), so that a daemon that reuses a crashed
+ * predecessor's macvlan still puts back what the parent had before any VMAC (the global rp_filter
+ * does not survive a crash). VMAC worker thread only.
  */
 final class VmacSysctls {
     private static final Logger LOG = LoggerFactory.getLogger(VmacSysctls.class);
     private static final Map<String, String> ON_VMAC = orderedOf("arp_ignore", "1", "accept_local", "1", "rp_filter", "0",
             "promote_secondaries", "1");
-    private static final Map<String, String> ON_PARENT = orderedOf("arp_ignore", "1", "arp_filter", "1");
+    /**
+     * arp_announce 2 is ours, not keepalived's: without it the parent's own ARP requests (for a
+     * client it answers from a VIP) name the VIP with the parent's MAC, and the client's entry for
+     * the VIP leaves the VMAC.
+     */
+    private static final Map<String, String> ON_PARENT = orderedOf("arp_ignore", "1", "arp_filter", "1", "arp_announce", "2");
 
     /** /proc/sys/net/ipv4/conf, or a stand-in in tests. */
     interface Store {
@@ -68,11 +76,33 @@ final class VmacSysctls {
         this.store = store;
     }
 
-    /** A VMAC {@code vmac} on {@code parent} is up: set what it needs (saving the parent's and the global values first). */
-    void acquire(String parent, String vmac) {
+    /**
+     * The parent's values before any VMAC, as text for a macvlan's alias: "eth0 had arp_ignore=0
+     * arp_filter=0 arp_announce=0" (read now when no VMAC of ours is on it yet).
+     */
+    String originals(String parent) {
+        Map<String, String> before = saved.getOrDefault(parent, Map.of());
+        StringBuilder text = new StringBuilder(parent).append(" had");
+        for (String key : ON_PARENT.keySet()) {
+            String value = before.get(parent + "/" + key);
+            try {
+                text.append(' ').append(key).append('=').append(value != null ? value : store.read(parent, key));
+            } catch (IOException e) {
+                return "";
+            }
+        }
+        return text.toString();
+    }
+
+    /**
+     * A VMAC {@code vmac} on {@code parent} is up: set what it needs, saving the parent's and the
+     * global values first; {@code alias} is the alias of the macvlan, which may carry the parent's
+     * values from before a crashed predecessor changed them ({@link #originals}).
+     */
+    void acquire(String parent, String vmac, String alias) {
         ON_VMAC.forEach((key, value) -> set(vmac, key, value, null));
         if (users.merge(parent, 1, Integer::sum) == 1) {
-            Map<String, String> before = new LinkedHashMap<>();
+            Map<String, String> before = fromAlias(parent, alias);
             ON_PARENT.forEach((key, value) -> set(parent, key, value, before));
             saved.put(parent, before);
         }
@@ -118,6 +148,20 @@ final class VmacSysctls {
         }
     }
 
+    private static Map<String, String> fromAlias(String parent, String alias) {
+        Map<String, String> before = new LinkedHashMap<>();
+        int at = alias == null ? -1 : alias.indexOf(parent + " had ");
+        if (at >= 0) {
+            for (String pair : alias.substring(at + parent.length() + 5).split(" ")) {
+                String[] kv = pair.split("=", 2);
+                if (kv.length == 2 && ON_PARENT.containsKey(kv[0]) && kv[1].matches("\\d+")) {
+                    before.put(parent + "/" + kv[0], kv[1]);
+                }
+            }
+        }
+        return before;
+    }
+
     /** Sets iface/key, remembering the value before in {@code before} when it changes. */
     private void set(String iface, String key, String value, Map<String, String> before) {
         try {
@@ -126,7 +170,7 @@ final class VmacSysctls {
                 store.write(iface, key, value);
                 LOG.info("net.ipv4.conf.{}.{}: {} -> {} (VMAC)", iface, key, old, value);
                 if (before != null) {
-                    before.put(iface + "/" + key, old);
+                    before.putIfAbsent(iface + "/" + key, old); // a value from a predecessor's alias is older
                 }
             }
         } catch (IOException e) {

@@ -50,11 +50,11 @@ public class VmacSysctlsTest {
     @Test
     public void theVmacAndItsParentGetKeepalivedsValuesAndTheParentsComeBackWithTheLastVmac() {
         Conf conf = new Conf("all/rp_filter", "0", "default/rp_filter", "0", "eth0/arp_ignore", "0", "eth0/arp_filter", "0",
-                "eth0/rp_filter", "0");
+                "eth0/arp_announce", "0", "eth0/rp_filter", "0");
         VmacSysctls sysctls = new VmacSysctls(withVmac(conf, "vrrp.1"));
-        sysctls.acquire("eth0", "vrrp.1");
+        sysctls.acquire("eth0", "vrrp.1", null);
         withVmac(conf, "vrrp.2");
-        sysctls.acquire("eth0", "vrrp.2");
+        sysctls.acquire("eth0", "vrrp.2", "vrrpd VMAC of VI_2; eth0 had arp_ignore=0 arp_filter=0 arp_announce=0");
         for (String vmac : List.of("vrrp.1", "vrrp.2")) {
             assertEquals("1", conf.values.get(vmac + "/arp_ignore"));
             assertEquals("1", conf.values.get(vmac + "/accept_local"));
@@ -63,11 +63,13 @@ public class VmacSysctlsTest {
         }
         assertEquals("1", conf.values.get("eth0/arp_ignore"));
         assertEquals("1", conf.values.get("eth0/arp_filter"));
+        assertEquals("2", conf.values.get("eth0/arp_announce"));
         sysctls.release("eth0");
         assertEquals("one VMAC left on eth0", "1", conf.values.get("eth0/arp_ignore"));
         sysctls.release("eth0");
         assertEquals("0", conf.values.get("eth0/arp_ignore"));
         assertEquals("0", conf.values.get("eth0/arp_filter"));
+        assertEquals("0", conf.values.get("eth0/arp_announce"));
         sysctls.release("eth0");
         assertEquals("a release too many changes nothing", "0", conf.values.get("eth0/arp_ignore"));
     }
@@ -75,10 +77,11 @@ public class VmacSysctlsTest {
     @Test
     public void aGlobalRpFilterIsMovedToEachInterfaceWhileVmacsExistAndPutBackAfter() {
         Conf conf = new Conf("all/rp_filter", "2", "default/rp_filter", "1", "eth0/rp_filter", "0", "eth1/rp_filter", "2",
-                "eth0/arp_ignore", "1", "eth0/arp_filter", "1", "lo/rp_filter", "0");
+                "eth0/arp_ignore", "1", "eth0/arp_filter", "1", "eth0/arp_announce", "2",
+                "lo/rp_filter", "0");
         withVmac(conf, "vrrp.1");
         VmacSysctls sysctls = new VmacSysctls(conf);
-        sysctls.acquire("eth0", "vrrp.1");
+        sysctls.acquire("eth0", "vrrp.1", null);
         assertEquals("0", conf.values.get("all/rp_filter"));
         assertEquals("2", conf.values.get("default/rp_filter"));
         assertEquals("2", conf.values.get("eth0/rp_filter"));
@@ -91,5 +94,23 @@ public class VmacSysctlsTest {
         assertEquals("0", conf.values.get("eth0/rp_filter"));
         assertEquals("0", conf.values.get("lo/rp_filter"));
         assertEquals("already as wanted: not touched", "1", conf.values.get("eth0/arp_ignore"));
+    }
+
+    @Test
+    public void theParentsValuesTravelInTheAliasSoThatACrashedPredecessorsChangesAreUndone() {
+        Conf conf = new Conf("all/rp_filter", "0", "default/rp_filter", "0", "eth0/arp_ignore", "0", "eth0/arp_filter", "0",
+                "eth0/arp_announce", "1");
+        VmacSysctls first = new VmacSysctls(withVmac(conf, "vrrp.1"));
+        String alias = "vrrpd VMAC of VI_1; " + first.originals("eth0");
+        assertEquals("vrrpd VMAC of VI_1; eth0 had arp_ignore=0 arp_filter=0 arp_announce=1", alias);
+        first.acquire("eth0", "vrrp.1", alias);
+        assertEquals("what it had before, not what it has now", "eth0 had arp_ignore=0 arp_filter=0 arp_announce=1", first.originals("eth0"));
+        // the daemon dies; the next one reuses vrrp.1 and finds eth0 already changed
+        VmacSysctls next = new VmacSysctls(conf);
+        next.acquire("eth0", "vrrp.1", alias);
+        next.release("eth0");
+        assertEquals("0", conf.values.get("eth0/arp_ignore"));
+        assertEquals("0", conf.values.get("eth0/arp_filter"));
+        assertEquals("1", conf.values.get("eth0/arp_announce"));
     }
 }
