@@ -201,4 +201,36 @@ public class VmacIT extends LabTest {
         }
         assertEquals("the parent's sysctls are back once the last VMAC went, before the daemon exits", "000", parentSysctls(ns1));
     }
+
+    /** keepalived with use_vmac: the same macvlan name and MAC, so the VIP's MAC never changes whichever of us is master. */
+    @Test
+    public void withKeepalivedsUseVmacInBothRoles() throws Exception {
+        twoRoutersAndAClient();
+        Keepalived keepalived = Keepalived.start(lab, ns2, work, "keepalived", keepalivedVmac(150));
+        Vrrpd ours = Vrrpd.start(lab, ns1, work, "r1", Map.of("org.vrrpd.vrrp.instance-VI_1.cfg", vmacInstance("VI_1", 51, 100, VIP)));
+        assertTrue(keepalived.output(), keepalived.awaitOutput("Entering MASTER STATE", Duration.ofSeconds(10)));
+        ours.awaitState("VI_1", "BACKUP", Duration.ofSeconds(10));
+        assertTrue("keepalived made the same VMAC: " + link(ns2, "vrrp.51"), link(ns2, "vrrp.51").contains("link/ether " + VMAC));
+        awaitContains("ours hears keepalived's adverts from its VMAC", () -> ours.vrrpctl("vrrp:show", "VI_1").stdout(), Duration.ofSeconds(5),
+                "master            192.0.2.2", "dropped           ttl 0, version 0, type 0, length 0, checksum 0, interval 0");
+        assertEquals(0, lab.exec(client, "ping", "-c", "1", "-W", "2", VIP).exitCode());
+
+        keepalived.crash();
+        ours.awaitState("VI_1", "MASTER", Duration.ofSeconds(6));
+        assertEquals(0, lab.exec(client, "ping", "-c", "1", "-W", "2", VIP).exitCode());
+        assertEquals("the client reaches our VMAC", VMAC, neighbour(VIP));
+
+        // ours master, keepalived (lower now) backup: it stays backup, and takes over when ours dies
+        Keepalived lower = Keepalived.start(lab, ns2, work, "keepalived-lower", keepalivedVmac(50));
+        assertFalse("keepalived stays BACKUP beside our master:\n" + lower.output(), lower.awaitOutput("Entering MASTER STATE", Duration.ofSeconds(5)));
+        assertEquals("MASTER", ours.state("VI_1"));
+        ours.process().kill();
+        assertTrue(lower.output(), lower.awaitOutput("Entering MASTER STATE", Duration.ofSeconds(6)));
+        assertEquals(0, lab.exec(client, "ping", "-c", "1", "-W", "2", VIP).exitCode());
+        assertEquals("still the one MAC", VMAC, neighbour(VIP));
+    }
+
+    private static String keepalivedVmac(int priority) {
+        return Keepalived.instance("VI_1", 51, priority, VIP + "/24", "none", null).replace("    virtual_ipaddress {", "    use_vmac\n    virtual_ipaddress {");
+    }
 }
