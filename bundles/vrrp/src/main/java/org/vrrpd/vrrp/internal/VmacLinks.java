@@ -3,6 +3,7 @@ package org.vrrpd.vrrp.internal;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -123,20 +124,23 @@ final class VmacLinks {
 
     /** Removes the macvlans marked as ours (by their alias) that no instance wants: a crashed predecessor's. */
     void removeLeftovers() {
-        Set<String> keep = Set.copyOf(wanted.keySet());
+        InterfaceRegistry interfaces = registry.get();
+        if (interfaces == null) {
+            return;
+        }
+        // read here from the registry's snapshot, so that the worker thread starts only when there is something to delete
+        List<NetInterface> leftovers = interfaces.interfaces().stream().filter(i -> "macvlan".equals(i.kind()) && i.alias() != null
+                && i.alias().startsWith(Vmac.ALIAS_PREFIX) && !wanted.containsKey(i.name())).toList();
+        if (leftovers.isEmpty()) {
+            return;
+        }
         worker.execute(() -> {
-            InterfaceRegistry interfaces = registry.get();
-            if (interfaces == null) {
-                return;
-            }
-            for (NetInterface i : interfaces.interfaces()) {
-                if ("macvlan".equals(i.kind()) && i.alias() != null && i.alias().startsWith(Vmac.ALIAS_PREFIX) && !keep.contains(i.name())) {
-                    try {
-                        interfaces.deleteLink(i.name());
-                        LOG.info("removed {} ({}), which a previous run left and no instance wants", i.name(), i.alias());
-                    } catch (IOException e) {
-                        LOG.warn("cannot remove the leftover VMAC {}: {}", i.name(), e.getMessage());
-                    }
+            for (NetInterface i : leftovers) {
+                try {
+                    interfaces.deleteLink(i.name());
+                    LOG.info("removed {} ({}), which a previous run left and no instance wants", i.name(), i.alias());
+                } catch (IOException e) {
+                    LOG.warn("cannot remove the leftover VMAC {}: {}", i.name(), e.getMessage());
                 }
             }
         });
