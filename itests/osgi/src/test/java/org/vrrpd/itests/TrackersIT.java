@@ -37,16 +37,23 @@ public class TrackersIT extends LabTest {
         return new String[] {ns1, ns2};
     }
 
-    @Test
-    public void aTrackedFilesNumberMovesTheEffectivePriorityAndTheMaster() throws Exception {
-        Path load = work.resolve("load");
+    /** r1 (150, with the checker) and r2 (100), elected: r1 MASTER, r2 BACKUP. */
+    private Vrrpd[] electWithR1Tracking(String checkerFile, String checker) throws Exception {
         String[] ns = pair();
         Vrrpd r1 = Vrrpd.start(lab, ns[0], work, "r1", Map.of(
-                "org.vrrpd.vrrp.instance-VI_1.cfg", Vrrpd.instance("VI_1", 51, 150, VIP + "/24"),
-                "org.vrrpd.track.file-load.cfg", "vrrp.instance = VI_1\nfile = " + load + "\nweight = -10\ninitFile = true\n"));
+                "org.vrrpd.vrrp.instance-VI_1.cfg", Vrrpd.instance("VI_1", 51, 150, VIP + "/24"), checkerFile, checker));
         Vrrpd r2 = Vrrpd.start(lab, ns[1], work, "r2", Map.of("org.vrrpd.vrrp.instance-VI_1.cfg", Vrrpd.instance("VI_1", 51, 100, VIP + "/24")));
         r1.awaitState("VI_1", "MASTER", Duration.ofSeconds(15));
         r2.awaitState("VI_1", "BACKUP", Duration.ofSeconds(15));
+        return new Vrrpd[] {r1, r2};
+    }
+
+    @Test
+    public void aTrackedFilesNumberMovesTheEffectivePriorityAndTheMaster() throws Exception {
+        Path load = work.resolve("load");
+        Vrrpd[] r = electWithR1Tracking("org.vrrpd.track.file-load.cfg", "vrrp.instance = VI_1\nfile = " + load + "\nweight = -10\ninitFile = true\n");
+        Vrrpd r1 = r[0];
+        Vrrpd r2 = r[1];
         assertEquals("init_file wrote its value", "0\n", Files.readString(load));
 
         Files.writeString(load, "6\n"); // 150 - 60 = 90 < 100
@@ -70,13 +77,10 @@ public class TrackersIT extends LabTest {
         Files.copy(Path.of("/bin/sleep"), exe, StandardCopyOption.COPY_ATTRIBUTES);
         Process service = new ProcessBuilder(exe.toString(), "600").start();
         try {
-            String[] ns = pair();
-            Vrrpd r1 = Vrrpd.start(lab, ns[0], work, "r1", Map.of(
-                    "org.vrrpd.vrrp.instance-VI_1.cfg", Vrrpd.instance("VI_1", 51, 150, VIP + "/24"),
-                    "org.vrrpd.track.process-svc.cfg", "vrrp.instance = VI_1\nprocess = " + name + "\nweight = -60\npollInterval = 0.1\n"));
-            Vrrpd r2 = Vrrpd.start(lab, ns[1], work, "r2", Map.of("org.vrrpd.vrrp.instance-VI_1.cfg", Vrrpd.instance("VI_1", 51, 100, VIP + "/24")));
-            r1.awaitState("VI_1", "MASTER", Duration.ofSeconds(15));
-            r2.awaitState("VI_1", "BACKUP", Duration.ofSeconds(15));
+            Vrrpd[] r = electWithR1Tracking("org.vrrpd.track.process-svc.cfg",
+                    "vrrp.instance = VI_1\nprocess = " + name + "\nweight = -60\npollInterval = 0.1\n");
+            Vrrpd r1 = r[0];
+            Vrrpd r2 = r[1];
             assertTrue(r1.vrrpctl("vrrp:show", "VI_1").stdout(), r1.vrrpctl("vrrp:show", "VI_1").stdout()
                     .contains("track-process +0 (" + name + ": 1 running (quorum at least 1))"));
 

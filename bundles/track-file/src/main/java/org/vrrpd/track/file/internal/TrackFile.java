@@ -12,9 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
-import java.util.List;
 import java.util.OptionalLong;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -26,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import org.vrrpd.api.spi.CheckStatus;
 import org.vrrpd.api.spi.Checker;
 import org.vrrpd.api.spi.CheckerContext;
+import org.vrrpd.api.spi.CheckerContexts;
 
 /**
  * keepalived's track_file as a checker: the number in the file, times the weight
@@ -42,13 +41,12 @@ public class TrackFile implements Checker {
     static final long SETTLE_MILLIS = 20;
     private static final Logger LOG = LoggerFactory.getLogger(TrackFile.class);
 
-    private final List<CheckerContext> contexts = new CopyOnWriteArrayList<>();
     private TrackFileSettings settings;
     private WatchService watch;
     private Thread thread;
     private long value;
     private String lastInvalid;
-    private volatile CheckStatus status;
+    private CheckerContexts contexts;
 
     @Activate
     void activate(TrackFileConfig config) throws IOException {
@@ -62,7 +60,7 @@ public class TrackFile implements Checker {
         watch = dir.getFileSystem().newWatchService();
         dir.register(watch, ENTRY_CREATE, ENTRY_MODIFY, ENTRY_DELETE);
         value = read().orElse(0);
-        status = status();
+        contexts = new CheckerContexts(status());
         thread = new Thread(this::watchLoop, "vrrpd-track-file");
         thread.setDaemon(true);
         thread.start();
@@ -77,7 +75,6 @@ public class TrackFile implements Checker {
     @Override
     public void start(CheckerContext context) {
         contexts.add(context);
-        context.report(status);
     }
 
     @Override
@@ -113,9 +110,9 @@ public class TrackFile implements Checker {
                 OptionalLong read = read();
                 if (read.isPresent() && read.getAsLong() != value) {
                     value = read.getAsLong();
-                    status = status();
+                    CheckStatus status = status();
                     LOG.info("track-file {} now holds {}: {}", settings.file(), value, describe(status));
-                    contexts.forEach(c -> c.report(status));
+                    contexts.report(status);
                 }
             }
         } catch (InterruptedException | ClosedWatchServiceException e) {

@@ -2,8 +2,6 @@ package org.vrrpd.track.process.internal;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -14,9 +12,9 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.vrrpd.api.spi.CheckStatus;
 import org.vrrpd.api.spi.Checker;
 import org.vrrpd.api.spi.CheckerContext;
+import org.vrrpd.api.spi.CheckerContexts;
 
 /**
  * keepalived's vrrp_track_process as a checker: the matching processes are counted from /proc every
@@ -31,13 +29,12 @@ import org.vrrpd.api.spi.CheckerContext;
 public class TrackProcess implements Checker {
     private static final Logger LOG = LoggerFactory.getLogger(TrackProcess.class);
 
-    private final List<CheckerContext> contexts = new CopyOnWriteArrayList<>();
     private final Path proc;
     private TrackProcessSettings settings;
     private ProcTable table;
     private QuorumDelay quorum;
     private ScheduledExecutorService thread;
-    private volatile CheckStatus status;
+    private CheckerContexts contexts;
 
     public TrackProcess() {
         this(Path.of("/proc"));
@@ -52,7 +49,7 @@ public class TrackProcess implements Checker {
         settings = TrackProcessSettings.of(config);
         table = new ProcTable(proc);
         quorum = new QuorumDelay(settings.forkDelayNanos(), settings.terminateDelayNanos());
-        status = settings.weight().status(false, settings.matcher().name() + ": /proc not read yet");
+        contexts = new CheckerContexts(settings.weight().status(false, settings.matcher().name() + ": /proc not read yet"));
         scan(); // the first count decides before any instance asks
         thread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "vrrpd-track-process");
@@ -70,7 +67,6 @@ public class TrackProcess implements Checker {
     @Override
     public void start(CheckerContext context) {
         contexts.add(context);
-        context.report(status);
     }
 
     @Override
@@ -80,12 +76,11 @@ public class TrackProcess implements Checker {
 
     private void scanAndReport() {
         if (scan()) {
-            LOG.info("track-process {}: quorum {}", status.reason(), quorum.ok() ? "gained" : "lost");
-            contexts.forEach(c -> c.report(status));
+            LOG.info("track-process {}: quorum {}", contexts.status().reason(), quorum.ok() ? "gained" : "lost");
         }
     }
 
-    /** One count; true when the reported state changed. */
+    /** One count, reported when the state changed (then true). */
     private boolean scan() {
         int running;
         try {
@@ -96,7 +91,7 @@ public class TrackProcess implements Checker {
         }
         boolean changed = quorum.observe(settings.quorate(running), System.nanoTime());
         if (changed) {
-            status = settings.weight().status(quorum.ok(), settings.describe(running));
+            contexts.report(settings.weight().status(quorum.ok(), settings.describe(running)));
         }
         return changed;
     }
