@@ -14,6 +14,7 @@ import java.util.Map;
 import org.junit.Test;
 import org.vrrpd.kernel.NotifyFifo;
 import org.vrrpd.lab.Capture;
+import org.vrrpd.lab.NetLab;
 
 /**
  * keepalived's track_file, vrrp_track_process and notify_fifo in two running daemons: a tracked
@@ -130,6 +131,50 @@ public class TrackersIT extends LabTest {
             List<String> expected = List.of("INSTANCE \"VI_1\" BACKUP 150", "GROUP \"G1\" BACKUP 0", "INSTANCE \"VI_1\" MASTER 150",
                     "GROUP \"G1\" MASTER 0", "INSTANCE \"VI_1\" BACKUP 150", "GROUP \"G1\" BACKUP 0");
             awaitTrue("the reader got " + expected, () -> read(lines).equals(expected), Duration.ofSeconds(5));
+        }
+    }
+
+    /**
+     * One keepalived.conf with a track_file (weight -10), run by Debian's keepalived in one namespace
+     * and, imported by bin/vrrp-import, by ours in another: through the same values written into the
+     * one file both watch, both have the same effective priority at every step (keepalived says it in
+     * its log, ours in vrrp:show).
+     */
+    @Test
+    public void theSameTrackFileConfigurationGivesKeepalivedsEffectivePriorities() throws Exception {
+        Path load = Files.writeString(work.resolve("shared-load"), "3\n");
+        String body = "track_file load {\n    file \"" + load + "\"\n    weight -10\n}\n"
+                + Keepalived.instance("VI_1", 51, 150, VIP + "/24", "none", null)
+                        .replace("    virtual_ipaddress {", "    track_file {\n        load\n    }\n    virtual_ipaddress {");
+        String nsK = lab.namespace("ka");
+        String nsV = lab.namespace("ours");
+        lab.link(lab.bridge("bk"), nsK, "eth0", "192.0.2.1/24"); // two links: each router is alone, master of its own
+        lab.link(lab.bridge("bv"), nsV, "eth0", "192.0.2.1/24");
+        Keepalived keepalived = Keepalived.start(lab, nsK, work, "ka", body);
+        Path conf = Files.writeString(work.resolve("imported.conf"), body);
+        Path etc = work.resolve("imported-etc");
+        NetLab.Result tool = NetLab.host(Vrrpd.HOME.resolve("bin/vrrp-import").toString(), conf.toString(), etc.toString());
+        assertEquals(tool.stderr(), 0, tool.exitCode());
+        Map<String, String> files = new java.util.TreeMap<>();
+        try (var listing = Files.list(etc)) {
+            for (Path f : listing.toList()) {
+                files.put(f.getFileName().toString(), Files.readString(f));
+            }
+        }
+        assertTrue(files.keySet().toString(), files.containsKey("org.vrrpd.track.file-VI_1-load.cfg"));
+        Vrrpd ours = Vrrpd.start(lab, nsV, work, "ours", files);
+        int previous = 150;
+        // value → effective priority: 150 - 10 × value, kept within 1..254, a product above 253 capped first
+        int[][] steps = {{3, 120}, {6, 90}, {-2, 170}, {16, 1}, {-30, 254}, {0, 150}};
+        for (int[] step : steps) {
+            if (step[0] != 3) {
+                Files.writeString(load, step[0] == 16 ? "0x10\n" : step[0] + "\n"); // 0x10: strtol's hexadecimal
+            }
+            String change = "(VI_1) Changing effective priority from " + previous + " to " + step[1];
+            assertTrue("keepalived: " + change + "\n" + keepalived.output(), keepalived.awaitOutput(change, Duration.ofSeconds(5)));
+            String expected = step[1] == 150 ? "vrid 51, priority 150\n" : "vrid 51, priority " + step[1] + " (configured 150)";
+            awaitContains("ours at " + step[1], () -> ours.vrrpctl("vrrp:show", "VI_1").stdout(), Duration.ofSeconds(5), expected);
+            previous = step[1];
         }
     }
 
