@@ -39,6 +39,7 @@ public class NotifyFifoWriter implements Notifier {
     private long dropped;
     private long droppedLogged;
     private long lastDropLog;
+    private boolean closed;
 
     @Activate
     void activate(NotifyFifoConfig config) throws NativeException, IOException {
@@ -64,8 +65,10 @@ public class NotifyFifoWriter implements Notifier {
         LOG.info("notify-fifo {}: started {} (pid {})", settings.fifo(), command, reader.pid());
     }
 
+    /** Synchronized with stateChanged: a call still under way when the service goes must not write to a closed (reused) descriptor. */
     @Deactivate
-    void deactivate() {
+    synchronized void deactivate() {
+        closed = true;
         if (reader != null) {
             reader.destroy(); // SIGTERM, as keepalived stops its fifo script
         }
@@ -77,7 +80,7 @@ public class NotifyFifoWriter implements Notifier {
 
     @Override
     public synchronized void stateChanged(StateChange change) {
-        if (!settings.appliesTo(change.instance())) {
+        if (closed || !settings.appliesTo(change.instance())) {
             return;
         }
         for (String line : lines.linesFor(change)) {

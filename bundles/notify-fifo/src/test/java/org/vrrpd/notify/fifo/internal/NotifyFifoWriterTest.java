@@ -61,6 +61,9 @@ public class NotifyFifoWriterTest {
         assertTrue("10,000 lines in " + millis + " ms", millis < 5000);
         assertTrue("a 64 KiB pipe holds about 2,400 lines, the rest dropped: " + w.dropped(), w.dropped() > 5000);
         w.deactivate();
+        long dropped = w.dropped();
+        w.stateChanged(master("VI_1"));
+        assertEquals("a change told after deactivation writes nothing", dropped, w.dropped());
     }
 
     @Test
