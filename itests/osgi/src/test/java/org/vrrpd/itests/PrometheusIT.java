@@ -125,14 +125,4 @@ public class PrometheusIT extends LabTest {
     private static double stat(Path show, String counter) {
         return Double.parseDouble(jq(show, ".statistics." + counter));
     }
-
-    private Path json(Vrrpd daemon, String... command) throws java.io.IOException {
-        Path file = Files.createTempFile(work, "out", ".json");
-        Files.writeString(file, daemon.vrrpctl(command).check().stdout());
-        return file;
-    }
-
-    private static String jq(Path file, String filter) {
-        return NetLab.host("jq", "-er", filter, file.toString()).check().stdout().strip();
-    }
 }
