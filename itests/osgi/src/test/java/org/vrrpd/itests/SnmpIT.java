@@ -16,13 +16,15 @@ import org.vrrpd.lab.NetLab;
 
 /**
  * The SNMP bundle as an AgentX subagent of Debian's snmpd, started here in the router's namespace
- * with a configuration of its own: snmpwalk's vrrpOperTable row says what vrrp:show says, a state
- * change shows on the next walk, vrrpTrapNewMaster reaches snmpd's trap sink, and a restarted
- * snmpd is served again.
+ * with a configuration of its own: snmpwalk's vrrpOperTable row says what vrrp:show says, a VRRPv3
+ * instance is in the VRRPv3-MIB instead, a state change shows on the next walk, both new-master
+ * notifications reach snmpd's trap sink, and a restarted snmpd is served again.
  */
 public class SnmpIT extends LabTest {
     private static final String VRRP_MIB = ".1.3.6.1.2.1.68";
     private static final String OPER = VRRP_MIB + ".1.3.1.";
+    private static final String VRRPV3_MIB = ".1.3.6.1.2.1.207";
+    private static final String V3_OPER = VRRPV3_MIB + ".1.1.1.1.";
     private static final Duration WAIT = Duration.ofSeconds(15);
 
     public SnmpIT() throws Exception {
@@ -42,11 +44,14 @@ public class SnmpIT extends LabTest {
         Vrrpd r1 = Vrrpd.start(lab, ns1, work, "r1", Map.of(
                 "org.vrrpd.vrrp.instance-VI_1.cfg", Vrrpd.instance("VI_1", 51, 150, "192.0.2.100/24, 192.0.2.101",
                         "authType = pass", "authPassword = secret"),
+                "org.vrrpd.vrrp.instance-VI_3.cfg", Vrrpd.instance("VI_3", 52, 150, "192.0.2.150/24", "version = 3", "advertInterval = 0.5"),
                 "org.vrrpd.snmp.cfg", "socket = " + socket + "\nreconnectInterval = 1\ntraps = true\n"));
         r1.awaitState("VI_1", "MASTER", WAIT);
-        String row = "." + lab.exec(ns1, "cat", "/sys/class/net/eth0/ifindex").check().stdout().strip() + ".51";
+        r1.awaitState("VI_3", "MASTER", WAIT);
+        String ifIndex = lab.exec(ns1, "cat", "/sys/class/net/eth0/ifindex").check().stdout().strip();
+        String row = "." + ifIndex + ".51";
 
-        Map<String, String> walk = awaitWalk(ns1, OPER + "3" + row, "INTEGER: 3");
+        Map<String, String> walk = awaitWalk(ns1, VRRP_MIB, OPER + "3" + row, "INTEGER: 3");
         String show = r1.vrrpctl("vrrp:show", "VI_1").check().stdout();
         assertTrue(show, show.startsWith("VI_1: MASTER on eth0, vrid 51, priority 150"));
         assertEquals(show, "INTEGER: 150", walk.get(OPER + "5" + row));
@@ -66,21 +71,31 @@ public class SnmpIT extends LabTest {
         assertEquals("INTEGER: 1", walk.get(VRRP_MIB + ".1.2.0")); // vrrpNotificationCntl: traps on
         assertEquals("Counter32: " + field(show, "became master").split(" ")[0], walk.get(VRRP_MIB + ".2.4.1.1" + row));
 
-        // vrrpTrapNewMaster went through snmpd to its trap sink
+        assertTrue("the VRRPv3 instance is not in RFC 2787's table", walk.keySet().stream().noneMatch(oid -> oid.endsWith("." + ifIndex + ".52")));
+
+        // the VRRPv3 instance in RFC 6527's vrrpv3OperationsTable: ifIndex.VRID.ipv4(1), the interval in centiseconds
+        String row3 = "." + ifIndex + ".52.1";
+        Map<String, String> v3 = awaitWalk(ns1, VRRPV3_MIB, V3_OPER + "6" + row3, "INTEGER: 3");
+        assertEquals("INTEGER: 50", v3.get(V3_OPER + "9" + row3));
+        assertEquals("Hex-STRING: C0 00 02 01", v3.get(V3_OPER + "4" + row3).strip());
+        assertEquals("INTEGER: 1", v3.get(VRRPV3_MIB + ".1.1.2.1.2" + row3 + ".4.192.0.2.150"));
+
+        // the new-master notifications went through snmpd to its trap sink
         assertTrue("vrrpTrapNewMaster reached the trap sink", traps.awaitPackets("snmp.value.oid == 1.3.6.1.2.1.68.0.1", 1, WAIT));
+        assertTrue("vrrpv3NewMaster reached the trap sink", traps.awaitPackets("snmp.value.oid == 1.3.6.1.2.1.207.0.1", 1, WAIT));
 
         // a better router arrives: r1 becomes backup, and the next walk says so
         Vrrpd.start(lab, ns2, work, "r2", Map.of("org.vrrpd.vrrp.instance-VI_1.cfg", Vrrpd.instance("VI_1", 51, 200,
                 "192.0.2.100/24, 192.0.2.101", "authType = pass", "authPassword = secret")));
         r1.awaitState("VI_1", "BACKUP", WAIT);
-        walk = awaitWalk(ns1, OPER + "3" + row, "INTEGER: 2");
+        walk = awaitWalk(ns1, VRRP_MIB, OPER + "3" + row, "INTEGER: 2");
         assertEquals("IpAddress: 192.0.2.2", walk.get(OPER + "7" + row));
 
         // snmpd restarts: the subagent connects again by itself
         snmpd.stop();
         snmpd = snmpd(ns1, socket, 2);
         assertTrue(r1.output(), r1.process().awaitOutput("SNMP: not connected to " + socket, WAIT));
-        walk = awaitWalk(ns1, OPER + "3" + row, "INTEGER: 2");
+        walk = awaitWalk(ns1, VRRP_MIB, OPER + "3" + row, "INTEGER: 2");
         assertEquals(r1.output(), 2, r1.output().split("SNMP: connected to ", -1).length - 1);
         assertEquals("INTEGER: 150", walk.get(OPER + "5" + row));
     }
@@ -96,14 +111,14 @@ public class SnmpIT extends LabTest {
         return p;
     }
 
-    /** Walks the VRRP-MIB until {@code oid} reads {@code value}; the walk as OID → "TYPE: value". */
-    private Map<String, String> awaitWalk(String ns, String oid, String value) throws InterruptedException {
+    /** Walks {@code root} until {@code oid} reads {@code value}; the walk as OID → "TYPE: value". */
+    private Map<String, String> awaitWalk(String ns, String root, String oid, String value) throws InterruptedException {
         Map<String, String> walk = new LinkedHashMap<>();
         String[] last = {""};
         try {
             awaitTrue("walk", () -> {
                 NetLab.Result r = lab.exec(ns, "env", "MIBS=", "snmpwalk", "-v2c", "-c", "public", "-On", "-Ox", "-t", "2", "127.0.0.1:161",
-                        VRRP_MIB);
+                        root);
                 last[0] = r.stdout() + r.stderr();
                 walk.clear();
                 for (String line : r.stdout().split("\n")) {

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 final class AgentxSession implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(AgentxSession.class);
     private static final Oid SUBAGENT_ID = Oid.NULL;
-    private static final String DESCRIPTION = "vrrpd VRRP-MIB (RFC 2787)";
+    private static final String DESCRIPTION = "vrrpd VRRP-MIB (RFC 2787) and VRRPv3-MIB (RFC 6527)";
     /** Seconds snmpd waits for an answer of ours (its default is 1 s; the engine's snapshot may take longer on a busy box). */
     private static final int TIMEOUT_SECONDS = 5;
 
@@ -113,9 +113,12 @@ final class AgentxSession implements Runnable {
         openUpTime = opened.sysUpTime();
         openNanos = System.nanoTime();
         sessionId = opened.sessionId();
-        write(AgentxCodec.register(sessionId, nextPacketId(), VrrpMib.VRRP_MIB));
-        expectResponse(c, "Register " + VrrpMib.VRRP_MIB);
-        LOG.info("SNMP: connected to {}, session {}, serving the VRRP-MIB ({})", settings.socketText(), sessionId, VrrpMib.VRRP_MIB);
+        for (Oid subtree : Mibs.SUBTREES) {
+            write(AgentxCodec.register(sessionId, nextPacketId(), subtree));
+            expectResponse(c, "Register " + subtree);
+        }
+        LOG.info("SNMP: connected to {}, session {}, serving the VRRP-MIB and the VRRPv3-MIB ({})", settings.socketText(), sessionId,
+                Mibs.SUBTREES);
         lastFailure = null;
         while (!stopped) {
             Pdu request = read(c);

@@ -26,8 +26,8 @@ import org.vrrpd.api.vrrp.VrrpState;
 
 /**
  * The AgentX subagent: configured by {@code org.vrrpd.snmp} (off without it), it serves the
- * VRRP-MIB from the public API on its own thread, and as a {@link Notifier} sends
- * vrrpTrapNewMaster when {@code traps} is on.
+ * VRRP-MIB and the VRRPv3-MIB from the public API on its own thread, and as a {@link Notifier}
+ * sends their new-master notifications when {@code traps} is on.
  */
 @Component(configurationPid = SnmpSettings.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
         service = Notifier.class, immediate = true)
@@ -36,8 +36,6 @@ public class SnmpAgent implements Notifier {
     private static final Logger LOG = LoggerFactory.getLogger(SnmpAgent.class);
     /** How long one snapshot answers requests: a walk is one GetNext per object, and each snapshot is a round trip to the engine's loop. */
     private static final long SNAPSHOT_NANOS = 250_000_000L;
-    private static final Oid SYS_UP_TIME = Oid.parse("1.3.6.1.2.1.1.3.0");
-    private static final Oid SNMP_TRAP_OID = Oid.parse("1.3.6.1.6.3.1.1.4.1.0");
 
     /** Fetched on this bundle's threads, never while the engine is activating (it binds this Notifier then). */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
@@ -79,7 +77,7 @@ public class SnmpAgent implements Notifier {
     private synchronized MibView view(long upTimeNow) {
         long now = System.nanoTime();
         if (cached == null || now - cachedAt > SNAPSHOT_NANOS) {
-            cached = VrrpMib.build(new VrrpMib.Inputs(operations(), router(), this::nic, settings.traps(), upTimeNow, Instant.now()));
+            cached = Mibs.build(inputs(operations(), upTimeNow));
             cachedAt = now;
         }
         return cached;
@@ -111,21 +109,19 @@ public class SnmpAgent implements Notifier {
         }
     }
 
-    /** vrrpTrapNewMaster with vrrpOperMasterIpAddr, as keepalived sends it. On the engine's thread for this notifier. */
+    private InstanceRow.Inputs inputs(List<VrrpOperation> operations, long upTimeNow) {
+        return new InstanceRow.Inputs(operations, router(), this::nic, settings.traps(), upTimeNow, Instant.now());
+    }
+
+    /** vrrpTrapNewMaster (VRRPv2) or vrrpv3NewMaster (VRRPv3), as keepalived sends them. On the engine's thread for this notifier. */
     @Override
     public void stateChanged(StateChange change) {
         if (session == null || !settings.traps() || change.to() != VrrpState.MASTER) {
             return;
         }
-        Optional<VrrpOperation> op = operations().stream()
-                .filter(o -> o.view().name().equals(change.instance()) && VrrpMib.servedInV2(o)).findFirst();
-        if (op.isEmpty()) {
-            return;
-        }
-        Optional<NetInterface> nic = nic(op.get().view().interfaceName());
-        Oid masterIp = VrrpMib.OPER_ENTRY.append(VrrpMib.OPER_MASTER_IP, nic.map(NetInterface::index).orElse(0), change.vrid());
-        byte[] ours = nic.flatMap(NetInterface::primaryIpv4).map(a -> a.getAddress()).orElse(new byte[4]);
-        session.notify(List.of(VarBind.timeTicks(SYS_UP_TIME, session.upTimeNow()), VarBind.oid(SNMP_TRAP_OID, VrrpMib.TRAP_NEW_MASTER),
-                VarBind.ipAddress(masterIp, ours)));
+        List<VrrpOperation> operations = operations();
+        operations.stream().filter(o -> o.view().name().equals(change.instance())).findFirst()
+                .flatMap(op -> Mibs.newMaster(op, inputs(operations, session.upTimeNow())))
+                .ifPresent(session::notify);
     }
 }

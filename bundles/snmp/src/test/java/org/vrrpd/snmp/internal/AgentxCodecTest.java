@@ -76,7 +76,7 @@ public class AgentxCodecTest {
                 000000aa 0000 0000
                 0005 0000  02 02 00 00 00000001 00000044"""));
         assertEquals(2, registered.packetId());
-        assertEquals(VrrpMib.VRRP_MIB, registered.varBinds().get(0).name());
+        assertEquals(VrrpMib.ROOT, registered.varBinds().get(0).name());
         Pdu next = AgentxCodec.decode(hex("""
                 01 06 10 00  00000005 00000001 00000002 00000020
                 04 02 00 00  00000001 00000044 00000001 00000003

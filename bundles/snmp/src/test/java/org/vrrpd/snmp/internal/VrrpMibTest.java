@@ -53,13 +53,18 @@ public class VrrpMibTest {
     }
 
     private static MibView mib(List<VrrpOperation> ops) {
-        return VrrpMib.build(new VrrpMib.Inputs(ops, new RouterStatistics(4, 17), n -> Optional.ofNullable(NICS.get(n)), true, 90_000, NOW));
+        return Mibs.build(inputs(ops));
     }
 
-    private static List<VarBind> walk(MibView mib) {
+    private static InstanceRow.Inputs inputs(List<VrrpOperation> ops) {
+        return new InstanceRow.Inputs(ops, new RouterStatistics(4, 17), n -> Optional.ofNullable(NICS.get(n)), true, 90_000, NOW);
+    }
+
+    /** GetNext from {@code root} to the end of its subtree, as snmpwalk through snmpd asks. */
+    private static List<VarBind> walk(MibView mib, Oid root) {
         List<VarBind> out = new ArrayList<>();
-        Oid at = VrrpMib.VRRP_MIB;
-        Oid end = Oid.parse("1.3.6.1.2.1.69");
+        Oid at = root;
+        Oid end = Oid.parse(root.toString().replaceAll("\\d+$", "") + (root.get(root.length() - 1) + 1));
         while (true) {
             VarBind v = mib.next(new Pdu.SearchRange(at, false, end));
             if (v.type() == VarBind.END_OF_MIB_VIEW) {
@@ -80,7 +85,7 @@ public class VrrpMibTest {
     /** GetNext walks column by column, each column's rows by (ifIndex, VRID): eth1 (ifIndex 2) before eth0 (3) despite its VRID. */
     @Test
     public void aWalkIsInLexicographicOrderAcrossTables() throws Exception {
-        List<VarBind> walk = walk(mib(twoInstances()));
+        List<VarBind> walk = walk(mib(twoInstances()), VrrpMib.ROOT);
         for (int i = 1; i < walk.size(); i++) {
             assertTrue(walk.get(i - 1).name() + " before " + walk.get(i).name(), walk.get(i - 1).name().compareTo(walk.get(i).name()) < 0);
         }
@@ -136,7 +141,7 @@ public class VrrpMibTest {
     public void getBulkRepeatsUntilTheEndOfTheRange() throws Exception {
         MibView mib = mib(twoInstances());
         Oid state = Oid.parse("1.3.6.1.2.1.68.1.3.1.3");
-        Pdu bulk = new Pdu(Pdu.GET_BULK, 0, 1, 1, 1, List.of(new Pdu.SearchRange(VrrpMib.VRRP_MIB, false, Oid.NULL),
+        Pdu bulk = new Pdu(Pdu.GET_BULK, 0, 1, 1, 1, List.of(new Pdu.SearchRange(VrrpMib.ROOT, false, Oid.NULL),
                 new Pdu.SearchRange(state, false, state.append(Integer.MAX_VALUE))), 1, 5, 0, 0, 0, List.of(), 0);
         List<VarBind> answer = mib.answer(bulk);
         assertEquals(VrrpMib.NODE_VERSION, answer.get(0).name());
@@ -147,9 +152,49 @@ public class VrrpMibTest {
 
     @Test
     public void anEmptyEngineServesTheScalarsOnly() {
-        MibView mib = VrrpMib.build(new VrrpMib.Inputs(List.of(), new RouterStatistics(0, 0), n -> Optional.empty(), false, 0, NOW));
-        List<VarBind> walk = walk(mib);
+        MibView mib = Mibs.build(new InstanceRow.Inputs(List.of(), new RouterStatistics(0, 0), n -> Optional.empty(), false, 0, NOW));
+        List<VarBind> walk = walk(mib, VrrpMib.ROOT);
         assertEquals(5, walk.size());
         assertEquals(2L, walk.get(1).value()); // notifications disabled
+        assertEquals(4, walk(mib, Vrrpv3Mib.ROOT).size());
+    }
+
+    /** The VRRPv3 instance in RFC 6527's tables: index ifIndex.VRID.ipv4(1), InetAddress octets, the interval in centiseconds. */
+    @Test
+    public void vrrpv3InstancesAreInTheVrrpv3Mib() throws Exception {
+        MibView mib = mib(twoInstances());
+        List<VarBind> walk = walk(mib, Vrrpv3Mib.ROOT);
+        String p = ".1.3.6.1.2.1.207.1";
+        List<String> names = walk.stream().map(v -> v.name().toString()).toList();
+        assertEquals(List.of(p + ".1.1.1.3.3.7.1", p + ".1.1.1.4.3.7.1", p + ".1.1.1.5.3.7.1", p + ".1.1.1.6.3.7.1"), names.subList(0, 4));
+        assertTrue(names.toString(), names.contains(p + ".1.2.1.2.3.7.1.4.192.0.2.50"));
+        assertEquals(10 + 1 + 4 + 12, walk.size());
+        Oid row = Vrrpv3Mib.OPER_ENTRY;
+        assertArrayEquals(new byte[] {(byte) 192, 0, 2, 1}, (byte[]) mib.get(row.append(3, 3, 7, 1)).value());
+        assertEquals(3L, mib.get(row.append(6, 3, 7, 1)).value());
+        assertEquals(VarBind.GAUGE32, mib.get(row.append(7, 3, 7, 1)).type());
+        assertEquals(300L, mib.get(row.append(9, 3, 7, 1)).value());
+        assertEquals(0L, mib.get(row.append(12, 3, 7, 1)).value()); // up since now
+        assertEquals(VarBind.NO_SUCH_OBJECT, mib.get(row.append(11, 3, 7, 1)).type()); // AcceptMode: not served
+        assertEquals(VarBind.COUNTER64, mib.get(Vrrpv3Mib.STATS_ENTRY.append(3, 3, 7, 1)).type());
+        assertEquals(701L, mib.get(Vrrpv3Mib.STATS_ENTRY.append(3, 3, 7, 1)).value());
+        assertEquals(3L, mib.get(Vrrpv3Mib.STATS_ENTRY.append(2, 3, 7, 1)).value()); // masterNoResponse
+        assertEquals(3000L, mib.get(Vrrpv3Mib.STATS_ENTRY.append(13, 3, 7, 1)).value());
+        assertEquals(705L, mib.get(Vrrpv3Mib.CHECKSUM_ERRORS).value());
+    }
+
+    @Test
+    public void aNewMasterIsNotifiedInItsVersionsMib() throws Exception {
+        List<VrrpOperation> ops = twoInstances();
+        List<VarBind> v2 = Mibs.newMaster(ops.get(0), inputs(ops)).orElseThrow();
+        assertEquals(List.of(Oid.parse("1.3.6.1.2.1.1.3.0"), Oid.parse("1.3.6.1.6.3.1.1.4.1.0"), Oid.parse("1.3.6.1.2.1.68.1.3.1.7.3.51")),
+                v2.stream().map(VarBind::name).toList());
+        assertEquals(90_000L, v2.get(0).value());
+        assertEquals(VrrpMib.TRAP_NEW_MASTER, v2.get(1).value());
+        assertArrayEquals(new byte[] {(byte) 192, 0, 2, 1}, (byte[]) v2.get(2).value());
+        List<VarBind> v3 = Mibs.newMaster(ops.get(2), inputs(ops)).orElseThrow();
+        assertEquals(Vrrpv3Mib.NEW_MASTER, v3.get(1).value());
+        assertEquals(Oid.parse("1.3.6.1.2.1.207.1.2.5.1.2.3.7.1"), v3.get(3).name());
+        assertEquals(3L, v3.get(3).value());
     }
 }
