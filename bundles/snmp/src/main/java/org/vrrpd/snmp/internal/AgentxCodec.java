@@ -95,9 +95,9 @@ final class AgentxCodec {
     private static List<Pdu.SearchRange> ranges(ByteBuffer b) {
         List<Pdu.SearchRange> ranges = new ArrayList<>();
         while (b.hasRemaining()) {
-            int includeAt = b.position() + 2;
+            int at = b.position();
             Oid start = oid(b);
-            boolean include = b.get(includeAt) != 0;
+            boolean include = b.get(at + 2) != 0; // read (and checked there) as part of the start OID
             ranges.add(new Pdu.SearchRange(start, include, oid(b)));
         }
         return ranges;

@@ -34,8 +34,8 @@ final class AgentxSession implements Runnable {
     private volatile SocketChannel channel;
     private volatile int sessionId;
     private int packetId;
-    private long openUpTime;
-    private long openNanos;
+    private volatile long openUpTime;
+    private volatile long openNanos;
     private String lastFailure;
 
     AgentxSession(SnmpSettings settings, LongFunction<MibView> mib) {
