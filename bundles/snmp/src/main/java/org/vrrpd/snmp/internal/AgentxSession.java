@@ -173,7 +173,8 @@ final class AgentxSession implements Runnable {
         };
     }
 
-    private static Pdu read(SocketChannel c) throws IOException {
+    /** Reads one whole PDU (both sides of a connection: the tests play the master with it). */
+    static Pdu read(SocketChannel c) throws IOException {
         byte[] header = new byte[AgentxCodec.HEADER_LENGTH];
         readFully(c, ByteBuffer.wrap(header));
         int length = AgentxCodec.payloadLength(header);
