@@ -19,9 +19,7 @@ record Pdu(int type, int flags, int sessionId, int transactionId, int packetId, 
     static final int TEST_SET = 8;
     static final int COMMIT_SET = 9;
     static final int UNDO_SET = 10;
-    static final int CLEANUP_SET = 11;
     static final int NOTIFY = 12;
-    static final int PING = 13;
     static final int RESPONSE = 18;
 
     static final int FLAG_NON_DEFAULT_CONTEXT = 0x08;
@@ -31,11 +29,8 @@ record Pdu(int type, int flags, int sessionId, int transactionId, int packetId, 
     static final int NO_ERROR = 0;
     static final int GEN_ERR = 5;
     static final int NOT_WRITABLE = 17;
-    static final int PARSE_ERROR = 266;
-    static final int PROCESSING_ERROR = 268;
 
     /** Close reasons (RFC 2741 §6.2.2). */
-    static final int REASON_PROTOCOL_ERROR = 3;
     static final int REASON_SHUTDOWN = 5;
 
     /** One SearchRange (RFC 2741 §5.2): from {@code start} (itself too if {@code include}) up to, not including, {@code end} (null OID: no end). */

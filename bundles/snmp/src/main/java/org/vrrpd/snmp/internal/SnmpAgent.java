@@ -3,6 +3,7 @@ package org.vrrpd.snmp.internal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -96,7 +97,7 @@ public class SnmpAgent implements Notifier {
         return withEngine(VrrpInstances::routerStatistics, new RouterStatistics(0, 0));
     }
 
-    private <T> T withEngine(java.util.function.Function<VrrpInstances, T> read, T absent) {
+    private <T> T withEngine(Function<VrrpInstances, T> read, T absent) {
         ComponentServiceObjects<VrrpInstances> objects = instances;
         VrrpInstances engine = objects == null ? null : objects.getService();
         if (engine == null) {

@@ -6,6 +6,7 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.assertThrows;
 
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.Test;
@@ -35,7 +36,7 @@ public class AgentxCodecTest {
                 00 00 00 00
                 00000005 76 72 72 70 64 000000"""), pdu);
         assertArrayEquals(hex("02 00 00 00 00000001 00000002"),
-                java.util.Arrays.copyOfRange(AgentxCodec.register(1, 1, Oid.parse("1.2")), 24, 36));
+                Arrays.copyOfRange(AgentxCodec.register(1, 1, Oid.parse("1.2")), 24, 36));
     }
 
     /** A GetNext as snmpd sends it (little-endian host, no NETWORK_BYTE_ORDER flag): start with include, an end OID. */

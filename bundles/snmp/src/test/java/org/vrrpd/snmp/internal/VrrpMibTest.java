@@ -5,6 +5,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +32,7 @@ public class VrrpMibTest {
         try {
             return new NetInterface(index, name, 0x41, "UP", MacAddress.parse(mac), 1500, "veth",
                     List.of(new InterfaceAddress(InetAddress.getByName(primary), 24, false, null)));
-        } catch (java.net.UnknownHostException e) {
+        } catch (UnknownHostException e) {
             throw new AssertionError(e);
         }
     }
