@@ -121,7 +121,8 @@ public class VmacIT extends LabTest {
         String index = link(ns1, "vrrp.51").split(":")[0];
         r1.removeConfig("org.vrrpd.vrrp.instance-VI_2.cfg");
         r1.start();
-        r1.awaitState("VI_1", "MASTER", Duration.ofSeconds(10)); // preempts after its Master_Down_Interval
+        // preempts after its Master_Down_Interval, counted from a start-up that takes seconds on a loaded machine
+        r1.awaitState("VI_1", "MASTER", Duration.ofSeconds(20));
         r2.awaitState("VI_1", "BACKUP", Duration.ofSeconds(5));
         assertTrue(r1.output(), r1.output().contains("VI_1: reusing vrrp.51 (" + VMAC + " on eth0), left by a previous run"));
         assertEquals("the same macvlan", index, link(ns1, "vrrp.51").split(":")[0]);
