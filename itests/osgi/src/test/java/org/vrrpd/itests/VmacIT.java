@@ -127,8 +127,8 @@ public class VmacIT extends LabTest {
         assertTrue(r1.output(), r1.output().contains("VI_1: reusing vrrp.51 (" + VMAC + " on eth0), left by a previous run"));
         assertEquals("the same macvlan", index, link(ns1, "vrrp.51").split(":")[0]);
         awaitTrue("the unwanted leftover vrrp.52 is removed:\n" + r1.output(), () -> link(ns1, "vrrp.52").isEmpty(), Duration.ofSeconds(15));
-        assertTrue(r1.output(), r1.output().contains("removed vrrp.52 (vrrpd VMAC of VI_2; eth0 had arp_ignore=0 arp_filter=0 arp_announce=0), "
-                + "which a previous run left and no instance wants"));
+        awaitContains("and says so (just after the kernel's answer)", r1::output, Duration.ofSeconds(2),
+                "removed vrrp.52 (vrrpd VMAC of VI_2; eth0 had arp_ignore=0 arp_filter=0 arp_announce=0), which a previous run left and no instance wants");
 
         capture.stop();
         List<String[]> adverts = capture.fields("vrrp", "eth.src", "ip.src");
