@@ -203,6 +203,31 @@ public class VmacIT extends LabTest {
         assertEquals("the parent's sysctls are back once the last VMAC went, before the daemon exits", "000", parentSysctls(ns1));
     }
 
+    /** vmacXmitBase: the adverts go through the parents, from their own MACs; the VIP and its ARP stay on the VMAC. */
+    @Test
+    public void withVmacXmitBaseTheAdvertsUseTheParentAndTheVipTheVmac() throws Exception {
+        twoRoutersAndAClient();
+        Capture capture = lab.capture(br, "br0", "ip proto 112", work.resolve("xmitbase.pcap"));
+        Vrrpd r1 = Vrrpd.start(lab, ns1, work, "r1", Map.of("org.vrrpd.vrrp.instance-VI_1.cfg", vmacInstance("VI_1", 51, 150, VIP, "vmacXmitBase = true")));
+        Vrrpd r2 = Vrrpd.start(lab, ns2, work, "r2", Map.of("org.vrrpd.vrrp.instance-VI_1.cfg", vmacInstance("VI_1", 51, 100, VIP, "vmacXmitBase = true")));
+        r1.awaitState("VI_1", "MASTER", Duration.ofSeconds(10));
+        r2.awaitState("VI_1", "BACKUP", Duration.ofSeconds(10));
+        awaitContains("vrrp:show says where the adverts go", () -> r1.vrrpctl("vrrp:show", "VI_1").stdout(), Duration.ofSeconds(5),
+                "virtual MAC       vrrp.51 " + VMAC + " on eth0, adverts from eth0 (vmacXmitBase)");
+        assertTrue(lab.exec(ns1, "ip", "-o", "addr", "show", "dev", "vrrp.51").check().stdout().contains(VIP + "/24"));
+        assertEquals(0, lab.exec(client, "ping", "-c", "1", "-W", "2", VIP).exitCode());
+        assertEquals(VMAC, neighbour(VIP));
+        assertTrue(capture.awaitPackets("vrrp and ip.src == 192.0.2.1", 3, Duration.ofSeconds(5)));
+        capture.stop();
+        String r1Mac = ArpProbe.mac(lab, ns1);
+        assertTrue("r1's adverts leave from eth0's own MAC", capture.fields("vrrp and ip.src == 192.0.2.1", "eth.src").stream()
+                .allMatch(f -> f[0].equals(r1Mac)));
+        r1.process().kill();
+        r2.awaitState("VI_1", "MASTER", Duration.ofSeconds(6));
+        assertEquals(0, lab.exec(client, "ping", "-c", "1", "-W", "2", VIP).exitCode());
+        assertEquals(VMAC, neighbour(VIP));
+    }
+
     /** keepalived with use_vmac: the same macvlan name and MAC, so the VIP's MAC never changes whichever of us is master. */
     @Test
     public void withKeepalivedsUseVmacInBothRoles() throws Exception {
