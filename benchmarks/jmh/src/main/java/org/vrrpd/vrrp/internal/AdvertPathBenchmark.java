@@ -168,7 +168,7 @@ public class AdvertPathBenchmark {
     private VrrpInstance master(String authType, String iface, Authenticator authenticator) {
         InstanceRegistry registry = new InstanceRegistry();
         OneInterface interfaces = new OneInterface(iface);
-        InterfaceChannels channels = new InterfaceChannels(NO_DESCRIPTORS, (name, index) -> NO_SOCKETS, receiver, registry,
+        InterfaceChannels channels = new InterfaceChannels(NO_DESCRIPTORS, (name, index, ipv6) -> NO_SOCKETS, receiver, registry,
                 () -> interfaces, () -> null);
         Clock masterClock = new Clock();
         VipReconciler vips = new VipReconciler(() -> interfaces, (owner, outcomes) -> { });

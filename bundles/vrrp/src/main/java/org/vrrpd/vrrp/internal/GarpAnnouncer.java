@@ -33,6 +33,9 @@ final class GarpAnnouncer {
         try {
             for (int i = 0; i < count; i++) {
                 for (VirtualAddress address : s.virtualAddresses()) {
+                    if (!address.isIpv4()) {
+                        continue; // IPv6 neighbours learn from Neighbor Advertisements, not ARP
+                    }
                     arp.announce(iface.get().index(), iface.get().mac(), (java.net.Inet4Address) address.address());
                 }
             }

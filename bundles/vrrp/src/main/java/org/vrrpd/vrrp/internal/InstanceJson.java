@@ -35,7 +35,7 @@ final class InstanceJson {
         summary(w, v);
         w.name("addressTrouble").value(snapshot.addressTrouble())
                 .name("version").value(c.version());
-        transport(w, c.unicast());
+        transport(w, c);
         w.name("advertIntervalCentis").value(c.advertCentis())
                 .name("masterAdverIntervalCentis").value(snapshot.masterAdverCentis())
                 .name("skewMillis").value(millis(snapshot.skewNanos()))
@@ -77,10 +77,11 @@ final class InstanceJson {
         w.endArray();
     }
 
-    private static void transport(JsonWriter w, Unicast u) {
+    private static void transport(JsonWriter w, InstanceSettings c) {
+        Unicast u = c.unicast();
         w.name("transport").beginObject().name("mode").value(u.enabled() ? "unicast" : "multicast");
         if (!u.enabled()) {
-            w.name("group").value(Ipv4.toString(Ipv4.VRRP_GROUP));
+            w.name("group").value(RouterAddress.group(c.ipv6()));
         } else {
             w.name("source").value(u.source() == 0 ? null : Ipv4.toString(u.source()))
                     .name("ttl").value(u.ttl())

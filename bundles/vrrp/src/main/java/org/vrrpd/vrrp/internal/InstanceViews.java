@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.vrrpd.api.vrrp.RouterStatistics;
 import org.vrrpd.api.vrrp.VrrpInstanceView;
-import org.vrrpd.kernel.Ipv4;
 
 /** What the shell and the API read of the instances: each call one snapshot, taken in one turn of the loop. Any thread. */
 final class InstanceViews {
@@ -50,13 +49,13 @@ final class InstanceViews {
     /** "with 192.0.2.1 for 3 s: lower priority 100", or null: no other master heard. */
     private String splitBrainText(VrrpInstance i) {
         SplitBrain s = i.splitBrain;
-        return s.active() ? "with " + Ipv4.toString(s.otherMaster()) + " for " + (loop.now() - s.since()) / 1_000_000_000L + " s: " + s.reason()
+        return s.active() ? "with " + RouterAddress.text(s.otherMaster(), i.settings().ipv6()) + " for " + (loop.now() - s.since()) / 1_000_000_000L + " s: " + s.reason()
                 : null;
     }
 
     private static VrrpInstanceView view(VrrpInstance i) {
         InstanceSettings s = i.settings();
-        InetAddress master = i.masterAddress() == 0 ? null : Ipv4.toInet(i.masterAddress());
+        InetAddress master = i.masterAddress() == 0 ? null : RouterAddress.toInet(i.masterAddress(), s.ipv6());
         return new VrrpInstanceView(s.name(), s.interfaceName(), s.vrid(), i.state(), s.priority(), i.priority(), master,
                 s.virtualAddresses(), i.counters.snapshot(i.splitBrain.episodes()));
     }

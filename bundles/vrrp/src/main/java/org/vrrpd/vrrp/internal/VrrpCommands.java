@@ -58,8 +58,8 @@ public class VrrpCommands {
         out.append(String.format("  master            %s%n", v.masterAddress() == null ? "-" : v.masterAddress().getHostAddress()));
         out.append(String.format("  addresses         %s%s%n", addresses(v),
                 snapshot.addressTrouble() == null ? "" : " (" + snapshot.addressTrouble() + ")"));
-        out.append(String.format("  version           VRRPv%d over IPv4%n", c.version()));
-        out.append(String.format("  transport         %s%n", transport(c.unicast(), s.unknownPeers())));
+        out.append(String.format("  version           VRRPv%d over %s%n", c.version(), c.ipv6() ? "IPv6" : "IPv4"));
+        out.append(String.format("  transport         %s%n", transport(c, s.unknownPeers())));
         out.append(String.format("  timers            advert %s s%s, skew %.3f s, master down %.3f s%s%n", InstanceSettings.secondsText(c.advertCentis()),
                 snapshot.masterAdverCentis() == c.advertCentis() ? "" : ", the master's " + InstanceSettings.secondsText(snapshot.masterAdverCentis()) + " s",
                 snapshot.skewNanos() / 1e9, snapshot.masterDownNanos() / 1e9,
@@ -87,10 +87,11 @@ public class VrrpCommands {
         return out.toString().stripTrailing();
     }
 
-    /** "multicast to 224.0.0.18", or the peers with their TTL bounds, our source and TTL, and what came from others. */
-    private static String transport(Unicast u, long unknownPeers) {
+    /** "multicast to 224.0.0.18" (ff02::12), or the peers with their TTL bounds, our source and TTL, and what came from others. */
+    private static String transport(InstanceSettings c, long unknownPeers) {
+        Unicast u = c.unicast();
         if (!u.enabled()) {
-            return "multicast to 224.0.0.18";
+            return "multicast to " + RouterAddress.group(c.ipv6());
         }
         String peers = u.peers().stream().map(p -> Ipv4.toString(p.address()) + (p.minTtl() == 0 && p.maxTtl() == 255 ? ""
                 : " (TTL " + p.minTtl() + ".." + p.maxTtl() + ")")).collect(Collectors.joining(", "));

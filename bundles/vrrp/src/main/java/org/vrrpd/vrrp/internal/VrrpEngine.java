@@ -54,7 +54,7 @@ public class VrrpEngine implements VrrpInstances, InterfaceListener, LinkListene
     @Activate
     void activate(BundleContext bundleContext) throws Exception {
         context = bundleContext;
-        EngineCore c = new EngineCore(bundleContext.getDataFile("handoff.properties").toPath(), RawIpv4Sockets.FACTORY,
+        EngineCore c = new EngineCore(bundleContext.getDataFile("handoff.properties").toPath(), ChannelSockets.Factory.RAW,
                 () -> registry, () -> linkMonitor, () -> arp);
         var taken = c.start();
         pending.activated(c);
