@@ -19,7 +19,7 @@ import org.vrrpd.api.vrrp.VirtualAddress;
 record InstanceSettings(String name, String interfaceName, int vrid, int version, int priority, int advertCentis,
                         List<VirtualAddress> virtualAddresses, String authType, byte[] authPassword, boolean preempt,
                         BigDecimal preemptDelay, boolean initialMaster, int garpMasterDelay, int garpMasterRepeat, int garpMasterRefresh,
-                        String syncGroup, Unicast unicast, int vipLease, LowerPriority lowerPriority) {
+                        String syncGroup, Unicast unicast, int vipLease, LowerPriority lowerPriority, boolean naRouterFlag) {
     static final String FACTORY_PID = "org.vrrpd.vrrp.instance";
     static final int OWNER_PRIORITY = 255;
 
@@ -92,7 +92,7 @@ record InstanceSettings(String name, String interfaceName, int vrid, int version
         return new InstanceSettings(name, interfaceName, vrid, version, priority, advertCentis, List.copyOf(addresses), authType, password,
                 r.bool("preempt", true), r.seconds("preemptDelay", 1000), initialMaster(r), r.integer("garpMasterDelay", 5, 0, 1000),
                 r.integer("garpMasterRepeat", 5, 1, 100), r.integer("garpMasterRefresh", 0, 0, 86400), syncGroup(r), unicast,
-                vipLease(r, (advertCentis + 99) / 100), lowerPriority(r));
+                vipLease(r, (advertCentis + 99) / 100), lowerPriority(r), r.bool("naRouterFlag", false));
     }
 
     /**

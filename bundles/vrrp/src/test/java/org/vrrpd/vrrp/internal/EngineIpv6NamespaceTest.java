@@ -65,7 +65,7 @@ public class EngineIpv6NamespaceTest {
         return NetworkNamespace.call(ns, () -> {
             FakeInterfaces eth0 = new FakeInterfaces(0, "eth0", IoctlSocket.nameToIndex("eth0"), addresses);
             EngineCore c = new EngineCore(work.resolve(name + "-handoff.properties"), ChannelSockets.Factory.RAW, () -> eth0, () -> null,
-                    () -> null);
+                    () -> null, () -> null);
             c.start();
             c.authenticatorAdded("none", new NoAuth());
             return c;
