@@ -36,10 +36,18 @@ final class InstanceViews {
     }
 
     Optional<InstanceSnapshot> snapshot(String name) throws Exception {
-        return loop.call(() -> Optional.ofNullable(instances.get(name)).map(i -> new InstanceSnapshot(view(i), i.settings(), i.masterAdverCentis(),
-                i.skewNanos(), i.masterDownNanos(), Timing.listen(i.settings().version(), i.priority(), i.settings().advertCentis()),
-                i.faults().describe(), checkers.describe(i), addressTrouble.get(name), i.internalErrors(), vips.lastRenewal(name),
-                splitBrainText(i))));
+        return loop.call(() -> Optional.ofNullable(instances.get(name)).map(this::snapshot));
+    }
+
+    /** Every instance's snapshot, taken in one turn of the loop. */
+    List<InstanceSnapshot> snapshots() throws Exception {
+        return loop.call(() -> instances.all().stream().map(this::snapshot).toList());
+    }
+
+    private InstanceSnapshot snapshot(VrrpInstance i) {
+        return new InstanceSnapshot(view(i), i.settings(), i.masterAdverCentis(), i.skewNanos(), i.masterDownNanos(),
+                Timing.listen(i.settings().version(), i.priority(), i.settings().advertCentis()), i.faults().describe(), checkers.describe(i),
+                addressTrouble.get(i.name()), i.internalErrors(), vips.lastRenewal(i.name()), splitBrainText(i));
     }
 
     RouterStatistics routerStatistics() {

@@ -219,6 +219,10 @@ public class VrrpEngine implements VrrpInstances, InterfaceListener, LinkListene
         return core.views().splitBrains();
     }
 
+    List<InstanceSnapshot> snapshots() throws Exception {
+        return core.views().snapshots();
+    }
+
     Optional<InstanceSnapshot> snapshot(String name) throws Exception {
         return core.views().snapshot(name);
     }
