@@ -112,6 +112,7 @@ public class KeepalivedIpv6InteropIT extends LabTest {
         us.awaitState("VI_6", "MASTER", Duration.ofSeconds(6));
         assertTrue(us.holds(VIP));
         clientReaches(ArpProbe.mac(lab, ourNs), "us, after the takeover");
+        assertTrue("three adverts of ours as master", capture.awaitPackets("vrrp and ipv6.src == " + ourLinkLocal, 3, Duration.ofSeconds(10)));
         oursDecodeAsVrrpv3(capture.stop(), 100);
         assertTrue("keepalived's adverts were there", capture.count("vrrp and ipv6.src == " + kaLinkLocal) >= 3);
     }

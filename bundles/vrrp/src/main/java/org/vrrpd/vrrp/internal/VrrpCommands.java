@@ -73,7 +73,8 @@ public class VrrpCommands {
         out.append(String.format("  address lease     %s%n", lease(c, snapshot)));
         out.append(String.format("  preemption        %s%n", c.preempt() ? "on, delay " + c.preemptDelay().toPlainString() + " s" : "off"));
         out.append(String.format("  authentication    %s%n", c.authType()));
-        out.append(String.format("  gratuitous ARP    %d per address, again after %s, refresh %s%n", c.garpMasterRepeat(),
+        out.append(String.format("  %-18s%d per address, again after %s, refresh %s%n", c.ipv6() ? "neighbor adverts" : "gratuitous ARP",
+                c.garpMasterRepeat(),
                 c.garpMasterDelay() > 0 ? c.garpMasterDelay() + " s" : "never", c.garpMasterRefresh() > 0 ? "every " + c.garpMasterRefresh() + " s" : "off"));
         out.append(String.format("  checks            %s%n", snapshot.checks().isEmpty() ? "none" : String.join("; ", snapshot.checks())));
         out.append(String.format("  faults            %s%n", snapshot.faults().isEmpty() ? "none" : String.join("; ", snapshot.faults())));
