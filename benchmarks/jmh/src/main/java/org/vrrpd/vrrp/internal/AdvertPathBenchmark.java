@@ -146,8 +146,8 @@ public class AdvertPathBenchmark {
     }
 
     private InterfaceChannel channel(String name) {
-        InterfaceChannel channel = new InterfaceChannel(name, 2, NO_SOCKETS, receiver);
-        channel.setPrimary(0xc0000202); // 192.0.2.2
+        InterfaceChannel channel = new InterfaceChannel(name, 2, false, NO_SOCKETS, receiver);
+        channel.setPrimary(0xc0000202L); // 192.0.2.2
         return channel;
     }
 
