@@ -128,6 +128,6 @@ public class VrrpCommands {
     }
 
     private static String addresses(VrrpInstanceView v) {
-        return v.virtualAddresses().stream().map(a -> a.address().getHostAddress()).collect(Collectors.joining(" "));
+        return v.virtualAddresses().stream().map(a -> JsonWriter.address(a.address())).collect(Collectors.joining(" "));
     }
 }
