@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vrrpd.api.arp.GratuitousArpSender;
+import org.vrrpd.api.arp.NeighborAdvertisementSender;
 import org.vrrpd.api.auth.Authenticator;
 import org.vrrpd.api.link.LinkMonitor;
 import org.vrrpd.api.net.InterfaceRegistry;
@@ -51,14 +52,14 @@ final class EngineCore {
     private volatile boolean closed;
 
     EngineCore(Path handoffFile, ChannelSockets.Factory sockets, Supplier<InterfaceRegistry> registry, Supplier<LinkMonitor> links,
-               Supplier<GratuitousArpSender> arp) throws NativeException {
+               Supplier<GratuitousArpSender> arp, Supplier<NeighborAdvertisementSender> na) throws NativeException {
         loop = new EventLoop("vrrpd-vrrp");
         receiver = new AdvertReceiver(loop);
         vmacs = new VmacLinks(registry, loop::post, this::refreshConcerning, new VmacSysctls(VmacSysctls.PROC));
         channels = new InterfaceChannels(loop, sockets, receiver, instances, registry, links,
                 (s, interfaces) -> vmacs.fault(s, s.vmac().enabled() ? interfaces.byName(s.vmac().name()) : Optional.empty()));
         vips = new VipReconciler(registry, (owner, outcomes) -> loop.post(() -> addressesApplied(owner, outcomes)));
-        host = new InstanceHost(loop, channels, vips, new GarpAnnouncer(arp, registry), syncGroups, notifiers);
+        host = new InstanceHost(loop, channels, vips, new GarpAnnouncer(arp, na, registry), syncGroups, notifiers);
         checkers = new CheckerBinding(loop);
         handoffs = new HandoffStore(handoffFile);
         views = new InstanceViews(loop, instances, checkers, vips, addressTrouble, receiver);

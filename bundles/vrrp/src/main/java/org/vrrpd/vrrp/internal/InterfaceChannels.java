@@ -11,15 +11,14 @@ import org.vrrpd.api.link.LinkMonitor;
 import org.vrrpd.api.link.LinkStatus;
 import org.vrrpd.api.net.InterfaceRegistry;
 import org.vrrpd.api.net.NetInterface;
-import org.vrrpd.kernel.Ipv4;
 import org.vrrpd.kernel.NativeException;
 
 /**
- * One {@link InterfaceChannel} per interface that has instances, opened and closed as instances
+ * One {@link InterfaceChannel} per interface and address family that has instances, opened and closed as instances
  * and interfaces come and go, and the interface fault policy: a channel joins the VRRP group only
  * while its interface is healthy, and each instance on it is faulted with the interface's cause.
  * A VMAC's channel is on the macvlan, which has no address of its own: its adverts leave with the
- * parent's primary address, and the parent's health counts as the macvlan's. Loop thread only.
+ * parent's address, and the parent's health counts as the macvlan's. Loop thread only.
  */
 final class InterfaceChannels {
     private static final Logger LOG = LoggerFactory.getLogger(InterfaceChannels.class);
@@ -31,14 +30,8 @@ final class InterfaceChannels {
     private final Supplier<InterfaceRegistry> registry;
     private final Supplier<LinkMonitor> links;
     private final MemberFaults memberFaults;
-    private final Map<String, InterfaceChannel> byName = new HashMap<>();
-
-    /** A fault of one instance beyond its channel's interface (its VMAC), or null. */
-    interface MemberFaults {
-        MemberFaults NONE = (settings, interfaces) -> null;
-
-        String of(InstanceSettings settings, InterfaceRegistry interfaces);
-    }
+    private final Map<String, InterfaceChannel> ipv4 = new HashMap<>();
+    private final Map<String, InterfaceChannel> ipv6 = new HashMap<>();
 
     InterfaceChannels(Descriptors loop, ChannelSockets.Factory sockets, InterfaceChannel.Receiver receiver, InstanceRegistry instances,
                       Supplier<InterfaceRegistry> registry, Supplier<LinkMonitor> links, MemberFaults memberFaults) {
@@ -51,9 +44,16 @@ final class InterfaceChannels {
         this.links = links;
     }
 
-    /** The channel of the instance's interface, or null while it has none. */
+    /** The channel of the instance's interface and family, or null while it has none. */
     InterfaceChannel of(VrrpInstance instance) {
-        return byName.get(instance.settings().channelInterface());
+        return channels(instance.settings().ipv6()).get(instance.settings().channelInterface());
+    }
+
+    /** A fault of one instance beyond its channel's interface (its VMAC), or null. */
+    interface MemberFaults {
+        MemberFaults NONE = (settings, interfaces) -> null;
+
+        String of(InstanceSettings settings, InterfaceRegistry interfaces);
     }
 
     /** Refreshes {@code name} and every channel whose instances depend on it (a VMAC's parent, a parent's VMAC). */
@@ -66,10 +66,19 @@ final class InterfaceChannels {
         }
     }
 
-    /** Brings the channel and the instances on {@code name} in line with the interface as it is now. */
+    private Map<String, InterfaceChannel> channels(boolean v6) {
+        return v6 ? ipv6 : ipv4;
+    }
+
+    /** Brings the channels and the instances on {@code name} in line with the interface as it is now. */
     void refresh(String name) {
-        List<VrrpInstance> members = instances.on(name);
-        InterfaceChannel channel = byName.get(name);
+        refresh(name, false);
+        refresh(name, true);
+    }
+
+    private void refresh(String name, boolean v6) {
+        List<VrrpInstance> members = instances.on(name).stream().filter(m -> m.settings().ipv6() == v6).toList();
+        InterfaceChannel channel = channels(v6).get(name);
         InterfaceRegistry interfaces = registry.get();
         if (interfaces == null) {
             // The netlink bundle is away (being updated): what runs keeps running on what it knew.
@@ -86,15 +95,15 @@ final class InterfaceChannels {
         // The parent of a VMAC channel (all its members share one interfaceName): its address and health are the channel's.
         String parentName = members.isEmpty() ? name : members.get(0).settings().interfaceName();
         Optional<NetInterface> parent = parentName.equals(name) ? iface : interfaces.byName(parentName);
-        String fault = LinkFaults.of(parentName, parent, linkStatus(parentName));
+        String fault = LinkFaults.of(parentName, parent, linkStatus(parentName), v6);
         if (fault == null && !parentName.equals(name)) {
             fault = LinkFaults.ofVmac(name, iface, linkStatus(name));
         }
         if (!members.isEmpty() && iface.isPresent() && channel == null) {
             try {
-                channel = open(iface.get());
+                channel = open(iface.get(), v6);
             } catch (NativeException e) {
-                fault = "cannot open the VRRP socket on " + name + ": " + e.getMessage();
+                fault = "cannot open the VRRP " + (v6 ? "IPv6 " : "") + "socket on " + name + ": " + e.getMessage();
             }
         }
         if (channel != null) {
@@ -103,7 +112,7 @@ final class InterfaceChannels {
                     channel.attach(m);
                 }
             }
-            channel.setPrimary(parent.flatMap(NetInterface::primaryIpv4).map(Ipv4::toInt).orElse(0));
+            channel.setPrimary(parent.map(i -> RouterAddress.of(i, v6)).orElse(0L));
             try {
                 // unicast instances need no group: join only while some instance here is multicast
                 channel.setJoined(fault == null && members.stream().anyMatch(m -> !m.settings().unicast().enabled()));
@@ -130,9 +139,10 @@ final class InterfaceChannels {
         }
     }
 
-    private InterfaceChannel open(NetInterface iface) throws NativeException {
-        InterfaceChannel channel = new InterfaceChannel(iface.name(), iface.index(), sockets.open(iface.name(), iface.index()), receiver);
-        byName.put(iface.name(), channel);
+    private InterfaceChannel open(NetInterface iface, boolean v6) throws NativeException {
+        InterfaceChannel channel = new InterfaceChannel(iface.name(), iface.index(), v6, sockets.open(iface.name(), iface.index(), v6),
+                receiver);
+        channels(v6).put(iface.name(), channel);
         int[] fds = channel.fds();
         for (int socket = 0; socket < fds.length; socket++) {
             int which = socket;
@@ -152,11 +162,12 @@ final class InterfaceChannels {
             loop.unregister(fd);
         }
         channel.close();
-        byName.remove(channel.name());
+        channels(channel.ipv6()).remove(channel.name());
     }
 
     /** Closes every channel (the engine stops). */
     void closeAll() {
-        List.copyOf(byName.values()).forEach(this::close);
+        List.copyOf(ipv4.values()).forEach(this::close);
+        List.copyOf(ipv6.values()).forEach(this::close);
     }
 }

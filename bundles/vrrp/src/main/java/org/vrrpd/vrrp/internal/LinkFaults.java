@@ -11,16 +11,23 @@ final class LinkFaults {
     }
 
     /**
-     * The fault cause of {@code iface} (empty: missing), or null when healthy. The link monitor's
+     * The fault cause of {@code iface} (empty: missing) for an instance of the family, or null when healthy. The link monitor's
      * state wins over IFF_RUNNING, which some drivers keep with the cable pulled; IFF_RUNNING
      * counts only for an interface the monitor does not know.
      */
-    static String of(String name, Optional<NetInterface> iface, Optional<LinkStatus> link) {
+    static String of(String name, Optional<NetInterface> iface, Optional<LinkStatus> link, boolean ipv6) {
         String fault = ofVmac(name, iface, link);
-        if (fault == null && iface.get().primaryIpv4().isEmpty()) {
+        if (fault != null) {
+            return fault;
+        }
+        NetInterface i = iface.get();
+        if (!ipv6 && i.primaryIpv4().isEmpty()) {
             return "no IPv4 address on " + name;
         }
-        return fault;
+        if (ipv6 && RouterAddress.linkLocal(i).isEmpty()) {
+            return "no IPv6 link-local address on " + name; // the source of VRRPv3 over IPv6 (RFC 5798 §5.1.2.1)
+        }
+        return null;
     }
 
     /** The same for a VMAC's macvlan, which needs no address of its own (its adverts leave with its parent's). */
