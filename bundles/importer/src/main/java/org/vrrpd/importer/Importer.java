@@ -145,14 +145,16 @@ public final class Importer {
                 case "unicast_src_ip" -> cfg.put("unicastSource", v);
                 case "unicast_ttl" -> cfg.put("unicastTtl", v);
                 case "unicast_peer" -> cfg.put("unicastPeers", UnicastPeers.of(name, c, notes));
-                case "use_vmac", "vmac_xmit_base" -> refused = c;
+                case "use_vmac" -> refused = useVmac(name, c, cfg) ? refused : c;
+                case "vmac_xmit_base" -> cfg.put("vmacXmitBase", "true");
                 case "version" -> version = c;
                 default -> notes.add(c, name + ": '" + c.keyword() + "' not supported");
             }
         }
         if (refused != null) {
-            // written as multicast without its own MAC it would behave differently: better not at all
-            notes.add(refused, name + ": '" + refused.keyword() + "' is not supported yet, so the instance is not imported");
+            // written with the RFC's MAC it would answer with another MAC than keepalived's: better not at all
+            notes.add(refused, name + ": use_vmac with a MAC address of its own is not supported (vrrpd uses the RFC's "
+                    + "00:00:5e:00:01:VRID), so the instance is not imported");
             return;
         }
         VersionAndInterval.of(name, version, defaultVersion, advertInt, ipv6, notes).into(cfg);
@@ -169,6 +171,32 @@ public final class Importer {
         trackFiles.forEach(t -> fileAndProcess.trackFile(name, t, ignored));
         trackProcesses.forEach(t -> fileAndProcess.trackProcess(name, t));
         notify.write(files);
+    }
+
+    /**
+     * keepalived's {@code use_vmac [[name] NAME] [MAC] [netlink_notify_msg] [group GROUP]}: the name
+     * (default vrrp.VRID) becomes useVmac; false when a MAC is given, which vrrpd cannot honour.
+     */
+    private boolean useVmac(String instance, Node line, Map<String, String> cfg) {
+        String vmacName = "true";
+        List<String> args = line.args();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.contains(":")) {
+                return false;
+            } else if (a.equals("netlink_notify_msg")) {
+                notes.add(line, instance + ": use_vmac netlink_notify_msg ignored (vrrpd reads the kernel's own link messages)");
+            } else if (a.equals("group")) {
+                i++;
+                notes.add(line, instance + ": use_vmac group not supported; the VMAC is in the default link group");
+            } else if (a.equals("name") && i + 1 < args.size()) {
+                vmacName = args.get(++i);
+            } else {
+                vmacName = a;
+            }
+        }
+        cfg.put("useVmac", vmacName);
+        return true;
     }
 
     private void authentication(String instance, Node block, Map<String, String> cfg) {

@@ -181,12 +181,24 @@ public class ImporterParityTest {
     }
 
     @Test
-    public void unicastPeersCarryOverAndVmacRefusesTheInstance() throws Exception {
+    public void unicastPeersCarryOver() throws Exception {
         Importer.Result r = convert(instance("VI_1", " unicast_src_ip 192.0.2.1\n unicast_ttl 254\n unicast_peer {\n  192.0.2.2\n"
-                + "  198.51.100.2 min_ttl 250 max_ttl 255\n }\n") + instance("VI_2", " use_vmac\n"));
+                + "  198.51.100.2 min_ttl 250 max_ttl 255\n }\n"));
         assertHas(r, "org.vrrpd.vrrp.instance-VI_1.cfg", "unicastSource = 192.0.2.1\nunicastTtl = 254\n"
                 + "unicastPeers = 192.0.2.2, 198.51.100.2@250-255\n");
-        assertFalse("an instance that would behave differently is not written", r.files().containsKey("org.vrrpd.vrrp.instance-VI_2.cfg"));
-        assertNoted(r, "not imported: keepalived.conf:22: VI_2: 'use_vmac' is not supported yet, so the instance is not imported");
+    }
+
+    /** use_vmac [[name] NAME] [MAC] [netlink_notify_msg] [group G], vmac_xmit_base; a MAC of its own refuses the instance by line. */
+    @Test
+    public void useVmacAndVmacXmitBaseCarryOverAndAMacOfItsOwnRefusesTheInstance() throws Exception {
+        Importer.Result r = convert(instance("VI_1", " use_vmac\n") + instance("VI_2", " use_vmac vmac51\n vmac_xmit_base\n")
+                + instance("VI_3", " use_vmac name group netlink_notify_msg\n") + instance("VI_4", " use_vmac vrrp.4 02:00:00:00:00:04\n"));
+        assertHas(r, "org.vrrpd.vrrp.instance-VI_1.cfg", "useVmac = true\n");
+        assertHas(r, "org.vrrpd.vrrp.instance-VI_2.cfg", "useVmac = vmac51\nvmacXmitBase = true\n");
+        assertHas(r, "org.vrrpd.vrrp.instance-VI_3.cfg", "useVmac = group\n");
+        assertNoted(r, "not imported: keepalived.conf:27: VI_3: use_vmac netlink_notify_msg ignored (vrrpd reads the kernel's own link messages)");
+        assertFalse("an instance that would answer with another MAC is not written", r.files().containsKey("org.vrrpd.vrrp.instance-VI_4.cfg"));
+        assertNoted(r, "not imported: keepalived.conf:36: VI_4: use_vmac with a MAC address of its own is not supported (vrrpd uses "
+                + "the RFC's 00:00:5e:00:01:VRID), so the instance is not imported");
     }
 }

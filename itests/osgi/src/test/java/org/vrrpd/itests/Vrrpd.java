@@ -132,6 +132,11 @@ final class Vrrpd {
         Files.writeString(etcDir.resolve(file), contents);
     }
 
+    /** Deletes a configuration file: FileInstall deletes its configuration, which stops that instance. */
+    void removeConfig(String file) throws IOException {
+        Files.delete(etcDir.resolve(file));
+    }
+
     LabProcess process() {
         return process;
     }

@@ -169,7 +169,7 @@ public class AdvertPathBenchmark {
         InstanceRegistry registry = new InstanceRegistry();
         OneInterface interfaces = new OneInterface(iface);
         InterfaceChannels channels = new InterfaceChannels(NO_DESCRIPTORS, (name, index, ipv6) -> NO_SOCKETS, receiver, registry,
-                () -> interfaces, () -> null);
+                () -> interfaces, () -> null, InterfaceChannels.MemberFaults.NONE);
         Clock masterClock = new Clock();
         VipReconciler vips = new VipReconciler(() -> interfaces, (owner, outcomes) -> { });
         VrrpInstance instance = new VrrpInstance(new InstanceHost(masterClock, channels, vips, null, null, null),

@@ -54,4 +54,29 @@ public interface InterfaceRegistry {
         }
         throw new IOException("this interface registry cannot give " + address + " a lifetime");
     }
+
+    /**
+     * Creates a macvlan interface {@code name} on {@code parent} in mode private, with the
+     * link-layer address {@code mac} and the alias {@code alias} (which marks it as its creator's),
+     * no IPv6 address generated for it (addrgenmode none), and brings it up: the RTM_NEWLINK
+     * requests keepalived's {@code use_vmac} makes, each acknowledged.
+     *
+     * @throws IOException if the kernel refused (the message names the request and the reason,
+     *     e.g. EEXIST when the name is taken), or this registry cannot create links
+     * @since 2.2
+     */
+    default void addMacvlan(String name, String parent, MacAddress mac, String alias) throws IOException {
+        throw new IOException("this interface registry cannot create " + name);
+    }
+
+    /**
+     * Deletes the interface {@code name} (RTM_DELLINK, acknowledged); its addresses go with it.
+     *
+     * @return true if it was deleted, false if there was no such interface
+     * @throws IOException if the kernel refused, or this registry cannot delete links
+     * @since 2.2
+     */
+    default boolean deleteLink(String name) throws IOException {
+        throw new IOException("this interface registry cannot delete " + name);
+    }
 }

@@ -16,11 +16,24 @@ import java.util.Optional;
  * @param mtu the MTU in bytes
  * @param kind the link kind ("veth", "bridge", ...) or null for physical devices
  * @param addresses every IPv4 and IPv6 address, primaries first
+ * @param parentIndex the link this one sits on (IFLA_LINK: a macvlan's or VLAN's parent, a veth's peer), 0 for none
+ * @param alias the interface's alias (IFLA_IFALIAS, {@code ip link set NAME alias TEXT}), or null
  */
 public record NetInterface(int index, String name, int flags, String operState, MacAddress mac, int mtu,
-                           String kind, List<InterfaceAddress> addresses) {
+                           String kind, List<InterfaceAddress> addresses, int parentIndex, String alias) {
     public NetInterface {
         addresses = List.copyOf(addresses);
+    }
+
+    /** An interface on no parent and without an alias. */
+    public NetInterface(int index, String name, int flags, String operState, MacAddress mac, int mtu, String kind,
+                        List<InterfaceAddress> addresses) {
+        this(index, name, flags, operState, mac, mtu, kind, addresses, 0, null);
+    }
+
+    /** The same interface with other addresses. */
+    public NetInterface withAddresses(List<InterfaceAddress> newAddresses) {
+        return new NetInterface(index, name, flags, operState, mac, mtu, kind, newAddresses, parentIndex, alias);
     }
 
     public boolean isUp() {

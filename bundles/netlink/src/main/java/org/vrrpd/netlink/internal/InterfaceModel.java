@@ -50,7 +50,7 @@ final class InterfaceModel {
         }
         List<InterfaceAddress> addresses = before != null ? before.addresses() : List.of();
         NetInterface after = new NetInterface(link.index(), link.name(), link.flags(), link.operState(), link.mac(), link.mtu(),
-                link.kind(), addresses);
+                link.kind(), addresses, link.parentIndex(), link.alias());
         return change(before, after);
     }
 
@@ -74,8 +74,7 @@ final class InterfaceModel {
         } else {
             addresses.add(dumped ? addresses.size() : insertionPoint(addresses, address), address);
         }
-        NetInterface after = new NetInterface(before.index(), before.name(), before.flags(), before.operState(), before.mac(),
-                before.mtu(), before.kind(), addresses);
+        NetInterface after = before.withAddresses(addresses);
         return change(before, after);
     }
 

@@ -20,6 +20,7 @@ import org.vrrpd.api.net.InterfaceAddress;
 import org.vrrpd.api.net.InterfaceEvent;
 import org.vrrpd.api.net.InterfaceListener;
 import org.vrrpd.api.net.InterfaceRegistry;
+import org.vrrpd.api.net.MacAddress;
 import org.vrrpd.api.net.NetInterface;
 import org.vrrpd.kernel.Errno;
 import org.vrrpd.kernel.NativeException;
@@ -144,6 +145,24 @@ public class NetlinkRegistry implements InterfaceRegistry {
                 .noneMatch(a -> a.address().equals(address.address()) && a.prefixLength() == address.prefixLength())).orElse(true);
         reflector.changeAddress(AddressChange.LEASE, interfaceName, address, seconds);
         return absent;
+    }
+
+    @Override
+    public void addMacvlan(String name, String parent, MacAddress mac, String alias) throws IOException {
+        reflector.addMacvlan(name, parent, mac, alias);
+    }
+
+    @Override
+    public boolean deleteLink(String name) throws IOException {
+        try {
+            reflector.deleteLink(name);
+            return true;
+        } catch (NativeException e) {
+            if (e.errno() == Errno.ENODEV) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     /** The change, or false when the kernel says it is already so ({@code alreadySo}): callers get no errno. */

@@ -14,10 +14,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vrrpd.api.net.InterfaceAddress;
 import org.vrrpd.api.net.InterfaceEvent;
+import org.vrrpd.api.net.MacAddress;
 import org.vrrpd.api.net.NetInterface;
 import org.vrrpd.kernel.Errno;
 import org.vrrpd.kernel.EventFd;
@@ -293,11 +295,39 @@ final class Reflector implements AutoCloseable {
         String what = Rtnetlink.typeName(change.messageType) + "(" + address.address().getHostAddress() + "/" + address.prefixLength()
                 + " dev " + interfaceName + (change.lifetime ? " lifetime " + (lifetimeSeconds == 0 ? "forever" : lifetimeSeconds + " s") : "")
                 + ")";
+        String label = address.label() != null && address.label().startsWith(interfaceName) ? address.label() : null;
+        acknowledged(what, seq -> RtnlCodec.addressRequest(change, seq, target.index(), address.address(), address.prefixLength(), label,
+                lifetimeSeconds));
+    }
+
+    /**
+     * Creates the macvlan {@code name} on {@code parent} (mode private, address {@code mac}), gives
+     * it {@code alias} and addrgenmode none, and brings it up: four acknowledged requests, as
+     * keepalived makes them. A link that cannot take addrgenmode (no IPv6) is still brought up.
+     */
+    void addMacvlan(String name, String parent, MacAddress mac, String alias) throws IOException {
+        NetInterface lower = byName(parent).orElseThrow(() -> new IOException("no such interface: " + parent));
+        acknowledged("RTM_NEWLINK(macvlan " + name + " link " + parent + " address " + mac + " mode private)",
+                seq -> RtnlCodec.macvlanRequest(seq, name, lower.index(), mac));
+        acknowledged("RTM_NEWLINK(" + name + " alias " + alias + ")", seq -> RtnlCodec.aliasRequest(seq, name, alias));
+        try {
+            acknowledged("RTM_NEWLINK(" + name + " addrgenmode none)", seq -> RtnlCodec.addrGenModeNoneRequest(seq, name));
+        } catch (NativeException e) {
+            LOG.info("{}: {}; an IPv6 link-local address may be generated for it", name, e.getMessage());
+        }
+        acknowledged("RTM_NEWLINK(" + name + " up)", seq -> RtnlCodec.linkUpRequest(seq, name));
+    }
+
+    /** Deletes the link {@code name}; ENODEV if there is none. */
+    void deleteLink(String name) throws IOException {
+        acknowledged("RTM_DELLINK(" + name + ")", seq -> RtnlCodec.deleteLinkRequest(seq, name));
+    }
+
+    /** Sends the request built for a fresh sequence number and waits for its acknowledgement; a refusal throws with {@code what} and the errno. */
+    private void acknowledged(String what, IntFunction<ByteBuffer> request) throws IOException {
         synchronized (requests) {
             int seq = sequence.incrementAndGet();
-            String label = address.label() != null && address.label().startsWith(interfaceName) ? address.label() : null;
-            requests.send(RtnlCodec.addressRequest(change, seq, target.index(), address.address(), address.prefixLength(), label,
-                    lifetimeSeconds));
+            requests.send(request.apply(seq));
             int[] error = {Integer.MIN_VALUE};
             while (error[0] == Integer.MIN_VALUE) {
                 awaitReply(what);

@@ -35,8 +35,19 @@ final class Rtnetlink {
     static final int IFLA_IFNAME = 3;
     static final int IFLA_MTU = 4;
     static final int IFLA_OPERSTATE = 16;
+    static final int IFLA_LINK = 5;
     static final int IFLA_LINKINFO = 18;
+    static final int IFLA_IFALIAS = 20;
+    static final int IFLA_AF_SPEC = 26;
     static final int IFLA_INFO_KIND = 1;
+    static final int IFLA_INFO_DATA = 2;
+    static final int IFLA_MACVLAN_MODE = 1;
+    /** linux/if_link.h: a macvlan that exchanges no frames with the other macvlans on its parent (keepalived's mode). */
+    static final int MACVLAN_MODE_PRIVATE = 1;
+    /** Inside IFLA_AF_SPEC / AF_INET6: u8 addrgenmode. */
+    static final int IFLA_INET6_ADDR_GEN_MODE = 8;
+    static final int IN6_ADDR_GEN_MODE_NONE = 1;
+    static final int IFF_UP = 0x1;
 
     static final int IFADDRMSG_LEN = 8;
     static final int IFA_ADDRESS = 1;

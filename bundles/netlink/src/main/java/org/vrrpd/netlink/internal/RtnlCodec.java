@@ -73,11 +73,15 @@ final class RtnlCodec {
         int[] mtu = {0};
         String[] oper = {"UNKNOWN"};
         String[] kind = {null};
+        int[] parent = {0};
+        String[] alias = {null};
         forEachAttribute(payload, IFINFOMSG_LEN, (attr, value) -> {
             switch (attr) {
                 case IFLA_IFNAME -> name[0] = string(value);
                 case IFLA_ADDRESS -> mac[0] = MacAddress.of(bytes(value));
                 case IFLA_MTU -> mtu[0] = u32(value, "IFLA_MTU");
+                case IFLA_LINK -> parent[0] = u32(value, "IFLA_LINK");
+                case IFLA_IFALIAS -> alias[0] = string(value);
                 case IFLA_OPERSTATE -> {
                     int state = u8(value, "IFLA_OPERSTATE");
                     oper[0] = state < OPER_STATES.length ? OPER_STATES[state] : "UNKNOWN";
@@ -93,7 +97,8 @@ final class RtnlCodec {
         if (name[0] == null) {
             throw new MalformedMessage(typeName(type) + " for ifindex " + index + " without IFLA_IFNAME");
         }
-        return new RtnlMessage.Link(type == RTM_DELLINK, index, flags, name[0], mac[0], mtu[0], oper[0], kind[0]);
+        return new RtnlMessage.Link(type == RTM_DELLINK, index, flags, name[0], mac[0], mtu[0], oper[0], kind[0], parent[0],
+                alias[0] == null || alias[0].isEmpty() ? null : alias[0]);
     }
 
     /** Decodes an RTM_NEWADDR or RTM_DELADDR payload. */
@@ -180,6 +185,85 @@ final class RtnlCodec {
                     .putInt(seconds).putInt(seconds).putInt(0).putInt(0); // preferred, valid, cstamp, tstamp
         }
         return buf.flip();
+    }
+
+    /**
+     * RTM_NEWLINK, exclusive create, acknowledged: a macvlan {@code name} on the link {@code parentIndex}
+     * in mode private with the address {@code mac}, left down (keepalived's netlink_link_add_vmac).
+     */
+    static ByteBuffer macvlanRequest(int sequence, String name, int parentIndex, MacAddress mac) {
+        byte[] kind = "macvlan".getBytes(StandardCharsets.US_ASCII); // keepalived sends it without a NUL, as the kernel accepts
+        byte[] ifname = (name + "\0").getBytes(StandardCharsets.US_ASCII);
+        byte[] hw = mac.toBytes();
+        int data = 4 + attributeSpace(4); // IFLA_INFO_DATA { IFLA_MACVLAN_MODE u32 }
+        int linkinfo = 4 + attributeSpace(kind.length) + data;
+        int length = NLMSG_HDRLEN + IFINFOMSG_LEN + attributeSpace(4) + attributeSpace(ifname.length) + attributeSpace(hw.length) + linkinfo;
+        ByteBuffer buf = linkHeader(length, RTM_NEWLINK, NLM_F_REQUEST | NLM_F_ACK | NLM_F_CREATE | NLM_F_EXCL, sequence, 0, 0, 0);
+        putAttribute(buf, IFLA_LINK, u32Bytes(parentIndex));
+        putAttribute(buf, IFLA_IFNAME, ifname);
+        putAttribute(buf, IFLA_ADDRESS, hw);
+        buf.putShort((short) linkinfo).putShort((short) IFLA_LINKINFO);
+        putAttribute(buf, IFLA_INFO_KIND, kind);
+        buf.putShort((short) data).putShort((short) IFLA_INFO_DATA);
+        putAttribute(buf, IFLA_MACVLAN_MODE, u32Bytes(MACVLAN_MODE_PRIVATE));
+        return buf.flip();
+    }
+
+    /** RTM_NEWLINK on the existing link {@code name}, acknowledged: its alias (IFLA_IFALIAS, which the kernel ignores on a create). */
+    static ByteBuffer aliasRequest(int sequence, String name, String alias) {
+        byte[] text = (alias + "\0").getBytes(StandardCharsets.UTF_8);
+        ByteBuffer buf = namedLink(attributeSpace(text.length), RTM_NEWLINK, sequence, name, 0);
+        putAttribute(buf, IFLA_IFALIAS, text);
+        return buf.flip();
+    }
+
+    /**
+     * RTM_NEWLINK on the existing link {@code name}, acknowledged: IPv6 addrgenmode none, so that
+     * it gets no link-local address of its own (RFC 5798 §7.4). The kernel reads IFLA_AF_SPEC only
+     * on a link that exists, and it must come before the link is up.
+     */
+    static ByteBuffer addrGenModeNoneRequest(int sequence, String name) {
+        int inet6 = 4 + attributeSpace(1);
+        int spec = 4 + inet6;
+        ByteBuffer buf = namedLink(spec, RTM_NEWLINK, sequence, name, 0);
+        buf.putShort((short) spec).putShort((short) IFLA_AF_SPEC);
+        buf.putShort((short) inet6).putShort((short) AF_INET6);
+        putAttribute(buf, IFLA_INET6_ADDR_GEN_MODE, new byte[] {(byte) IN6_ADDR_GEN_MODE_NONE});
+        return buf.flip();
+    }
+
+    /** RTM_NEWLINK on the existing link {@code name}, acknowledged: IFF_UP set (ifi_change = IFF_UP). */
+    static ByteBuffer linkUpRequest(int sequence, String name) {
+        return namedLink(0, RTM_NEWLINK, sequence, name, IFF_UP).flip();
+    }
+
+    /** RTM_DELLINK of the link {@code name}, acknowledged. */
+    static ByteBuffer deleteLinkRequest(int sequence, String name) {
+        return namedLink(0, RTM_DELLINK, sequence, name, 0).flip();
+    }
+
+    /**
+     * A request about an existing link named by IFLA_IFNAME (ifi_index 0), so that it needs no
+     * index the mirror may not have heard of yet; {@code extra} bytes of attributes follow.
+     */
+    private static ByteBuffer namedLink(int extra, int type, int sequence, String name, int setFlags) {
+        byte[] ifname = (name + "\0").getBytes(StandardCharsets.US_ASCII);
+        ByteBuffer buf = linkHeader(NLMSG_HDRLEN + IFINFOMSG_LEN + attributeSpace(ifname.length) + extra, type, NLM_F_REQUEST | NLM_F_ACK,
+                sequence, 0, setFlags, setFlags);
+        putAttribute(buf, IFLA_IFNAME, ifname);
+        return buf;
+    }
+
+    /** A buffer of {@code length} with the netlink header and struct ifinfomsg (family AF_UNSPEC) written. */
+    private static ByteBuffer linkHeader(int length, int type, int flags, int sequence, int index, int ifFlags, int ifChange) {
+        ByteBuffer buf = ByteBuffer.allocateDirect(length).order(ByteOrder.nativeOrder());
+        buf.putInt(length).putShort((short) type).putShort((short) flags).putInt(sequence).putInt(0);
+        buf.put((byte) AF_UNSPEC).put((byte) 0).putShort((short) 0).putInt(index).putInt(ifFlags).putInt(ifChange);
+        return buf;
+    }
+
+    private static byte[] u32Bytes(int value) {
+        return ByteBuffer.allocate(4).order(ByteOrder.nativeOrder()).putInt(value).array();
     }
 
     interface AttributeHandler {

@@ -5,9 +5,9 @@ import org.vrrpd.api.net.MacAddress;
 
 /** One decoded rtnetlink message about a link or an address. */
 sealed interface RtnlMessage {
-    /** RTM_NEWLINK / RTM_DELLINK. {@code mac}, {@code kind} may be null. */
-    record Link(boolean deleted, int index, int flags, String name, MacAddress mac, int mtu, String operState, String kind)
-            implements RtnlMessage {
+    /** RTM_NEWLINK / RTM_DELLINK. {@code mac}, {@code kind}, {@code alias} may be null; {@code parentIndex} 0 is none. */
+    record Link(boolean deleted, int index, int flags, String name, MacAddress mac, int mtu, String operState, String kind,
+                int parentIndex, String alias) implements RtnlMessage {
     }
 
     /** RTM_NEWADDR / RTM_DELADDR. {@code label} is null for IPv6. */

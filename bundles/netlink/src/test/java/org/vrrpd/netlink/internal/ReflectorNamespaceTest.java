@@ -19,6 +19,7 @@ import org.junit.Before;
 import org.junit.Test;
 import org.vrrpd.api.net.InterfaceAddress;
 import org.vrrpd.api.net.InterfaceEvent;
+import org.vrrpd.api.net.MacAddress;
 import org.vrrpd.api.net.NetInterface;
 import org.vrrpd.kernel.Errno;
 import org.vrrpd.kernel.NativeException;
@@ -181,6 +182,32 @@ public class ReflectorNamespaceTest {
         } catch (IOException e) {
             assertEquals("no such interface: nope0", e.getMessage());
         }
+    }
+
+    /** A VMAC: a private-mode macvlan created through netlink as keepalived's use_vmac makes it, mirrored with its parent and alias, then deleted. */
+    @Test
+    public void aMacvlanIsCreatedUpWithoutLinkLocalAndDeleted() throws Exception {
+        MacAddress vmac = MacAddress.parse("00:00:5e:00:01:0c");
+        reflector.addMacvlan("vrrp.12", "eth0", vmac, "vrrpd VMAC of VI_1");
+        String shown = lab.exec(ns, "ip", "-d", "link", "show", "dev", "vrrp.12").check().stdout();
+        assertTrue(shown, shown.contains("vrrp.12@eth0") && shown.contains("link/ether 00:00:5e:00:01:0c")
+                && shown.contains("macvlan mode private") && shown.contains("addrgenmode none") && shown.contains("alias vrrpd VMAC of VI_1"));
+        assertTrue(shown, shown.contains("<BROADCAST,MULTICAST,UP,LOWER_UP>"));
+        await(e -> e.after() != null && e.after().name().equals("vrrp.12") && "vrrpd VMAC of VI_1".equals(e.after().alias())
+                && e.after().isUp());
+        NetInterface mirrored = reflector.byName("vrrp.12").orElseThrow();
+        assertEquals(eth0().index(), mirrored.parentIndex());
+        assertEquals("macvlan", mirrored.kind());
+        assertEquals(vmac, mirrored.mac());
+        assertTrue("no link-local address on the VMAC", lab.exec(ns, "ip", "-6", "-o", "addr", "show", "dev", "vrrp.12").check().stdout().isBlank());
+
+        NativeException taken = expectFailure(() -> reflector.addMacvlan("vrrp.12", "eth0", vmac, "x"));
+        assertEquals(Errno.EEXIST, taken.errno());
+        assertTrue(taken.getMessage(), taken.getMessage().startsWith("RTM_NEWLINK(macvlan vrrp.12 link eth0 address 00:00:5e:00:01:0c mode private): EEXIST"));
+
+        reflector.deleteLink("vrrp.12");
+        await(e -> e.kind() == InterfaceEvent.Kind.REMOVED && e.before().name().equals("vrrp.12"));
+        assertEquals(Errno.ENODEV, expectFailure(() -> reflector.deleteLink("vrrp.12")).errno());
     }
 
     /**

@@ -147,4 +147,59 @@ public class RtnlCodecTest {
             assertTrue(expected.getMessage(), expected.getMessage().startsWith("address lifetime 4294967295 s"));
         }
     }
+
+    @Test
+    public void encodesAPrivateMacvlanCreateAsKeepalivedDoes() {
+        ByteBuffer request = RtnlCodec.macvlanRequest(7, "vrrp.12", 3, MacAddress.parse("00:00:5e:00:01:0c"));
+        byte[] bytes = new byte[request.remaining()];
+        request.get(bytes);
+        assertArrayEquals(Captured.hex(
+                "5c000000" + "1000" + "0506" + "07000000" + "00000000" // nlmsghdr: RTM_NEWLINK, REQUEST|ACK|EXCL|CREATE
+                + "0000" + "0000" + "00000000" + "00000000" + "00000000" // ifinfomsg: AF_UNSPEC, index 0, flags 0, change 0
+                + "08000500" + "03000000"                            // IFLA_LINK: the parent, ifindex 3
+                + "0c000300" + "767272702e313200"                    // IFLA_IFNAME "vrrp.12\0"
+                + "0a000100" + "00005e00010c" + "0000"               // IFLA_ADDRESS 00:00:5e:00:01:0c, padded
+                + "1c001200"                                         // IFLA_LINKINFO {
+                + "0b000100" + "6d6163766c616e" + "00"               //   IFLA_INFO_KIND "macvlan", padded
+                + "0c000200" + "08000100" + "01000000"), bytes);     //   IFLA_INFO_DATA { IFLA_MACVLAN_MODE private } }
+    }
+
+    @Test
+    public void encodesLinkRequestsByName() {
+        ByteBuffer up = RtnlCodec.linkUpRequest(1, "vrrp.12");
+        assertEquals(16 + 16 + 12, up.remaining());
+        assertEquals(Rtnetlink.RTM_NEWLINK, up.getShort(4));
+        assertEquals("no CREATE: only an existing link", Rtnetlink.NLM_F_REQUEST | Rtnetlink.NLM_F_ACK, up.getShort(6));
+        assertEquals("ifi_index 0: named by IFLA_IFNAME", 0, up.getInt(20));
+        assertEquals("ifi_flags IFF_UP", Rtnetlink.IFF_UP, up.getInt(24));
+        assertEquals("ifi_change IFF_UP", Rtnetlink.IFF_UP, up.getInt(28));
+        assertEquals(Rtnetlink.IFLA_IFNAME, up.getShort(34));
+
+        ByteBuffer mode = RtnlCodec.addrGenModeNoneRequest(2, "vrrp.12");
+        byte[] tail = new byte[16];
+        mode.get(16 + 16 + 12, tail);
+        assertArrayEquals("IFLA_AF_SPEC { AF_INET6 { IFLA_INET6_ADDR_GEN_MODE none } }",
+                Captured.hex("10001a00" + "0c000a00" + "05000800" + "01000000"), tail);
+
+        ByteBuffer delete = RtnlCodec.deleteLinkRequest(3, "vrrp.12");
+        assertEquals(Rtnetlink.RTM_DELLINK, delete.getShort(4));
+        assertEquals(0, delete.getInt(24));
+    }
+
+    @Test
+    public void decodesTheParentAndAliasOfALink() {
+        ByteBuffer message = RtnlCodec.macvlanRequest(7, "vrrp.12", 3, MacAddress.parse("00:00:5e:00:01:0c"));
+        ByteBuffer withAlias = ByteBuffer.allocate(message.remaining() + 12).order(java.nio.ByteOrder.nativeOrder());
+        withAlias.put(message).putShort((short) 12).putShort((short) Rtnetlink.IFLA_IFALIAS).put("vrrpd X\0".getBytes()).flip();
+        withAlias.putInt(0, withAlias.limit());
+        List<RtnlMessage> out = new ArrayList<>();
+        RtnlCodec.decodeAll(withAlias, out::add);
+        RtnlMessage.Link link = (RtnlMessage.Link) out.get(0);
+        assertEquals("vrrp.12", link.name());
+        assertEquals(3, link.parentIndex());
+        assertEquals("vrrpd X", link.alias());
+        assertEquals("macvlan", link.kind());
+        assertEquals(MacAddress.parse("00:00:5e:00:01:0c"), link.mac());
+        assertNull(((RtnlMessage.Link) decodeOne("link-eth0")).alias());
+    }
 }

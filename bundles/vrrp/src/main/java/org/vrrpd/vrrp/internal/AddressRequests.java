@@ -34,6 +34,10 @@ final class AddressRequests {
             return new VipReconciler.Outcome(owner, interfaceName, address, false, interfaces.removeAddress(interfaceName, a)
                     ? VipReconciler.Result.REMOVED : VipReconciler.Result.ALREADY_ABSENT, "");
         } catch (IOException | RuntimeException e) {
+            if (!add && interfaces.byName(interfaceName).isEmpty()) {
+                // an interface that is gone took its addresses with it (a VMAC deleted before its addresses)
+                return new VipReconciler.Outcome(owner, interfaceName, address, false, VipReconciler.Result.ALREADY_ABSENT, "");
+            }
             return new VipReconciler.Outcome(owner, interfaceName, address, add, VipReconciler.Result.FAILED, e.getMessage() == null ? e.toString() : e.getMessage());
         }
     }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -33,6 +34,7 @@ final class EngineCore {
     private final InstanceRegistry instances = new InstanceRegistry();
     private final AdvertReceiver receiver;
     private final InterfaceChannels channels;
+    private final VmacLinks vmacs;
     private final VipReconciler vips;
     private final InstanceHost host;
     private final SyncGroups syncGroups = new SyncGroups(instances);
@@ -41,6 +43,9 @@ final class EngineCore {
     private final NotifierDispatch notifiers = new NotifierDispatch();
     private final HandoffStore handoffs;
     private final TimerHeap.Timer handoffExpiry;
+    /** Leftover VMACs are removed once the configurations have had this long to arrive after a start. */
+    private static final long LEFTOVER_VMAC_NANOS = HandoffStore.CLAIM_NANOS;
+    private final TimerHeap.Timer leftoverVmacs;
     /** Loop thread only: the last address change that failed, per instance, for vrrp:show. */
     private final Map<String, String> addressTrouble = new HashMap<>();
     private final InstanceViews views;
@@ -50,24 +55,28 @@ final class EngineCore {
                Supplier<GratuitousArpSender> arp, Supplier<NeighborAdvertisementSender> na) throws NativeException {
         loop = new EventLoop("vrrpd-vrrp");
         receiver = new AdvertReceiver(loop);
-        channels = new InterfaceChannels(loop, sockets, receiver, instances, registry, links);
+        vmacs = new VmacLinks(registry, loop::post, this::refreshConcerning, new VmacSysctls(VmacSysctls.PROC));
+        channels = new InterfaceChannels(loop, sockets, receiver, instances, registry, links,
+                (s, interfaces) -> vmacs.fault(s, s.vmac().enabled() ? interfaces.byName(s.vmac().name()) : Optional.empty()));
         vips = new VipReconciler(registry, (owner, outcomes) -> loop.post(() -> addressesApplied(owner, outcomes)));
         host = new InstanceHost(loop, channels, vips, new GarpAnnouncer(arp, na, registry), syncGroups, notifiers);
         checkers = new CheckerBinding(loop);
         handoffs = new HandoffStore(handoffFile);
         views = new InstanceViews(loop, instances, checkers, vips, addressTrouble, receiver);
         handoffExpiry = new TimerHeap.Timer(() -> handoffs.expire((owner, iface, addresses) -> vips.want(owner, iface, List.of(), addresses)));
+        leftoverVmacs = new TimerHeap.Timer(vmacs::removeLeftovers);
     }
 
     /** Takes what the previous incarnation handed over; returns the names. */
     Set<String> start() throws Exception {
         Set<String> taken = handoffs.take();
-        if (!taken.isEmpty()) {
-            loop.call(() -> {
+        loop.call(() -> {
+            if (!taken.isEmpty()) {
                 loop.schedule(handoffExpiry, HandoffStore.CLAIM_NANOS);
-                return null;
-            });
-        }
+            }
+            loop.schedule(leftoverVmacs, LEFTOVER_VMAC_NANOS);
+            return null;
+        });
         return taken;
     }
 
@@ -91,6 +100,7 @@ final class EngineCore {
         closed = true;
         loop.close();
         vips.close(VIP_DRAIN_MILLIS);
+        vmacs.close(VIP_DRAIN_MILLIS);
         checkers.close();
         notifiers.close(1000);
     }
@@ -112,7 +122,7 @@ final class EngineCore {
                 boolean newKey = !settings.sameAuthAs(current.settings());
                 long continuation = AuthBinding.continuation(current);
                 current.reconfigure(settings);
-                channels.refresh(settings.interfaceName()); // peers may have come or gone: join or leave the group
+                channels.refresh(settings.channelInterface()); // peers may have come or gone: join or leave the group
                 if (newKey) {
                     current.setAuth(null); // the old key must not be used while the new type is missing
                     auth.bind(current, continuation);
@@ -156,7 +166,8 @@ final class EngineCore {
         instances.put(instance);
         Handoff handoff = handoffs.claim(s.name());
         auth.bind(instance, handoff == null ? 0 : handoff.authContinuation());
-        channels.refresh(s.interfaceName());
+        vmacs.want(s);
+        channels.refresh(s.channelInterface());
         checkers.attachAll(instance);
         if (handoff != null && handoff.fits(s, System.currentTimeMillis()) && instance.faults().isEmpty()) {
             instance.resume(handoff.state());
@@ -165,7 +176,8 @@ final class EngineCore {
             return;
         }
         instance.start();
-        LOG.info("{}: started on {} (vrid {}, VRRPv{}, priority {}, advert {} s, auth {}, addresses {}) in {}", s.name(), s.interfaceName(),
+        LOG.info("{}: started on {} (vrid {}, VRRPv{}, priority {}, advert {} s, auth {}, addresses {}) in {}", s.name(),
+                s.vmac().enabled() ? s.interfaceName() + " with VMAC " + s.vmac().name() : s.interfaceName(),
                 s.vrid(), s.version(), s.priority(), InstanceSettings.secondsText(s.advertCentis()), s.authType(), s.vipStrings(), instance.state());
     }
 
@@ -175,6 +187,7 @@ final class EngineCore {
             instance.stop();
             instances.remove(name);
             forget(instance);
+            vmacs.release(instance.settings());
             LOG.info("{}: removed", name);
         }
     }
@@ -224,14 +237,23 @@ final class EngineCore {
         }
     }
 
+    /** Loop thread: a VMAC was made (or could not be): the channels and instances it concerns follow. */
+    private void refreshConcerning(String name) {
+        channels.refreshConcerning(name);
+    }
+
     // ---- what other threads tell the engine ----
 
     void interfaceChanged(String name) {
-        loop.post(() -> channels.refresh(name));
+        loop.post(() -> {
+            vmacs.interfaceChanged(name);
+            channels.refreshConcerning(name);
+        });
     }
 
     void registryBound() {
         vips.retry();
+        loop.post(vmacs::registryBound);
         loop.post(() -> instances.interfaceNames().forEach(channels::refresh));
     }
 

@@ -16,8 +16,8 @@ import org.vrrpd.api.vrrp.VirtualAddress;
 
 /**
  * A master's announcements to its neighbours, in bursts: gratuitous ARP for IPv4 addresses,
- * unsolicited Neighbor Advertisements for IPv6 ones (RFC 5798 §6.4.2), from the interface's MAC
- * (non-blocking packet socket sends).
+ * unsolicited Neighbor Advertisements for IPv6 ones (RFC 5798 §6.4.2), from the MAC of the
+ * interface the addresses are on (a VMAC's: the virtual router MAC), non-blocking packet socket sends.
  */
 final class GarpAnnouncer {
     private static final Logger LOG = LoggerFactory.getLogger(GarpAnnouncer.class);
@@ -36,7 +36,7 @@ final class GarpAnnouncer {
         GratuitousArpSender arpSender = arp.get();
         NeighborAdvertisementSender naSender = na.get();
         InterfaceRegistry interfaces = registry.get();
-        Optional<NetInterface> iface = interfaces == null ? Optional.empty() : interfaces.byName(s.interfaceName());
+        Optional<NetInterface> iface = interfaces == null ? Optional.empty() : interfaces.byName(s.addressInterface());
         if ((s.ipv6() ? naSender == null : arpSender == null) || iface.isEmpty() || iface.get().mac() == null) {
             LOG.debug("{}: no {} sender or interface MAC; skipped", s.name(), s.ipv6() ? "Neighbor Advertisement" : "gratuitous ARP");
             return;

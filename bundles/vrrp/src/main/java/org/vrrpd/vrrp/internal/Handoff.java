@@ -25,7 +25,7 @@ record Handoff(String name, String interfaceName, int vrid, VrrpState state, lon
 
     /** Whether the instance configured as {@code s} may take this over at {@code nowMillis}: same identity, and no backup can have taken over yet. */
     boolean fits(InstanceSettings s, long nowMillis) {
-        return interfaceName.equals(s.interfaceName()) && vrid == s.vrid()
+        return interfaceName.equals(s.addressInterface()) && vrid == s.vrid()
                 && (state == VrrpState.MASTER || state == VrrpState.BACKUP)
                 && nowMillis - savedAtMillis < Timing.masterDown(s.version(), s.priority(), s.advertCentis()) / 1_000_000;
     }

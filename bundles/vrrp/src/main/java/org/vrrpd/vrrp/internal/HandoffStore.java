@@ -47,7 +47,7 @@ final class HandoffStore {
 
     void park(VrrpInstance instance) {
         InstanceSettings s = instance.settings();
-        parked.put(s.name(), new Handoff(s.name(), s.interfaceName(), s.vrid(), instance.state(), AuthBinding.continuation(instance),
+        parked.put(s.name(), new Handoff(s.name(), s.addressInterface(), s.vrid(), instance.state(), AuthBinding.continuation(instance),
                 s.virtualAddresses(), System.currentTimeMillis()));
     }
 

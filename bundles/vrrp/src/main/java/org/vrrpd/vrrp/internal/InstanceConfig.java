@@ -73,4 +73,13 @@ import org.osgi.service.metatype.annotations.Option;
             + "(5 s at advertInterval 1, 9 at 2); a dead router's copy is gone at most this + 1 s after it died.",
             min = "0", max = "86400", required = false)
     int vipLease();
+
+    @AttributeDefinition(description = "Virtual MAC: true puts the addresses on a macvlan vrrp.VRID with the MAC 00:00:5e:00:01:VRID "
+            + "(created and deleted by the daemon), or give the macvlan's name; false: the interface's own MAC (keepalived: use_vmac).",
+            required = false)
+    String useVmac() default "false";
+
+    @AttributeDefinition(description = "With useVmac: send and receive adverts on the interface itself rather than on the macvlan "
+            + "(keepalived: vmac_xmit_base).")
+    boolean vmacXmitBase() default false;
 }

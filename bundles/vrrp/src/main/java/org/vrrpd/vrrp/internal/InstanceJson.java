@@ -35,6 +35,7 @@ final class InstanceJson {
         summary(w, snapshot);
         w.name("addressTrouble").value(snapshot.addressTrouble());
         transport(w, c);
+        vmac(w, c);
         w.name("advertIntervalCentis").value(c.advertCentis())
                 .name("skewMillis").value(millis(snapshot.skewNanos()))
                 .name("masterDownMillis").value(millis(snapshot.masterDownNanos()));
@@ -95,6 +96,19 @@ final class InstanceJson {
             w.endArray();
         }
         w.endObject();
+    }
+
+    private static void vmac(JsonWriter w, InstanceSettings c) {
+        w.name("vmac");
+        if (!c.vmac().enabled()) {
+            w.nullValue();
+            return;
+        }
+        w.beginObject().name("interface").value(c.vmac().name())
+                .name("mac").value(VrrpCommands.vmacAddress(c))
+                .name("parent").value(c.interfaceName())
+                .name("xmitBase").value(c.vmac().xmitBase())
+                .endObject();
     }
 
     /** Every counter vrrp:show prints, under its RFC 2787 name (as in {@link VrrpStatistics}). */

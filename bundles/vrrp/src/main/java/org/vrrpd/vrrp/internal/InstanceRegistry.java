@@ -48,6 +48,10 @@ final class InstanceRegistry {
             return new InstanceSettings.InvalidSetting("VRRP instance " + s.name() + ": name = " + s.name()
                     + " rejected: another configuration already uses it");
         }
+        if (s.vmac().enabled() && (s.vmac().name().equals(other.addressInterface()) || s.vmac().name().equals(other.interfaceName()))) {
+            return new InstanceSettings.InvalidSetting("VRRP instance " + s.name() + ": useVmac = " + s.vmac().name()
+                    + " rejected: instance " + other.name() + " already uses that interface");
+        }
         if (other.interfaceName().equals(s.interfaceName()) && other.vrid() == s.vrid() && other.ipv6() == s.ipv6()) {
             return new InstanceSettings.InvalidSetting("VRRP instance " + s.name() + ": vrid = " + s.vrid()
                     + " rejected: instance " + other.name() + " already uses it on " + s.interfaceName() + (s.ipv6() ? " for IPv6" : ""));
@@ -55,10 +59,11 @@ final class InstanceRegistry {
         return null;
     }
 
-    List<VrrpInstance> on(String interfaceName) {
+    /** The instances whose adverts go through {@code channelInterface} (their VMAC's, or their interface). */
+    List<VrrpInstance> on(String channelInterface) {
         List<VrrpInstance> on = new ArrayList<>();
         for (VrrpInstance i : byName.values()) {
-            if (i.settings().interfaceName().equals(interfaceName)) {
+            if (i.settings().channelInterface().equals(channelInterface)) {
                 on.add(i);
             }
         }
@@ -80,8 +85,19 @@ final class InstanceRegistry {
         return out;
     }
 
-    /** Names of the interfaces any instance runs on. */
+    /** Names of the interfaces any instance's adverts go through. */
     List<String> interfaceNames() {
-        return byName.values().stream().map(i -> i.settings().interfaceName()).distinct().toList();
+        return byName.values().stream().map(i -> i.settings().channelInterface()).distinct().toList();
+    }
+
+    /** The channel interfaces of the instances that run on, send through or keep their addresses on {@code name}. */
+    List<String> channelsConcerning(String name) {
+        return byName.values().stream().map(InstanceRegistry::settings)
+                .filter(s -> s.interfaceName().equals(name) || s.addressInterface().equals(name))
+                .map(InstanceSettings::channelInterface).distinct().toList();
+    }
+
+    private static InstanceSettings settings(VrrpInstance instance) {
+        return instance.settings();
     }
 }

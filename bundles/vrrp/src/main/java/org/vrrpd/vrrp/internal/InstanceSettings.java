@@ -19,7 +19,7 @@ import org.vrrpd.api.vrrp.VirtualAddress;
 record InstanceSettings(String name, String interfaceName, int vrid, int version, int priority, int advertCentis,
                         List<VirtualAddress> virtualAddresses, String authType, byte[] authPassword, boolean preempt,
                         BigDecimal preemptDelay, boolean initialMaster, int garpMasterDelay, int garpMasterRepeat, int garpMasterRefresh,
-                        String syncGroup, Unicast unicast, int vipLease, LowerPriority lowerPriority, boolean naRouterFlag) {
+                        String syncGroup, Unicast unicast, int vipLease, LowerPriority lowerPriority, boolean naRouterFlag, Vmac vmac) {
     static final String FACTORY_PID = "org.vrrpd.vrrp.instance";
     static final int OWNER_PRIORITY = 255;
 
@@ -89,10 +89,14 @@ record InstanceSettings(String name, String interfaceName, int vrid, int version
         if (unicast.enabled() && !addresses.get(0).isIpv4()) {
             throw r.invalid("unicastPeers", String.join(",", r.strings("unicastPeers")), "unicast is IPv4 only in this version");
         }
+        Vmac vmac = vmac(r, vrid);
+        if (unicast.enabled() && vmac.enabled() && !vmac.xmitBase()) {
+            throw r.invalid("useVmac", vmac.name(), "with unicastPeers it needs vmacXmitBase = true, as keepalived says");
+        }
         return new InstanceSettings(name, interfaceName, vrid, version, priority, advertCentis, List.copyOf(addresses), authType, password,
                 r.bool("preempt", true), r.seconds("preemptDelay", 1000), initialMaster(r), r.integer("garpMasterDelay", 5, 0, 1000),
                 r.integer("garpMasterRepeat", 5, 1, 100), r.integer("garpMasterRefresh", 0, 0, 86400), syncGroup(r), unicast,
-                vipLease(r, (advertCentis + 99) / 100), lowerPriority(r), r.bool("naRouterFlag", false));
+                vipLease(r, (advertCentis + 99) / 100), lowerPriority(r), r.bool("naRouterFlag", false), vmac);
     }
 
     /**
@@ -107,6 +111,41 @@ record InstanceSettings(String name, String interfaceName, int vrid, int version
         return new LowerPriority(r.integer("garpLowerPrioRepeat", r.integer("garpMasterRepeat", 5, 1, 100), 0, 100),
                 r.integer("garpLowerPrioDelay", r.integer("garpMasterDelay", 5, 0, 1000), 0, 1000), r.bool("lowerPrioNoAdvert", false),
                 r.bool("higherPrioSendAdvert", false));
+    }
+
+    /** {@code useVmac = true} (the name vrrp.VRID, as keepalived's) or an interface name; {@code vmacXmitBase}. */
+    private static Vmac vmac(Reader r, int vrid) {
+        String use = r.string("useVmac", "false");
+        boolean xmitBase = r.bool("vmacXmitBase", false);
+        String name = switch (use.toLowerCase(Locale.ROOT)) {
+            case "false", "no", "off" -> null;
+            case "true", "yes", "on" -> Vmac.defaultName(vrid);
+            default -> use;
+        };
+        if (name == null) {
+            if (xmitBase) {
+                throw r.invalid("vmacXmitBase", true, "needs useVmac");
+            }
+            return Vmac.NONE;
+        }
+        if (!interfaceName(name)) {
+            throw r.invalid("useVmac", use, "true, false or an interface name (at most 15 characters, no '/', ':' or blanks)");
+        }
+        return new Vmac(name, xmitBase);
+    }
+
+    private static boolean interfaceName(String name) {
+        return !name.isEmpty() && name.length() <= 15 && name.chars().noneMatch(c -> c == '/' || c == ':' || Character.isWhitespace(c));
+    }
+
+    /** The interface the instance's adverts go through: its VMAC, unless it has none or sends on the parent. */
+    String channelInterface() {
+        return vmac.enabled() && !vmac.xmitBase() ? vmac.name() : interfaceName;
+    }
+
+    /** The interface its addresses live on: its VMAC, if it has one. */
+    String addressInterface() {
+        return vmac.enabled() ? vmac.name() : interfaceName;
     }
 
     /** {@code unicastPeers = ADDRESS[@MINTTL-MAXTTL], ...}, {@code unicastSource}, {@code unicastTtl}; no peers: multicast. */
@@ -205,7 +244,7 @@ record InstanceSettings(String name, String interfaceName, int vrid, int version
     /** Whether a change from {@code old} can be applied to a running instance without restarting it. */
     boolean liveChangeableFrom(InstanceSettings old) {
         return old.interfaceName.equals(interfaceName) && old.vrid == vrid && old.version == version && old.owner() == owner()
-                && old.ipv6() == ipv6();
+                && old.ipv6() == ipv6() && old.vmac.equals(vmac);
     }
 
     boolean sameAuthAs(InstanceSettings old) {

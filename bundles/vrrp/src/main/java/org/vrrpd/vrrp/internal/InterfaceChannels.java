@@ -17,7 +17,8 @@ import org.vrrpd.kernel.NativeException;
  * One {@link InterfaceChannel} per interface and address family that has instances, opened and closed as instances
  * and interfaces come and go, and the interface fault policy: a channel joins the VRRP group only
  * while its interface is healthy, and each instance on it is faulted with the interface's cause.
- * Loop thread only.
+ * A VMAC's channel is on the macvlan, which has no address of its own: its adverts leave with the
+ * parent's address, and the parent's health counts as the macvlan's. Loop thread only.
  */
 final class InterfaceChannels {
     private static final Logger LOG = LoggerFactory.getLogger(InterfaceChannels.class);
@@ -28,11 +29,13 @@ final class InterfaceChannels {
     private final InstanceRegistry instances;
     private final Supplier<InterfaceRegistry> registry;
     private final Supplier<LinkMonitor> links;
+    private final MemberFaults memberFaults;
     private final Map<String, InterfaceChannel> ipv4 = new HashMap<>();
     private final Map<String, InterfaceChannel> ipv6 = new HashMap<>();
 
     InterfaceChannels(Descriptors loop, ChannelSockets.Factory sockets, InterfaceChannel.Receiver receiver, InstanceRegistry instances,
-                      Supplier<InterfaceRegistry> registry, Supplier<LinkMonitor> links) {
+                      Supplier<InterfaceRegistry> registry, Supplier<LinkMonitor> links, MemberFaults memberFaults) {
+        this.memberFaults = memberFaults;
         this.loop = loop;
         this.sockets = sockets;
         this.receiver = receiver;
@@ -43,7 +46,24 @@ final class InterfaceChannels {
 
     /** The channel of the instance's interface and family, or null while it has none. */
     InterfaceChannel of(VrrpInstance instance) {
-        return channels(instance.settings().ipv6()).get(instance.settings().interfaceName());
+        return channels(instance.settings().ipv6()).get(instance.settings().channelInterface());
+    }
+
+    /** A fault of one instance beyond its channel's interface (its VMAC), or null. */
+    interface MemberFaults {
+        MemberFaults NONE = (settings, interfaces) -> null;
+
+        String of(InstanceSettings settings, InterfaceRegistry interfaces);
+    }
+
+    /** Refreshes {@code name} and every channel whose instances depend on it (a VMAC's parent, a parent's VMAC). */
+    void refreshConcerning(String name) {
+        refresh(name);
+        for (String channel : instances.channelsConcerning(name)) {
+            if (!channel.equals(name)) {
+                refresh(channel);
+            }
+        }
     }
 
     private Map<String, InterfaceChannel> channels(boolean v6) {
@@ -72,9 +92,13 @@ final class InterfaceChannels {
             close(channel);
             channel = null;
         }
-        LinkMonitor monitor = links.get();
-        Optional<LinkStatus> link = monitor == null ? Optional.empty() : monitor.status(name);
-        String fault = LinkFaults.of(name, iface, link, v6);
+        // The parent of a VMAC channel (all its members share one interfaceName): its address and health are the channel's.
+        String parentName = members.isEmpty() ? name : members.get(0).settings().interfaceName();
+        Optional<NetInterface> parent = parentName.equals(name) ? iface : interfaces.byName(parentName);
+        String fault = LinkFaults.of(parentName, parent, linkStatus(parentName), v6);
+        if (fault == null && !parentName.equals(name)) {
+            fault = LinkFaults.ofVmac(name, iface, linkStatus(name));
+        }
         if (!members.isEmpty() && iface.isPresent() && channel == null) {
             try {
                 channel = open(iface.get(), v6);
@@ -88,7 +112,7 @@ final class InterfaceChannels {
                     channel.attach(m);
                 }
             }
-            channel.setPrimary(iface.map(i -> RouterAddress.of(i, v6)).orElse(0L));
+            channel.setPrimary(parent.map(i -> RouterAddress.of(i, v6)).orElse(0L));
             try {
                 // unicast instances need no group: join only while some instance here is multicast
                 channel.setJoined(fault == null && members.stream().anyMatch(m -> !m.settings().unicast().enabled()));
@@ -97,8 +121,14 @@ final class InterfaceChannels {
             }
         }
         for (VrrpInstance m : members) {
-            m.setInterfaceFault(fault);
+            String own = memberFaults.of(m.settings(), interfaces);
+            m.setInterfaceFault(own != null ? own : fault);
         }
+    }
+
+    private Optional<LinkStatus> linkStatus(String name) {
+        LinkMonitor monitor = links.get();
+        return monitor == null ? Optional.empty() : monitor.status(name);
     }
 
     /** The instance no longer runs here: it leaves its channel, which closes when it was the last. */

@@ -16,6 +16,22 @@ final class LinkFaults {
      * counts only for an interface the monitor does not know.
      */
     static String of(String name, Optional<NetInterface> iface, Optional<LinkStatus> link, boolean ipv6) {
+        String fault = ofVmac(name, iface, link);
+        if (fault != null) {
+            return fault;
+        }
+        NetInterface i = iface.get();
+        if (!ipv6 && i.primaryIpv4().isEmpty()) {
+            return "no IPv4 address on " + name;
+        }
+        if (ipv6 && RouterAddress.linkLocal(i).isEmpty()) {
+            return "no IPv6 link-local address on " + name; // the source of VRRPv3 over IPv6 (RFC 5798 §5.1.2.1)
+        }
+        return null;
+    }
+
+    /** The same for a VMAC's macvlan, which needs no address of its own (its adverts leave with its parent's). */
+    static String ofVmac(String name, Optional<NetInterface> iface, Optional<LinkStatus> link) {
         if (iface.isEmpty()) {
             return "interface " + name + " does not exist";
         }
@@ -29,12 +45,6 @@ final class LinkFaults {
             }
         } else if (!i.isRunning()) {
             return "no carrier on " + name;
-        }
-        if (!ipv6 && i.primaryIpv4().isEmpty()) {
-            return "no IPv4 address on " + name;
-        }
-        if (ipv6 && RouterAddress.linkLocal(i).isEmpty()) {
-            return "no IPv6 link-local address on " + name; // the source of VRRPv3 over IPv6 (RFC 5798 §5.1.2.1)
         }
         return null;
     }

@@ -66,6 +66,7 @@ public class VrrpCommands {
                 snapshot.addressTrouble() == null ? "" : " (" + snapshot.addressTrouble() + ")"));
         out.append(String.format("  version           VRRPv%d over %s%n", c.version(), family(c)));
         out.append(String.format("  transport         %s%n", transport(c, s.unknownPeers())));
+        out.append(String.format("  virtual MAC       %s%n", vmac(c)));
         out.append(String.format("  timers            advert %s s%s, skew %.3f s, master down %.3f s%s%n", InstanceSettings.secondsText(c.advertCentis()),
                 snapshot.masterAdverCentis() == c.advertCentis() ? "" : ", the master's " + InstanceSettings.secondsText(snapshot.masterAdverCentis()) + " s",
                 snapshot.skewNanos() / 1e9, snapshot.masterDownNanos() / 1e9,
@@ -113,6 +114,19 @@ public class VrrpCommands {
                 : " (TTL " + p.minTtl() + ".." + p.maxTtl() + ")")).collect(Collectors.joining(", "));
         return "unicast to " + peers + " from " + (u.source() == 0 ? "the primary address" : Ipv4.toString(u.source())) + ", TTL " + u.ttl()
                 + "; " + unknownPeers + " adverts from others dropped";
+    }
+
+    /** e.g. "vrrp.51 00:00:5e:00:01:33 on eth0, adverts from it", or "none (the interface's own MAC)". */
+    private static String vmac(InstanceSettings c) {
+        if (!c.vmac().enabled()) {
+            return "none (the interface's own MAC)";
+        }
+        return c.vmac().name() + " " + vmacAddress(c) + " on " + c.interfaceName()
+                + (c.vmac().xmitBase() ? ", adverts from " + c.interfaceName() + " (vmacXmitBase)" : ", adverts from it");
+    }
+
+    static String vmacAddress(InstanceSettings c) {
+        return Vmac.mac(c.vrid(), !c.virtualAddresses().get(0).isIpv4()).toString();
     }
 
     /** e.g. "5 s (default), renewed every 1 s, last 0.42 s ago", or "forever (vipLease = 0)". */

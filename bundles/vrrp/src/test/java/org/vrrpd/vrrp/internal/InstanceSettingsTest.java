@@ -182,4 +182,39 @@ public class InstanceSettingsTest {
         p.put("vrid", 52);
         assertFalse(InstanceSettings.parse(p).liveChangeableFrom(before));
     }
+
+    @Test
+    public void useVmacNamesTheMacvlanAsKeepalivedDoesAndVmacXmitBaseKeepsTheAdvertsOnTheParent() {
+        Map<String, Object> p = valid();
+        assertFalse(InstanceSettings.parse(p).vmac().enabled());
+        assertEquals("eth0", InstanceSettings.parse(p).addressInterface());
+        p.put("useVmac", "true");
+        InstanceSettings s = InstanceSettings.parse(p);
+        assertEquals(new Vmac("vrrp.51", false), s.vmac());
+        assertEquals("vrrp.51", s.channelInterface());
+        assertEquals("vrrp.51", s.addressInterface());
+        assertEquals("00:00:5e:00:01:33", Vmac.mac(51, false).toString());
+        assertEquals("00:00:5e:00:02:33", Vmac.mac(51, true).toString());
+        p.put("useVmac", "vmac51");
+        p.put("vmacXmitBase", true);
+        s = InstanceSettings.parse(p);
+        assertEquals(new Vmac("vmac51", true), s.vmac());
+        assertEquals("eth0", s.channelInterface());
+        assertEquals("vmac51", s.addressInterface());
+        assertFalse("a VMAC cannot change in place", s.liveChangeableFrom(InstanceSettings.parse(valid())));
+    }
+
+    @Test
+    public void badVmacSettingsAreRefusedByKeyAndValue() {
+        rejected("useVmac", "vrrp/51", "VRRP instance VI_1: useVmac = vrrp/51 rejected: true, false or an interface name "
+                + "(at most 15 characters, no '/', ':' or blanks)");
+        rejected("useVmac", "a-name-too-long-16", "VRRP instance VI_1: useVmac = a-name-too-long-16 rejected: true, false or an "
+                + "interface name (at most 15 characters, no '/', ':' or blanks)");
+        rejected("vmacXmitBase", "true", "VRRP instance VI_1: vmacXmitBase = true rejected: needs useVmac");
+        Map<String, Object> p = valid();
+        p.put("useVmac", "true");
+        p.put("unicastPeers", "192.0.2.2");
+        rejected(p, "vmacXmitBase", "false", "VRRP instance VI_1: useVmac = vrrp.51 rejected: with unicastPeers it needs vmacXmitBase = true, "
+                + "as keepalived says");
+    }
 }

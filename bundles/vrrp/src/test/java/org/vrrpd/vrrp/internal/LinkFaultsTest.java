@@ -44,6 +44,16 @@ public class LinkFaultsTest {
     }
 
     @Test
+    public void aVmacNeedsNoAddressOfItsOwn() {
+        NetInterface vmac = new NetInterface(5, "vrrp.51", InterfaceFlags.IFF_UP | InterfaceFlags.IFF_RUNNING, "UP", Vmac.mac(51, false), 1500,
+                "macvlan", List.of(), 2, Vmac.ALIAS_PREFIX + "VI_1");
+        assertNull(LinkFaults.ofVmac("vrrp.51", Optional.of(vmac), Optional.empty()));
+        NetInterface down = new NetInterface(5, "vrrp.51", 0, "DOWN", vmac.mac(), 1500, "macvlan", List.of(), 2, null);
+        assertEquals("interface vrrp.51 is down", LinkFaults.ofVmac("vrrp.51", Optional.of(down), Optional.empty()));
+        assertEquals("interface vrrp.51 does not exist", LinkFaults.ofVmac("vrrp.51", Optional.empty(), Optional.empty()));
+    }
+
+    @Test
     public void theLinkMonitorWinsOverIffRunning() {
         LinkStatus down = new LinkStatus("eth0", LinkState.DOWN, LinkSource.ETHTOOL, 1, Instant.EPOCH);
         assertEquals("a driver that keeps IFF_RUNNING with the cable pulled", "link down on eth0 (source ETHTOOL)",
