@@ -53,6 +53,9 @@ final class AgentxSession implements Runnable {
                     failed(e);
                 }
             } finally {
+                if (stopped) {
+                    sayGoodbye();
+                }
                 closeQuietly();
             }
             synchronized (this) {
@@ -67,21 +70,33 @@ final class AgentxSession implements Runnable {
         }
     }
 
-    /** Ends the session with a Close (reasonShutdown) and the thread with it. Any thread. */
+    /**
+     * Ends the session and the thread: the read in progress ends (input shut down), and the
+     * session's own thread then sends agentx-Close (reasonShutdown) and closes. Any thread.
+     */
     void stop() {
         stopped = true;
         synchronized (this) {
             notifyAll();
         }
         SocketChannel c = channel;
-        if (c != null && sessionId != 0) {
+        if (c != null) {
+            try {
+                c.shutdownInput();
+            } catch (IOException e) {
+                closeQuietly(); // not connected after all: nothing to say goodbye on
+            }
+        }
+    }
+
+    private void sayGoodbye() {
+        if (channel != null && sessionId != 0) {
             try {
                 write(AgentxCodec.close(sessionId, nextPacketId(), Pdu.REASON_SHUTDOWN));
             } catch (IOException e) {
                 // going away anyway
             }
         }
-        closeQuietly();
     }
 
     /** snmpd's sysUpTime now, in centiseconds, from what it said in answer to our Open. */

@@ -68,8 +68,7 @@ public class SnmpAgent implements Notifier {
     @Deactivate
     void deactivate() throws InterruptedException {
         if (session != null) {
-            session.stop();
-            thread.interrupt();
+            session.stop(); // no interrupt: it would close the channel before the session's Close goes out
             thread.join(5000);
         }
     }
