@@ -115,6 +115,7 @@ public final class Importer {
         Node version = null;
         Node advertInt = null;
         Node refused = null;
+        boolean ipv6 = ipv6(block);
         for (Node c : block.children()) {
             String v = c.arg(0);
             switch (c.keyword()) {
@@ -133,7 +134,8 @@ public final class Importer {
                 case "garp_master_repeat" -> cfg.put("garpMasterRepeat", v);
                 case "garp_master_refresh" -> cfg.put("garpMasterRefresh", v);
                 case "authentication" -> authentication(name, c, cfg);
-                case "virtual_ipaddress" -> cfg.put("virtualAddresses", addresses(name, c));
+                case "virtual_ipaddress" -> cfg.put("virtualAddresses", addresses(name, c, ipv6));
+                case "native_ipv6" -> { } // read by ipv6()
                 case "track_interface" -> trackInterfaces.addAll(c.children());
                 case "track_script" -> trackScripts.addAll(c.children());
                 case "track_file" -> trackFiles.addAll(c.children());
@@ -153,7 +155,7 @@ public final class Importer {
             notes.add(refused, name + ": '" + refused.keyword() + "' is not supported yet, so the instance is not imported");
             return;
         }
-        VersionAndInterval.of(name, version, defaultVersion, advertInt, notes).into(cfg);
+        VersionAndInterval.of(name, version, defaultVersion, advertInt, ipv6, notes).into(cfg);
         String group = syncGroups.groupOf(name);
         if (group != null) {
             cfg.put("syncGroup", group);
@@ -198,11 +200,23 @@ public final class Importer {
         return first.toString();
     }
 
-    private String addresses(String instance, Node block) {
+    /** keepalived's instance family: IPv6 with native_ipv6, else its first virtual address's. */
+    private static boolean ipv6(Node block) {
+        if (block.children().stream().anyMatch(n -> n.keyword().equals("native_ipv6"))) {
+            return true;
+        }
+        return block.children().stream().filter(n -> n.keyword().equals("virtual_ipaddress") && !n.children().isEmpty()).findFirst()
+                .map(n -> n.children().get(0).keyword().contains(":")).orElse(false);
+    }
+
+    /** The addresses of the instance's family; one of the other family is left out, as keepalived ignores it. */
+    private String addresses(String instance, Node block, boolean ipv6) {
         Map<String, String> byAddress = new LinkedHashMap<>();
         for (Node a : block.children()) {
-            if (a.keyword().contains(":")) {
-                notes.add(a, instance + ": IPv6 address " + a.keyword() + " not supported (VRRPv2 carries IPv4)");
+            if (a.keyword().contains(":") != ipv6) {
+                notes.add(a, instance + ": " + (ipv6 ? "IPv4" : "IPv6") + " address " + a.keyword() + " in an " + (ipv6 ? "IPv6" : "IPv4")
+                        + " instance (its family is its first address's" + (ipv6 ? " or native_ipv6" : "") + "): left out, as keepalived"
+                        + " ignores it; give it an instance of its own");
                 continue;
             }
             String address = a.keyword().split("/", 2)[0];

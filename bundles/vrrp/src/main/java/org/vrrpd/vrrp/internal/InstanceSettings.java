@@ -19,7 +19,7 @@ import org.vrrpd.api.vrrp.VirtualAddress;
 record InstanceSettings(String name, String interfaceName, int vrid, int version, int priority, int advertCentis,
                         List<VirtualAddress> virtualAddresses, String authType, byte[] authPassword, boolean preempt,
                         BigDecimal preemptDelay, boolean initialMaster, int garpMasterDelay, int garpMasterRepeat, int garpMasterRefresh,
-                        String syncGroup, Unicast unicast, int vipLease, LowerPriority lowerPriority) {
+                        String syncGroup, Unicast unicast, int vipLease, LowerPriority lowerPriority, boolean naRouterFlag) {
     static final String FACTORY_PID = "org.vrrpd.vrrp.instance";
     static final int OWNER_PRIORITY = 255;
 
@@ -46,7 +46,7 @@ record InstanceSettings(String name, String interfaceName, int vrid, int version
         int advertCentis = advertCentis(r, version);
         List<String> vips = r.strings("virtualAddresses");
         if (vips.isEmpty() || vips.size() > VrrpPacket.MAX_ADDRESSES) {
-            throw r.invalid("virtualAddresses", String.join(",", vips), "give 1.." + VrrpPacket.MAX_ADDRESSES + " IPv4 addresses");
+            throw r.invalid("virtualAddresses", String.join(",", vips), "give 1.." + VrrpPacket.MAX_ADDRESSES + " addresses");
         }
         List<VirtualAddress> addresses = new ArrayList<>();
         for (String vip : vips) {
@@ -56,8 +56,12 @@ record InstanceSettings(String name, String interfaceName, int vrid, int version
             } catch (IllegalArgumentException e) {
                 throw r.invalid("virtualAddresses", vip, e.getMessage());
             }
-            if (!address.isIpv4()) {
-                throw r.invalid("virtualAddresses", vip, "IPv6 needs VRRPv3, which this version does not speak");
+            if (!addresses.isEmpty() && address.isIpv4() != addresses.get(0).isIpv4()) {
+                // keepalived's rule too: an instance's family follows its addresses, and IPv4 and IPv6 routers are separate (RFC 5798)
+                throw r.invalid("virtualAddresses", vip, "an instance is all IPv4 or all IPv6: " + addresses.get(0) + " came first");
+            }
+            if (!address.isIpv4() && version != 3) {
+                throw r.invalid("virtualAddresses", vip, "IPv6 needs version = 3 (VRRPv2 carries IPv4 only)");
             }
             if (addresses.contains(address)) {
                 throw r.invalid("virtualAddresses", vip, "listed twice");
@@ -81,10 +85,14 @@ record InstanceSettings(String name, String interfaceName, int vrid, int version
         if (version == 3 && !authType.equals("none")) {
             throw r.invalid("authType", authType, "VRRPv3 has no authentication (RFC 5798 removed it)");
         }
+        Unicast unicast = unicast(r);
+        if (unicast.enabled() && !addresses.get(0).isIpv4()) {
+            throw r.invalid("unicastPeers", String.join(",", r.strings("unicastPeers")), "unicast is IPv4 only in this version");
+        }
         return new InstanceSettings(name, interfaceName, vrid, version, priority, advertCentis, List.copyOf(addresses), authType, password,
                 r.bool("preempt", true), r.seconds("preemptDelay", 1000), initialMaster(r), r.integer("garpMasterDelay", 5, 0, 1000),
-                r.integer("garpMasterRepeat", 5, 1, 100), r.integer("garpMasterRefresh", 0, 0, 86400), syncGroup(r), unicast(r),
-                vipLease(r, (advertCentis + 99) / 100), lowerPriority(r));
+                r.integer("garpMasterRepeat", 5, 1, 100), r.integer("garpMasterRefresh", 0, 0, 86400), syncGroup(r), unicast,
+                vipLease(r, (advertCentis + 99) / 100), lowerPriority(r), r.bool("naRouterFlag", false));
     }
 
     /**
@@ -185,13 +193,19 @@ record InstanceSettings(String name, String interfaceName, int vrid, int version
         };
     }
 
+    /** The address family, which the virtual addresses decide: IPv6 runs VRRPv3 over its own channel. */
+    boolean ipv6() {
+        return !virtualAddresses.get(0).isIpv4();
+    }
+
     boolean owner() {
         return priority == OWNER_PRIORITY;
     }
 
     /** Whether a change from {@code old} can be applied to a running instance without restarting it. */
     boolean liveChangeableFrom(InstanceSettings old) {
-        return old.interfaceName.equals(interfaceName) && old.vrid == vrid && old.version == version && old.owner() == owner();
+        return old.interfaceName.equals(interfaceName) && old.vrid == vrid && old.version == version && old.owner() == owner()
+                && old.ipv6() == ipv6();
     }
 
     boolean sameAuthAs(InstanceSettings old) {
