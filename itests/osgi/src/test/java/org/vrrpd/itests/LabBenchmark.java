@@ -27,16 +27,16 @@ import org.vrrpd.lab.NetLab;
  */
 public class LabBenchmark {
     private static final int RUNS = Integer.getInteger("bench.runs", 20);
-    private static final String VIP = "192.0.2.100";
-    private static final String A = "192.0.2.1";
-    private static final String B = "192.0.2.2";
+    static final String VIP = "192.0.2.100";
+    static final String A = "192.0.2.1";
+    static final String B = "192.0.2.2";
     /** RFC 3768 §6.1 for B (priority 100, advert 1 s): Skew_Time and Master_Down_Interval; A's (150) MDI. */
     private static final double SKEW_B = (256 - 100) / 256.0;
     private static final double MDI_B = 3 + SKEW_B;
     private static final double MDI_A = 3 + (256 - 150) / 256.0;
 
     /** One implementation's pair of routers. */
-    private interface Pair {
+    interface Pair {
         void startA() throws IOException;
 
         void crashA();
@@ -123,11 +123,11 @@ public class LabBenchmark {
         samples.put(implementation, figures);
         Path work = Files.createTempDirectory("vrrpd-bench-" + implementation);
         try (NetLab lab = NetLab.create()) {
-            String br = lab.bridge("br");
-            String nsA = lab.namespace("a");
-            String nsB = lab.namespace("b");
-            String portA = lab.link(br, nsA, "eth0", A + "/24");
-            lab.link(br, nsB, "eth0", B + "/24");
+            Routers routers = Routers.on(lab);
+            String br = routers.br();
+            String nsA = routers.nsA();
+            String nsB = routers.nsB();
+            String portA = routers.portA();
             String macB = ArpProbe.mac(lab, nsB);
             BooleanSupplier aMaster = () -> holds(lab, nsA) && !holds(lab, nsB);
             BooleanSupplier bMaster = () -> holds(lab, nsB); // a crashed A leaves its VIP behind
@@ -167,6 +167,18 @@ public class LabBenchmark {
     private record Event(String kind, double at) {
     }
 
+    /** A and B on one bridge; {@code portA}: A's port on the bridge (its cable). */
+    record Routers(String br, String nsA, String nsB, String portA) {
+        static Routers on(NetLab lab) {
+            String br = lab.bridge("br");
+            String nsA = lab.namespace("a");
+            String nsB = lab.namespace("b");
+            String portA = lab.link(br, nsA, "eth0", A + "/24");
+            lab.link(br, nsB, "eth0", B + "/24");
+            return new Routers(br, nsA, nsB, portA);
+        }
+    }
+
     private void analyse(Capture capture, List<Event> events, List<Double> launches, String macB, Map<String, List<Double>> figures) {
         List<double[]> advertsA = new ArrayList<>();
         List<Double> advertsB = new ArrayList<>();
@@ -187,6 +199,7 @@ public class LabBenchmark {
             figures.computeIfAbsent(e.kind + ": event → B's first gratuitous ARP", k -> new ArrayList<>()).add(first(garpsB, e.at) - e.at);
             if (e.kind.equals("graceful")) {
                 double zero = advertsA.stream().filter(a -> a[0] >= e.at && a[1] == 0).mapToDouble(a -> a[0]).min().orElse(Double.NaN);
+                figures.computeIfAbsent("graceful: SIGTERM → A's priority-0 advert", k -> new ArrayList<>()).add(zero - e.at);
                 figures.computeIfAbsent("graceful: A's priority 0 → B's first advert", k -> new ArrayList<>()).add(firstB - zero);
             } else {
                 figures.computeIfAbsent(e.kind + ": A's last advert → B's first advert", k -> new ArrayList<>()).add(firstB - lastA);
@@ -226,7 +239,7 @@ public class LabBenchmark {
         return figure.startsWith("graceful") || figure.startsWith("start-up") ? "-" : String.format(Locale.ROOT, "≤ %.3f (MDI)", MDI_B);
     }
 
-    private static String summary(List<Double> values) {
+    static String summary(List<Double> values) {
         List<Double> sorted = values.stream().filter(v -> !v.isNaN()).sorted().toList();
         if (sorted.isEmpty()) {
             return "-";
@@ -236,26 +249,31 @@ public class LabBenchmark {
     }
 
     /** Nearest-rank percentile. */
-    private static double rank(List<Double> sorted, double p) {
+    static double rank(List<Double> sorted, double p) {
         return sorted.get(Math.max(0, (int) Math.ceil(p * sorted.size()) - 1));
     }
 
-    private static double now() {
+    static double now() {
         java.time.Instant i = java.time.Instant.now();
         return i.getEpochSecond() + i.getNano() / 1e9;
     }
 
-    private static boolean holds(NetLab lab, String ns) {
+    static boolean holds(NetLab lab, String ns) {
         return lab.exec(ns, "ip", "-o", "-4", "addr", "show", "dev", "eth0").check().stdout().contains(" " + VIP + "/");
     }
 
-    private static void awaitTrue(String what, BooleanSupplier condition, int seconds) throws InterruptedException {
+    static void awaitTrue(String what, BooleanSupplier condition, int seconds) throws InterruptedException {
         LabTest.awaitTrue(what, condition, Duration.ofSeconds(seconds));
     }
 
     private static Pair ours(NetLab lab, String nsA, String nsB, Path work) throws IOException {
-        Vrrpd a = Vrrpd.start(lab, nsA, work, "a", Map.of("org.vrrpd.vrrp.instance-VI_1.cfg", Vrrpd.instance("VI_1", 51, 150, VIP + "/24")));
-        Vrrpd.start(lab, nsB, work, "b", Map.of("org.vrrpd.vrrp.instance-VI_1.cfg", Vrrpd.instance("VI_1", 51, 100, VIP + "/24")));
+        return ours(lab, nsA, nsB, work, new String[0]);
+    }
+
+    /** Our A (150) and B (100) with {@code extra} instance settings (e.g. version and advertInterval). */
+    static Pair ours(NetLab lab, String nsA, String nsB, Path work, String... extra) throws IOException {
+        Vrrpd a = Vrrpd.start(lab, nsA, work, "a", Map.of("org.vrrpd.vrrp.instance-VI_1.cfg", Vrrpd.instance("VI_1", 51, 150, VIP + "/24", extra)));
+        Vrrpd.start(lab, nsB, work, "b", Map.of("org.vrrpd.vrrp.instance-VI_1.cfg", Vrrpd.instance("VI_1", 51, 100, VIP + "/24", extra)));
         return new Pair() {
             @Override public void startA() throws IOException { a.start(); }
             @Override public void crashA() { a.process().kill(); }
@@ -264,8 +282,14 @@ public class LabBenchmark {
     }
 
     private static Pair keepalived(NetLab lab, String nsA, String nsB, Path work) throws IOException {
-        Keepalived a = Keepalived.start(lab, nsA, work, "ka-a", Keepalived.instance("VI_1", 51, 150, VIP + "/24", "none", ""));
-        Keepalived.start(lab, nsB, work, "ka-b", Keepalived.instance("VI_1", 51, 100, VIP + "/24", "none", ""));
+        return keepalived(lab, nsA, nsB, work, Keepalived.instance("VI_1", 51, 150, VIP + "/24", "none", ""),
+                Keepalived.instance("VI_1", 51, 100, VIP + "/24", "none", ""));
+    }
+
+    /** keepalived's A and B from their vrrp_instance blocks. */
+    static Pair keepalived(NetLab lab, String nsA, String nsB, Path work, String instanceA, String instanceB) throws IOException {
+        Keepalived a = Keepalived.start(lab, nsA, work, "ka-a", instanceA);
+        Keepalived.start(lab, nsB, work, "ka-b", instanceB);
         return new Pair() {
             @Override public void startA() throws IOException { a.start(); }
             @Override public void crashA() { a.crash(); }

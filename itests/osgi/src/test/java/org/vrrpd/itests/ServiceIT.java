@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.Test;
+import org.vrrpd.lab.Capture;
 
 /**
  * vrrpd as keepalived's users run it: the shipped systemd unit's command line talks to a fake
@@ -26,8 +27,11 @@ public class ServiceIT extends LabTest {
         super("vrrpd-service");
     }
 
+    /** The router's link, set by router(). */
+    private String br;
+
     private String router() {
-        String br = lab.bridge("br");
+        br = lab.bridge("br");
         String ns = lab.namespace("r1");
         lab.link(br, ns, "eth0", "192.0.2.1/24");
         return ns;
@@ -65,6 +69,25 @@ public class ServiceIT extends LabTest {
             assertEquals(told.toString(), "STOPPING=1", told.get(told.size() - 1));
             assertTrue(r1.output(), r1.output().contains("VI_1: MASTER -> INITIALIZE (stopped)"));
         }
+    }
+
+    /** SIGTERM: the engine resigns (priority 0 from every master) before the framework stops a bundle; exit 143 as the JVM's own. */
+    @Test
+    public void sigtermMakesEveryMasterResignBeforeTheFrameworkStops() throws Exception {
+        String ns = router();
+        Vrrpd r1 = Vrrpd.start(lab, ns, work, "r1", twoInstances(150));
+        r1.awaitState("VI_1", "MASTER", START);
+        r1.awaitState("VI_2", "MASTER", START);
+        Capture capture = lab.capture(br, "br0", "ip proto 112", work.resolve("resign.pcap"));
+        assertEquals(143, r1.process().stop());
+        capture.stop();
+        List<String> resigned = capture.fields("vrrp.prio == 0", "vrrp.virt_rtr_id").stream().map(f -> f[0]).distinct().sorted().toList();
+        assertEquals("a priority-0 advert from each master", List.of("51", "52"), resigned);
+        String log = r1.output();
+        int stopped = log.indexOf("VI_2: MASTER -> INITIALIZE (stopped)");
+        int resignation = log.indexOf("SIGTERM: every VRRP instance resigned in ");
+        assertTrue(log, stopped >= 0 && resignation > stopped);
+        assertFalse("the framework's stop found nothing left to stop", log.substring(resignation).contains("MASTER -> INITIALIZE"));
     }
 
     @Test

@@ -1,4 +1,4 @@
-/** Read-only views of running VRRP instances and their state changes, and the engine thread as a liveness probe. */
+/** Read-only views of running VRRP instances and their state changes, the engine thread as a liveness probe, and the resignation that starts a stop. */
 @Export
 @Version("2.2.0")
 package org.vrrpd.api.vrrp;

@@ -10,10 +10,10 @@ import sun.misc.SignalHandler;
 
 /**
  * keepalived's signals in the JVM (sun.misc.Signal, the only way a Java program can catch them).
- * Each handler only hands its action to the service's thread: the JVM's signal thread must not
- * wait on the framework. SIGTERM and SIGINT are left to the JVM, whose shutdown hook stops the
- * framework (resign, remove VIPs, exit), as before. The JVM's own handlers — SIGHUP's is a
- * shutdown — come back when this bundle stops.
+ * Each handler hands its action to an executor: the service's thread for the dumps and the reload
+ * (the JVM's signal thread must not wait on the framework), the signal's own thread for a stop. The
+ * JVM's own handlers — SIGHUP's, SIGTERM's and SIGINT's are a shutdown — come back when this bundle
+ * stops.
  */
 final class SignalHandlers implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SignalHandlers.class);

@@ -27,13 +27,15 @@ import org.slf4j.LoggerFactory;
 import org.vrrpd.api.vrrp.EngineLoop;
 import org.vrrpd.api.vrrp.VrrpInstanceView;
 import org.vrrpd.api.vrrp.VrrpInstances;
+import org.vrrpd.api.vrrp.VrrpShutdown;
 
 /**
  * vrrpd as the service keepalived users run: SIGHUP reads the configuration folder now,
  * SIGUSR1 and SIGUSR2 write the data and statistics dumps, and systemd hears READY=1 (every
  * configured instance started), RELOADING=1 / READY=1 around a reload, WATCHDOG=1 while the
- * engine's thread answers, and STOPPING=1 as the framework begins to stop. Everything runs on one
- * thread of its own ({@code vrrpd-service}), never on the engine's.
+ * engine's thread answers, and STOPPING=1 as the framework begins to stop. SIGTERM and SIGINT make
+ * the engine resign first and only then stop the framework. Everything runs on one thread of its
+ * own ({@code vrrpd-service}), never on the engine's; the stop on the signal's own thread.
  */
 @Component(immediate = true)
 public class SystemService {
@@ -41,6 +43,8 @@ public class SystemService {
     /** Framework property that enables test-only commands (EngineBlockCommand); never set in production. */
     static final String TEST_HOOKS_PROPERTY = "vrrpd.test.hooks";
     private static final long READINESS_POLL_MILLIS = 100;
+    /** How long a stop waits for the engine's resignation (priority 0 out, VIPs removed) before the framework stops anyway. */
+    private static final long RESIGN_TIMEOUT_MILLIS = 5000;
 
     @Reference
     private ServiceComponentRuntime scr;
@@ -54,6 +58,9 @@ public class SystemService {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile CommandProcessor gogo;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile VrrpShutdown shutdown;
+
     private BundleContext context;
     private ScheduledExecutorService thread;
     private SystemdNotifier notifier;
@@ -61,6 +68,7 @@ public class SystemService {
     private StateDumps dumps;
     private StartupReadiness readiness;
     private SignalHandlers signals;
+    private SignalHandlers stopSignals;
     /** Written on the service thread, once ready. */
     private WatchdogHeartbeat watchdog;
     private ScheduledFuture<?> readinessCheck;
@@ -89,6 +97,8 @@ public class SystemService {
         actions.put("USR1", this::dumpData);
         actions.put("USR2", this::dumpStatistics);
         signals = new SignalHandlers(actions, thread);
+        // on the signal's own thread: the service thread is shut down by the very framework stop this starts
+        stopSignals = new SignalHandlers(Map.of("TERM", () -> resignAndExit("TERM", 15), "INT", () -> resignAndExit("INT", 2)), Runnable::run);
         context.addBundleListener(frameworkStopping);
         readinessCheck = thread.scheduleWithFixedDelay(this::checkReady, 0, READINESS_POLL_MILLIS, TimeUnit.MILLISECONDS);
         if (Boolean.parseBoolean(context.getProperty(TEST_HOOKS_PROPERTY))) {
@@ -106,6 +116,7 @@ public class SystemService {
     void deactivate() throws InterruptedException {
         context.removeBundleListener(frameworkStopping);
         signals.close();
+        stopSignals.close();
         thread.shutdownNow();
         thread.awaitTermination(5, TimeUnit.SECONDS);
         if (watchdog != null) {
@@ -129,6 +140,28 @@ public class SystemService {
         // systemd arms the watchdog once the start-up is over
         watchdog = WatchdogHeartbeat.startIfAsked(System.getenv("WATCHDOG_USEC"), System.getenv("WATCHDOG_PID"), notifier,
                 () -> engine, thread);
+    }
+
+    /**
+     * SIGTERM / SIGINT: the engine resigns (priority 0, VIPs removed) before the framework stops a
+     * single bundle, then the JVM exits as its own handler would (128 + the signal; the shutdown
+     * hook stops the framework).
+     */
+    private void resignAndExit(String name, int number) {
+        VrrpShutdown engineShutdown = shutdown;
+        if (engineShutdown != null) {
+            long start = System.nanoTime();
+            try {
+                boolean done = engineShutdown.resignAll(RESIGN_TIMEOUT_MILLIS);
+                LOG.info("SIG{}: every VRRP instance resigned{} in {} ms; stopping the framework", name,
+                        done ? "" : " (address removals still pending)", (System.nanoTime() - start) / 1_000_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                LOG.error("SIG{}: the engine's resignation failed: {}; stopping the framework", name, e.toString());
+            }
+        }
+        System.exit(128 + number);
     }
 
     /** SIGHUP, keepalived's reload: FileInstall's next poll, now. */

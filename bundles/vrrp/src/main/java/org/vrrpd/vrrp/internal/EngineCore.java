@@ -50,6 +50,8 @@ final class EngineCore {
     private final Map<String, String> addressTrouble = new HashMap<>();
     private final InstanceViews views;
     private volatile boolean closed;
+    /** Loop thread only: the daemon is stopping (resignAll); configurations that arrive now start nothing. */
+    private boolean resigned;
 
     EngineCore(Path handoffFile, ChannelSockets.Factory sockets, Supplier<InterfaceRegistry> registry, Supplier<LinkMonitor> links,
                Supplier<GratuitousArpSender> arp, Supplier<NeighborAdvertisementSender> na) throws NativeException {
@@ -103,6 +105,26 @@ final class EngineCore {
         vmacs.close(VIP_DRAIN_MILLIS);
         checkers.close();
         notifiers.close(1000);
+    }
+
+    /**
+     * The first step of a daemon stop, before the framework's: every instance resigns (priority 0,
+     * VIPs removed) and none starts any more; waits until the removals reached the kernel or
+     * {@code timeoutMillis} passed. The framework's stop that follows finds nothing left to stop.
+     */
+    boolean resignAll(long timeoutMillis) throws Exception {
+        if (closed) {
+            return true;
+        }
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
+        loop.call(() -> {
+            resigned = true;
+            for (VrrpInstance instance : List.copyOf(instances.all())) {
+                removeNow(instance.name());
+            }
+            return null;
+        });
+        return vips.awaitIdle(Math.max(0, (deadline - System.nanoTime()) / 1_000_000));
     }
 
     // ---- instances ----
@@ -161,6 +183,10 @@ final class EngineCore {
     }
 
     private void addNow(InstanceSettings s) {
+        if (resigned) {
+            LOG.info("{}: not started, the daemon is stopping", s.name());
+            return;
+        }
         instances.checkConflicts(s, null);
         VrrpInstance instance = new VrrpInstance(host, s);
         instances.put(instance);

@@ -187,6 +187,19 @@ public class VrrpEngine implements VrrpInstances, InterfaceListener, LinkListene
         pending.run(c -> c.notifierRemoved(notifier));
     }
 
+    /** SIGTERM's first step (EngineShutdownService): every instance resigns before the framework stops anything. */
+    boolean resignAll(long timeoutMillis) throws InterruptedException {
+        EngineCore c = core;
+        try {
+            return c == null || c.resignAll(timeoutMillis);
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            LOG.error("resigning every instance: {}", e.toString(), e);
+            return false;
+        }
+    }
+
     /** Runs {@code task} on the engine's loop thread (EngineLoopService: the systemd watchdog's liveness probe). */
     void post(Runnable task) {
         EngineCore c = core;

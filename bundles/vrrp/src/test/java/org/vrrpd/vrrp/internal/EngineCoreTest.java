@@ -108,6 +108,23 @@ public class EngineCoreTest {
     }
 
     @Test
+    public void resignAllSendsPriorityZeroForEveryMasterAndStartsNothingAfter() throws Exception {
+        start();
+        core.add(owner("VI_1", 1));
+        core.add(owner("VI_2", 2));
+        await("both masters", () -> state("VI_1") == VrrpState.MASTER && state("VI_2") == VrrpState.MASTER, 2000);
+
+        assertTrue("addresses removed in time", core.resignAll(2000));
+        for (int vrid : List.of(1, 2)) {
+            assertTrue("VRID " + vrid + " resigned", sockets.sent.stream().anyMatch(s -> s.vrid() == vrid && s.priority() == 0));
+        }
+        assertEquals(List.of(), core.views().all());
+        core.add(owner("VI_3", 3)); // a configuration that arrives while the daemon stops
+        assertEquals(List.of(), core.views().all());
+        assertTrue("a second call does nothing", core.resignAll(2000));
+    }
+
+    @Test
     public void addressChangesStuckInNetlinkDelayNoAdvert() throws Exception {
         interfaces = new FakeInterfaces(5000, "eth0", 2, "192.0.2.1/24"); // every add or remove takes 5 s
         start();
