@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,8 +18,8 @@ import org.vrrpd.lab.NetLab;
 
 /**
  * The SNMP bundle as an AgentX subagent of Debian's snmpd, started here in the router's namespace
- * with a configuration of its own: snmpwalk's vrrpOperTable row says what vrrp:show says, a VRRPv3
- * instance is in the VRRPv3-MIB instead, a state change shows on the next walk, both new-master
+ * with a configuration of its own: snmpwalk's vrrpOperTable row says what vrrp:show says, VRRPv3
+ * instances over IPv4 and IPv6 are in the VRRPv3-MIB instead, a state change shows on the next walk, both new-master
  * notifications reach snmpd's trap sink, a restarted snmpd is served again, and so it is after the
  * engine and the SNMP bundle are updated under it.
  */
@@ -40,6 +41,7 @@ public class SnmpIT extends LabTest {
         String ns2 = lab.namespace("r2");
         lab.link(br, ns1, "eth0", "192.0.2.1/24");
         lab.link(br, ns2, "eth0", "192.0.2.2/24");
+        String linkLocal = lab.enableIpv6(ns1, "eth0");
         Path socket = work.resolve("agentx.sock");
         Capture traps = lab.capture(ns1, "lo", "udp port 162", work.resolve("traps.pcap"));
         LabProcess snmpd = snmpd(ns1, socket, 1);
@@ -47,9 +49,11 @@ public class SnmpIT extends LabTest {
                 "org.vrrpd.vrrp.instance-VI_1.cfg", Vrrpd.instance("VI_1", 51, 150, "192.0.2.100/24, 192.0.2.101",
                         "authType = pass", "authPassword = secret"),
                 "org.vrrpd.vrrp.instance-VI_3.cfg", Vrrpd.instance("VI_3", 52, 150, "192.0.2.150/24", "version = 3", "advertInterval = 0.5"),
+                "org.vrrpd.vrrp.instance-VI_6.cfg", Vrrpd.instance("VI_6", 52, 150, "2001:db8::100/64", "version = 3", "advertInterval = 0.5"),
                 "org.vrrpd.snmp.cfg", "socket = " + socket + "\nreconnectInterval = 1\ntraps = true\n"));
         r1.awaitState("VI_1", "MASTER", WAIT);
         r1.awaitState("VI_3", "MASTER", WAIT);
+        r1.awaitState("VI_6", "MASTER", WAIT);
         String ifIndex = lab.exec(ns1, "cat", "/sys/class/net/eth0/ifindex").check().stdout().strip();
         String row = "." + ifIndex + ".51";
 
@@ -82,6 +86,18 @@ public class SnmpIT extends LabTest {
         assertEquals("Hex-STRING: C0 00 02 01", v3.get(V3_OPER + "4" + row3).strip());
         assertEquals("INTEGER: 1", v3.get(VRRPV3_MIB + ".1.1.2.1.2" + row3 + ".4.192.0.2.150"));
 
+        // the IPv6 instance of the same VRID: ifIndex.VRID.ipv6(2), after the IPv4 row in each column; 16-byte addresses
+        String row6 = "." + ifIndex + ".52.2";
+        v3 = awaitWalk(ns1, VRRPV3_MIB, V3_OPER + "6" + row6, "INTEGER: 3");
+        assertEquals("Hex-STRING: " + hex(linkLocal), v3.get(V3_OPER + "3" + row6).strip()); // master: ours, link-local
+        assertEquals("Hex-STRING: " + hex(linkLocal), v3.get(V3_OPER + "4" + row6).strip());
+        assertEquals("INTEGER: 1", v3.get(V3_OPER + "8" + row6));
+        assertEquals("INTEGER: 1", v3.get(VRRPV3_MIB + ".1.1.2.1.2" + row6 + ".16.32.1.13.184.0.0.0.0.0.0.0.0.0.0.1.0"));
+        List<String> order = List.copyOf(v3.keySet());
+        assertTrue(order.toString(), order.indexOf(V3_OPER + "3" + row3) < order.indexOf(V3_OPER + "3" + row6)
+                && order.indexOf(V3_OPER + "3" + row6) < order.indexOf(V3_OPER + "4" + row3));
+        assertTrue(v3.toString(), v3.containsKey(VRRPV3_MIB + ".1.2.5.1.3" + row6)); // vrrpv3StatisticsRcvdAdvertisements
+
         // the new-master notifications went through snmpd to its trap sink
         assertTrue("vrrpTrapNewMaster reached the trap sink", traps.awaitPackets("snmp.value.oid == 1.3.6.1.2.1.68.0.1", 1, WAIT));
         assertTrue("vrrpv3NewMaster reached the trap sink", traps.awaitPackets("snmp.value.oid == 1.3.6.1.2.1.207.0.1", 1, WAIT));
@@ -111,6 +127,15 @@ public class SnmpIT extends LabTest {
         // a resumed backup knows the master again from its next advert
         walk = awaitWalk(ns1, VRRP_MIB, OPER + "7" + row, "IpAddress: 192.0.2.2");
         assertEquals("INTEGER: 2", walk.get(OPER + "3" + row));
+    }
+
+    /** An IPv6 address as snmpwalk -Ox prints its 16 octets: "FE 80 00 ...". */
+    private static String hex(String address) throws IOException {
+        StringBuilder out = new StringBuilder();
+        for (byte b : InetAddress.getByName(address).getAddress()) {
+            out.append(out.length() == 0 ? "" : " ").append(String.format("%02X", b));
+        }
+        return out.toString();
     }
 
     private static int connections(Vrrpd daemon) {

@@ -1,14 +1,14 @@
 package org.vrrpd.snmp.internal;
 
-import java.net.Inet4Address;
 import java.util.List;
 import java.util.Map;
 import org.vrrpd.api.vrrp.VirtualAddress;
 import org.vrrpd.api.vrrp.VrrpStatistics;
 
 /**
- * RFC 6527's VRRPv3-MIB (1.3.6.1.2.1.207) as keepalived fills it. Rows are VRRPv3 instances over
- * IPv4 with a virtual address, indexed by ifIndex, VRID and address type ipv4(1).
+ * RFC 6527's VRRPv3-MIB (1.3.6.1.2.1.207) as keepalived fills it. Rows are VRRPv3 instances with
+ * a virtual address, indexed by ifIndex, VRID and address type ipv4(1) or ipv6(2): an IPv4 and an
+ * IPv6 router of one VRID on one interface are two rows, the IPv4 one first.
  */
 final class Vrrpv3Mib {
     static final Oid ROOT = Oid.parse("1.3.6.1.2.1.207");
@@ -21,6 +21,7 @@ final class Vrrpv3Mib {
     static final Oid STATS_ENTRY = ROOT.append(1, 2, 5, 1);
     static final Oid NEW_MASTER = ROOT.append(0, 1);
     private static final int IPV4 = 1;
+    private static final int IPV6 = 2;
     private static final int OPER_MASTER_IP = 3;
     private static final int STATS_NEW_MASTER_REASON = 2;
     /** The columns we serve; AcceptMode (11) and ProtoErrReason (stats 6) are not, as keepalived without its firewall. */
@@ -49,10 +50,9 @@ final class Vrrpv3Mib {
             operRow(values, row, index);
             statsRow(values, row, index);
             for (VirtualAddress vip : op.view().virtualAddresses()) {
-                if (vip.address() instanceof Inet4Address v4) {
-                    // InetAddress is not IMPLIED: its length comes first (keepalived leaves it out)
-                    Mibs.put(values, VarBind.integer(ASSO_ENTRY.append(2).append(index).append(4).append(Mibs.subids(v4.getAddress())), 1));
-                }
+                byte[] address = vip.address().getAddress();
+                // InetAddress is not IMPLIED: its length comes first (keepalived leaves it out)
+                Mibs.put(values, VarBind.integer(ASSO_ENTRY.append(2).append(index).append(address.length).append(Mibs.subids(address)), 1));
             }
             checksumErrors += op.view().statistics().checksumErrors();
             versionErrors += op.view().statistics().versionErrors();
@@ -64,7 +64,7 @@ final class Vrrpv3Mib {
     }
 
     private static int[] index(InstanceRow row) {
-        return new int[] {row.ifIndex(), row.op().view().vrid(), IPV4};
+        return new int[] {row.ifIndex(), row.op().view().vrid(), row.ipv6() ? IPV6 : IPV4};
     }
 
     private static void operRow(Map<Oid, VarBind> values, InstanceRow row, int[] index) {

@@ -25,13 +25,20 @@ import org.vrrpd.api.vrrp.VrrpStatistics;
 public class VrrpMibTest {
     private static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
     private static final Map<String, NetInterface> NICS = Map.of(
-            "eth0", nic(3, "eth0", "02:00:00:00:00:03", "192.0.2.1"),
+            "eth0", nic(3, "eth0", "02:00:00:00:00:03", "192.0.2.1", "2001:db8::1", "fe80::3"),
             "eth1", nic(2, "eth1", "02:00:00:00:00:02", "198.51.100.1"));
 
-    private static NetInterface nic(int index, String name, String mac, String primary) {
+    private static NetInterface nic(int index, String name, String mac, String... addresses) {
+        List<InterfaceAddress> list = new ArrayList<>();
+        for (String a : addresses) {
+            list.add(new InterfaceAddress(address(a), a.contains(":") ? 64 : 24, false, null));
+        }
+        return new NetInterface(index, name, 0x41, "UP", MacAddress.parse(mac), 1500, "veth", list);
+    }
+
+    private static InetAddress address(String text) {
         try {
-            return new NetInterface(index, name, 0x41, "UP", MacAddress.parse(mac), 1500, "veth",
-                    List.of(new InterfaceAddress(InetAddress.getByName(primary), 24, false, null)));
+            return InetAddress.getByName(text);
         } catch (UnknownHostException e) {
             throw new AssertionError(e);
         }
@@ -197,5 +204,52 @@ public class VrrpMibTest {
         assertEquals(Vrrpv3Mib.NEW_MASTER, v3.get(1).value());
         assertEquals(Oid.parse("1.3.6.1.2.1.207.1.2.5.1.2.3.7.1"), v3.get(3).name());
         assertEquals(3L, v3.get(3).value());
+    }
+
+    /**
+     * A VRRPv3 IPv6 instance of VRID 7 on eth0 beside the IPv4 one: its rows are indexed
+     * 3.7.ipv6(2), after 3.7.ipv4(1) in each column; 16-byte InetAddress values (the master's
+     * link-local address, our first fe80::/64 one as primary, not the global 2001:db8::1); the
+     * associated addresses indexed by length 16 and their bytes; nothing in RFC 2787's tables.
+     */
+    @Test
+    public void vrrpv3Ipv6InstancesAreInTheVrrpv3MibAfterTheIpv4OnesOfTheirVrid() throws Exception {
+        List<VrrpOperation> ops = new ArrayList<>(twoInstances());
+        ops.add(op("VI_6", "eth0", 7, 3, VrrpState.BACKUP, "fe80::99", NOW, "2001:db8::100/64", "2001:db8::101/64"));
+        MibView mib = mib(ops);
+        List<VarBind> walk = walk(mib, Vrrpv3Mib.ROOT);
+        for (int i = 1; i < walk.size(); i++) {
+            assertTrue(walk.get(i - 1).name() + " before " + walk.get(i).name(), walk.get(i - 1).name().compareTo(walk.get(i).name()) < 0);
+        }
+        String p = ".1.3.6.1.2.1.207.1";
+        List<String> names = walk.stream().map(v -> v.name().toString()).toList();
+        assertEquals(List.of(p + ".1.1.1.3.3.7.1", p + ".1.1.1.3.3.7.2", p + ".1.1.1.4.3.7.1", p + ".1.1.1.4.3.7.2"), names.subList(0, 4));
+        String vip = ".16.32.1.13.184.0.0.0.0.0.0.0.0.0.0.1.";
+        int asso = names.indexOf(p + ".1.2.1.2.3.7.1.4.192.0.2.50");
+        assertEquals(List.of(p + ".1.2.1.2.3.7.2" + vip + "0", p + ".1.2.1.2.3.7.2" + vip + "1"), names.subList(asso + 1, asso + 3));
+        assertEquals(2 * (10 + 12) + 1 + 2 + 4, walk.size());
+        Oid row = Vrrpv3Mib.OPER_ENTRY;
+        assertEquals(VarBind.OCTET_STRING, mib.get(row.append(3, 3, 7, 2)).type());
+        assertArrayEquals(address("fe80::99").getAddress(), (byte[]) mib.get(row.append(3, 3, 7, 2)).value());
+        assertArrayEquals(address("fe80::3").getAddress(), (byte[]) mib.get(row.append(4, 3, 7, 2)).value());
+        assertArrayEquals(new byte[] {(byte) 192, 0, 2, 1}, (byte[]) mib.get(row.append(4, 3, 7, 1)).value());
+        assertEquals(2L, mib.get(row.append(6, 3, 7, 2)).value()); // backup
+        assertEquals(2L, mib.get(row.append(8, 3, 7, 2)).value());
+        assertEquals(702L, mib.get(Vrrpv3Mib.STATS_ENTRY.append(1, 3, 7, 2)).value()); // becomeMaster
+        assertEquals(701L, mib.get(Vrrpv3Mib.STATS_ENTRY.append(3, 3, 7, 2)).value());
+        assertEquals(2 * 705L, mib.get(Vrrpv3Mib.CHECKSUM_ERRORS).value());
+        assertEquals(walk(mib(twoInstances()), VrrpMib.ROOT).size(), walk(mib, VrrpMib.ROOT).size()); // not in RFC 2787's tables
+
+        List<VarBind> notification = Mibs.newMaster(ops.get(3), inputs(ops)).orElseThrow();
+        assertEquals(Oid.parse("1.3.6.1.2.1.207.1.1.1.1.3.3.7.2"), notification.get(2).name());
+        assertArrayEquals(address("fe80::3").getAddress(), (byte[]) notification.get(2).value());
+    }
+
+    /** With the master unknown, an IPv6 row's master address is 16 zero bytes, not IPv4's 4. */
+    @Test
+    public void anUnknownIpv6MasterIsSixteenZeros() throws Exception {
+        MibView mib = mib(List.of(op("VI_6", "eth1", 9, 3, VrrpState.INITIALIZE, null, null, "2001:db8::100/64")));
+        assertArrayEquals(new byte[16], (byte[]) mib.get(Vrrpv3Mib.OPER_ENTRY.append(3, 2, 9, 2)).value());
+        assertArrayEquals(new byte[16], (byte[]) mib.get(Vrrpv3Mib.OPER_ENTRY.append(4, 2, 9, 2)).value()); // eth1 has no link-local
     }
 }
