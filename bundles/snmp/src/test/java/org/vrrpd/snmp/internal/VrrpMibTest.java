@@ -83,6 +83,12 @@ public class VrrpMibTest {
         }
     }
 
+    private static void assertIncreasing(List<VarBind> walk) {
+        for (int i = 1; i < walk.size(); i++) {
+            assertTrue(walk.get(i - 1).name() + " before " + walk.get(i).name(), walk.get(i - 1).name().compareTo(walk.get(i).name()) < 0);
+        }
+    }
+
     private static List<VrrpOperation> twoInstances() throws Exception {
         return List.of(
                 op("VI_A", "eth0", 51, 2, VrrpState.MASTER, "192.0.2.1", NOW.minusSeconds(100), "192.0.2.100/24", "192.0.2.101/32"),
@@ -94,9 +100,7 @@ public class VrrpMibTest {
     @Test
     public void aWalkIsInLexicographicOrderAcrossTables() throws Exception {
         List<VarBind> walk = walk(mib(twoInstances()), VrrpMib.ROOT);
-        for (int i = 1; i < walk.size(); i++) {
-            assertTrue(walk.get(i - 1).name() + " before " + walk.get(i).name(), walk.get(i - 1).name().compareTo(walk.get(i).name()) < 0);
-        }
+        assertIncreasing(walk);
         List<String> names = walk.stream().map(v -> v.name().toString()).toList();
         String p = ".1.3.6.1.2.1.68";
         assertEquals(List.of(p + ".1.1.0", p + ".1.2.0", p + ".1.3.1.2.2.200", p + ".1.3.1.2.3.51", p + ".1.3.1.3.2.200"), names.subList(0, 5));
@@ -218,9 +222,7 @@ public class VrrpMibTest {
         ops.add(op("VI_6", "eth0", 7, 3, VrrpState.BACKUP, "fe80::99", NOW, "2001:db8::100/64", "2001:db8::101/64"));
         MibView mib = mib(ops);
         List<VarBind> walk = walk(mib, Vrrpv3Mib.ROOT);
-        for (int i = 1; i < walk.size(); i++) {
-            assertTrue(walk.get(i - 1).name() + " before " + walk.get(i).name(), walk.get(i - 1).name().compareTo(walk.get(i).name()) < 0);
-        }
+        assertIncreasing(walk);
         String p = ".1.3.6.1.2.1.207.1";
         List<String> names = walk.stream().map(v -> v.name().toString()).toList();
         assertEquals(List.of(p + ".1.1.1.3.3.7.1", p + ".1.1.1.3.3.7.2", p + ".1.1.1.4.3.7.1", p + ".1.1.1.4.3.7.2"), names.subList(0, 4));
