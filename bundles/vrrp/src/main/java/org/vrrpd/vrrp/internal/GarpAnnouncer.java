@@ -32,12 +32,20 @@ final class GarpAnnouncer {
         }
         try {
             for (int i = 0; i < count; i++) {
-                for (VirtualAddress address : s.virtualAddresses()) {
-                    arp.announce(iface.get().index(), iface.get().mac(), (java.net.Inet4Address) address.address());
-                }
+                announce(arp, iface.get(), s.virtualAddresses());
+                announce(arp, iface.get(), s.excludedAddresses());
             }
         } catch (IOException e) {
             LOG.warn("{}: gratuitous ARP failed: {}", s.name(), e.getMessage());
+        }
+    }
+
+    /** The IPv4 ones (excluded addresses may be IPv6: no ARP for those). */
+    private static void announce(GratuitousArpSender arp, NetInterface iface, java.util.List<VirtualAddress> addresses) throws IOException {
+        for (VirtualAddress address : addresses) {
+            if (address.isIpv4()) {
+                arp.announce(iface.index(), iface.mac(), (java.net.Inet4Address) address.address());
+            }
         }
     }
 }

@@ -81,14 +81,14 @@ final class InstanceHost implements InstanceEffects {
     @Override
     public void addVips(VrrpInstance instance) {
         InstanceSettings s = instance.settings();
-        vips.want(s.name(), s.interfaceName(), s.virtualAddresses(), List.of(), s.vipLeaseDuration());
+        vips.want(s.name(), s.interfaceName(), s.managedAddresses(), List.of(), s.vipLeaseDuration());
     }
 
     /** None: the configured ones go too, which also cleans up after a crashed predecessor. */
     @Override
     public void removeVips(VrrpInstance instance) {
         InstanceSettings s = instance.settings();
-        vips.want(s.name(), s.interfaceName(), List.of(), s.virtualAddresses());
+        vips.want(s.name(), s.interfaceName(), List.of(), s.managedAddresses());
     }
 
     @Override

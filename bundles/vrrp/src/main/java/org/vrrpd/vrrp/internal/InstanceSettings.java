@@ -19,7 +19,8 @@ import org.vrrpd.api.vrrp.VirtualAddress;
 record InstanceSettings(String name, String interfaceName, int vrid, int version, int priority, int advertCentis,
                         List<VirtualAddress> virtualAddresses, String authType, byte[] authPassword, boolean preempt,
                         BigDecimal preemptDelay, boolean initialMaster, int garpMasterDelay, int garpMasterRepeat, int garpMasterRefresh,
-                        String syncGroup, Unicast unicast, int vipLease, LowerPriority lowerPriority) {
+                        String syncGroup, Unicast unicast, int vipLease, LowerPriority lowerPriority, boolean strict,
+                        List<VirtualAddress> excludedAddresses, int garpMasterRefreshRepeat) {
     static final String FACTORY_PID = "org.vrrpd.vrrp.instance";
     static final int OWNER_PRIORITY = 255;
 
@@ -44,26 +45,8 @@ record InstanceSettings(String name, String interfaceName, int vrid, int version
         int priority = r.integer("priority", 100, 1, 255);
         int version = r.integer("version", 2, 2, 3);
         int advertCentis = advertCentis(r, version);
-        List<String> vips = r.strings("virtualAddresses");
-        if (vips.isEmpty() || vips.size() > VrrpPacket.MAX_ADDRESSES) {
-            throw r.invalid("virtualAddresses", String.join(",", vips), "give 1.." + VrrpPacket.MAX_ADDRESSES + " IPv4 addresses");
-        }
-        List<VirtualAddress> addresses = new ArrayList<>();
-        for (String vip : vips) {
-            VirtualAddress address;
-            try {
-                address = VirtualAddress.parse(vip);
-            } catch (IllegalArgumentException e) {
-                throw r.invalid("virtualAddresses", vip, e.getMessage());
-            }
-            if (!address.isIpv4()) {
-                throw r.invalid("virtualAddresses", vip, "IPv6 needs VRRPv3, which this version does not speak");
-            }
-            if (addresses.contains(address)) {
-                throw r.invalid("virtualAddresses", vip, "listed twice");
-            }
-            addresses.add(address);
-        }
+        List<VirtualAddress> addresses = VipLists.advertised(r);
+        List<VirtualAddress> excluded = VipLists.excluded(r, addresses);
         String authType = r.string("authType", "none").toLowerCase(Locale.ROOT);
         byte[] password = new byte[0];
         switch (authType) {
@@ -81,10 +64,14 @@ record InstanceSettings(String name, String interfaceName, int vrid, int version
         if (version == 3 && !authType.equals("none")) {
             throw r.invalid("authType", authType, "VRRPv3 has no authentication (RFC 5798 removed it)");
         }
-        return new InstanceSettings(name, interfaceName, vrid, version, priority, advertCentis, List.copyOf(addresses), authType, password,
+        boolean strict = r.bool("strict", false);
+        InstanceSettings s = new InstanceSettings(name, interfaceName, vrid, version, priority, advertCentis, addresses, authType, password,
                 r.bool("preempt", true), r.seconds("preemptDelay", 1000), initialMaster(r), r.integer("garpMasterDelay", 5, 0, 1000),
                 r.integer("garpMasterRepeat", 5, 1, 100), r.integer("garpMasterRefresh", 0, 0, 86400), syncGroup(r), unicast(r),
-                vipLease(r, (advertCentis + 99) / 100), lowerPriority(r));
+                vipLease(r, (advertCentis + 99) / 100), lowerPriority(r, strict), strict, excluded,
+                r.integer("garpMasterRefreshRepeat", 1, 1, 100));
+        StrictMode.check(s, r);
+        return s;
     }
 
     /**
@@ -95,10 +82,11 @@ record InstanceSettings(String name, String interfaceName, int vrid, int version
     record LowerPriority(int garpRepeat, int garpDelay, boolean noAdvert, boolean higherPrioSendAdvert) {
     }
 
-    private static LowerPriority lowerPriority(Reader r) {
-        return new LowerPriority(r.integer("garpLowerPrioRepeat", r.integer("garpMasterRepeat", 5, 1, 100), 0, 100),
-                r.integer("garpLowerPrioDelay", r.integer("garpMasterDelay", 5, 0, 1000), 0, 1000), r.bool("lowerPrioNoAdvert", false),
-                r.bool("higherPrioSendAdvert", false));
+    /** Strict mode's defaults are keepalived's: no lower-priority GARPs, no answer to a lower master (RFC 3768 discards its advert). */
+    private static LowerPriority lowerPriority(Reader r, boolean strict) {
+        return new LowerPriority(r.integer("garpLowerPrioRepeat", strict ? 0 : r.integer("garpMasterRepeat", 5, 1, 100), 0, 100),
+                r.integer("garpLowerPrioDelay", strict ? 0 : r.integer("garpMasterDelay", 5, 0, 1000), 0, 1000),
+                r.bool("lowerPrioNoAdvert", strict), r.bool("higherPrioSendAdvert", false));
     }
 
     /** {@code unicastPeers = ADDRESS[@MINTTL-MAXTTL], ...}, {@code unicastSource}, {@code unicastTtl}; no peers: multicast. */
@@ -198,12 +186,22 @@ record InstanceSettings(String name, String interfaceName, int vrid, int version
         return old.authType.equals(authType) && Arrays.equals(old.authPassword, authPassword);
     }
 
+    /** Every address a master holds: the advertised ones, then the excluded ones. */
+    List<VirtualAddress> managedAddresses() {
+        if (excludedAddresses.isEmpty()) {
+            return virtualAddresses;
+        }
+        List<VirtualAddress> all = new ArrayList<>(virtualAddresses);
+        all.addAll(excludedAddresses);
+        return all;
+    }
+
     /** The addresses as {@code ADDRESS/PREFIX} texts, for logs and the hand-off file. */
     List<String> vipStrings() {
         return virtualAddresses.stream().map(VirtualAddress::toString).toList();
     }
 
-    private static final class Reader {
+    static final class Reader {
         private final Map<String, ?> properties;
         private String instance = "?";
 

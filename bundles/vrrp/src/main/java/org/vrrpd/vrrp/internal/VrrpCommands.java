@@ -58,7 +58,11 @@ public class VrrpCommands {
         out.append(String.format("  master            %s%n", v.masterAddress() == null ? "-" : v.masterAddress().getHostAddress()));
         out.append(String.format("  addresses         %s%s%n", addresses(v),
                 snapshot.addressTrouble() == null ? "" : " (" + snapshot.addressTrouble() + ")"));
-        out.append(String.format("  version           VRRPv%d over IPv4%n", c.version()));
+        if (!c.excludedAddresses().isEmpty()) {
+            out.append(String.format("  not advertised    %s%n", c.excludedAddresses().stream().map(a -> a.address().getHostAddress())
+                    .collect(Collectors.joining(" "))));
+        }
+        out.append(String.format("  version           VRRPv%d over IPv4%s%n", c.version(), c.strict() ? ", strict (RFC only)" : ""));
         out.append(String.format("  transport         %s%n", transport(c.unicast(), s.unknownPeers())));
         out.append(String.format("  timers            advert %s s%s, skew %.3f s, master down %.3f s%s%n", InstanceSettings.secondsText(c.advertCentis()),
                 snapshot.masterAdverCentis() == c.advertCentis() ? "" : ", the master's " + InstanceSettings.secondsText(snapshot.masterAdverCentis()) + " s",
@@ -68,7 +72,7 @@ public class VrrpCommands {
         out.append(String.format("  preemption        %s%n", c.preempt() ? "on, delay " + c.preemptDelay().toPlainString() + " s" : "off"));
         out.append(String.format("  authentication    %s%n", c.authType()));
         out.append(String.format("  gratuitous ARP    %d per address, again after %s, refresh %s%n", c.garpMasterRepeat(),
-                c.garpMasterDelay() > 0 ? c.garpMasterDelay() + " s" : "never", c.garpMasterRefresh() > 0 ? "every " + c.garpMasterRefresh() + " s" : "off"));
+                c.garpMasterDelay() > 0 ? c.garpMasterDelay() + " s" : "never", c.garpMasterRefresh() > 0 ? c.garpMasterRefreshRepeat() + " every " + c.garpMasterRefresh() + " s" : "off"));
         out.append(String.format("  checks            %s%n", snapshot.checks().isEmpty() ? "none" : String.join("; ", snapshot.checks())));
         out.append(String.format("  faults            %s%n", snapshot.faults().isEmpty() ? "none" : String.join("; ", snapshot.faults())));
         out.append(String.format("  split brain       %s (%d so far)%n", snapshot.splitBrain() == null ? "none" : snapshot.splitBrain(), s.splitBrains()));
@@ -80,7 +84,8 @@ public class VrrpCommands {
                 s.advertisementIntervalErrors()));
         out.append(String.format("  auth              invalid type %d, type mismatch %d, failures %d, replays %d%n", s.invalidAuthType(),
                 s.authTypeMismatch(), s.authFailures(), s.authReplays()));
-        out.append(String.format("  address list      %d mismatches (accepted)%n", s.addressListErrors()));
+        out.append(String.format("  address list      %d mismatches (%s)%n", s.addressListErrors(), c.strict() ? "dropped unless from the owner"
+                : "accepted"));
         if (snapshot.internalErrors() > 0) {
             out.append(String.format("  internal errors   %d (transitions that threw; see the log)%n", snapshot.internalErrors()));
         }

@@ -80,6 +80,16 @@ public class VrrpInstanceTest {
         return instance;
     }
 
+    /** keepalived's garp_master_refresh_repeat: the delayed burst has garpMasterRepeat, each refresh garpMasterRefreshRepeat. */
+    @Test
+    public void refreshBurstsHaveTheirOwnRepeat() {
+        VrrpInstance i = instance(255, "garpMasterDelay", 2, "garpMasterRefresh", 3, "garpMasterRefreshRepeat", 2);
+        i.start();
+        host.advance(8000 * MS);
+        assertEquals(List.of("0 ms: garp x5", "2000 ms: garp x5", "5000 ms: garp x2", "8000 ms: garp x2"),
+                host.log.stream().filter(l -> l.contains("garp")).toList());
+    }
+
     @Test
     public void aLoneBackupBecomesMasterAfterMasterDownInterval() {
         VrrpInstance i = instance(100);

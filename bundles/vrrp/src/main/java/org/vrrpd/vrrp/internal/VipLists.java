@@ -1,0 +1,53 @@
+package org.vrrpd.vrrp.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.vrrpd.api.vrrp.VirtualAddress;
+
+/**
+ * An instance's two address lists: {@code virtualAddresses}, advertised (IPv4, as VRRPv2 carries
+ * them), and {@code excludedAddresses} (keepalived's virtual_ipaddress_excluded), added and removed
+ * with them but never in an advert, so IPv6 and more than an advert holds are fine there.
+ */
+final class VipLists {
+    private VipLists() {
+    }
+
+    static List<VirtualAddress> advertised(InstanceSettings.Reader r) {
+        List<String> vips = r.strings("virtualAddresses");
+        if (vips.isEmpty() || vips.size() > VrrpPacket.MAX_ADDRESSES) {
+            throw r.invalid("virtualAddresses", String.join(",", vips), "give 1.." + VrrpPacket.MAX_ADDRESSES + " IPv4 addresses");
+        }
+        List<VirtualAddress> addresses = new ArrayList<>();
+        for (String vip : vips) {
+            VirtualAddress address = parse(r, "virtualAddresses", vip, addresses);
+            if (!address.isIpv4()) {
+                throw r.invalid("virtualAddresses", vip, "IPv6 needs VRRPv3, which this version does not speak");
+            }
+            addresses.add(address);
+        }
+        return List.copyOf(addresses);
+    }
+
+    /** Excluded addresses, none of which may repeat an advertised one. */
+    static List<VirtualAddress> excluded(InstanceSettings.Reader r, List<VirtualAddress> advertised) {
+        List<VirtualAddress> all = new ArrayList<>(advertised);
+        for (String vip : r.strings("excludedAddresses")) {
+            all.add(parse(r, "excludedAddresses", vip, all));
+        }
+        return List.copyOf(all.subList(advertised.size(), all.size()));
+    }
+
+    private static VirtualAddress parse(InstanceSettings.Reader r, String key, String text, List<VirtualAddress> before) {
+        VirtualAddress address;
+        try {
+            address = VirtualAddress.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw r.invalid(key, text, e.getMessage());
+        }
+        if (before.stream().anyMatch(a -> a.address().equals(address.address()))) {
+            throw r.invalid(key, text, "listed twice");
+        }
+        return address;
+    }
+}
