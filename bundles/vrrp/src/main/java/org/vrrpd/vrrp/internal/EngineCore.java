@@ -43,6 +43,7 @@ final class EngineCore {
     /** Loop thread only: the last address change that failed, per instance, for vrrp:show. */
     private final Map<String, String> addressTrouble = new HashMap<>();
     private final InstanceViews views;
+    private final StartupDelay startupDelay;
     private volatile boolean closed;
 
     EngineCore(Path handoffFile, ChannelSockets.Factory sockets, Supplier<InterfaceRegistry> registry, Supplier<LinkMonitor> links,
@@ -55,6 +56,7 @@ final class EngineCore {
         checkers = new CheckerBinding(loop);
         handoffs = new HandoffStore(handoffFile);
         views = new InstanceViews(loop, instances, checkers, vips, addressTrouble, receiver);
+        startupDelay = new StartupDelay(loop);
         handoffExpiry = new TimerHeap.Timer(() -> handoffs.expire((owner, iface, addresses) -> vips.want(owner, iface, List.of(), addresses)));
     }
 
@@ -63,6 +65,7 @@ final class EngineCore {
         Set<String> taken = handoffs.take();
         if (!taken.isEmpty()) {
             loop.call(() -> {
+                startupDelay.handedOver();
                 loop.schedule(handoffExpiry, HandoffStore.CLAIM_NANOS);
                 return null;
             });
@@ -163,7 +166,7 @@ final class EngineCore {
                     System.currentTimeMillis() - handoff.savedAtMillis());
             return;
         }
-        instance.start();
+        startupDelay.start(instance);
         LOG.info("{}: started on {} (vrid {}, VRRPv{}, priority {}, advert {} s, auth {}, addresses {}) in {}", s.name(), s.interfaceName(),
                 s.vrid(), s.version(), s.priority(), InstanceSettings.secondsText(s.advertCentis()), s.authType(), s.vipStrings(), instance.state());
     }
@@ -190,6 +193,7 @@ final class EngineCore {
 
     /** Drops what the engine keeps about an instance that no longer runs here. */
     private void forget(VrrpInstance instance) {
+        startupDelay.cancel(instance.name());
         checkers.detach(instance);
         syncGroups.left(instance);
         channels.detach(instance);

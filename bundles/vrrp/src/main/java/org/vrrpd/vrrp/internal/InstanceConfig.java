@@ -75,6 +75,10 @@ import org.osgi.service.metatype.annotations.Option;
     @AttributeDefinition(description = "Seconds between refresh bursts while master (garp_master_refresh); 0: off.", min = "0")
     int garpMasterRefresh() default 0;
 
+    @AttributeDefinition(description = "Seconds after the engine's start before this instance starts, 0..3600, fractions allowed; "
+            + "it waits in INITIALIZE (keepalived: global vrrp_startup_delay).", min = "0", max = "3600")
+    double startupDelay() default 0;
+
     @AttributeDefinition(description = "Gratuitous ARPs per address in each refresh burst (garp_master_refresh_repeat).", min = "1", max = "100")
     int garpMasterRefreshRepeat() default 1;
 

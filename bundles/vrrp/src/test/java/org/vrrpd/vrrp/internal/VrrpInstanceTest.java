@@ -80,6 +80,29 @@ public class VrrpInstanceTest {
         return instance;
     }
 
+    /** keepalived's vrrp_startup_delay: counted from the engine's start; a cancelled instance never starts; a hand-over skips it. */
+    @Test
+    public void aStartupDelayHoldsTheInstanceInInitializeUntilItEnds() {
+        StartupDelay delay = new StartupDelay(host);
+        host.advance(1000 * MS);
+        VrrpInstance i = instance(100, "startupDelay", "2.5");
+        delay.start(i);
+        host.advance(1499 * MS);
+        assertEquals(VrrpState.INITIALIZE, i.state());
+        host.advance(1 * MS);
+        assertEquals(VrrpState.BACKUP, i.state());
+        VrrpInstance gone = instance(100, "startupDelay", "5", "name", "VI_2");
+        delay.start(gone);
+        delay.cancel("VI_2");
+        host.advance(10_000 * MS);
+        assertEquals(VrrpState.INITIALIZE, gone.state());
+        StartupDelay afterHandOver = new StartupDelay(host);
+        afterHandOver.handedOver();
+        VrrpInstance resumed = instance(100, "startupDelay", "5", "name", "VI_3");
+        afterHandOver.start(resumed);
+        assertEquals(VrrpState.BACKUP, resumed.state());
+    }
+
     /** keepalived's garp_master_refresh_repeat: the delayed burst has garpMasterRepeat, each refresh garpMasterRefreshRepeat. */
     @Test
     public void refreshBurstsHaveTheirOwnRepeat() {
