@@ -1,6 +1,8 @@
 package org.vrrpd.importer;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.vrrpd.importer.KeepalivedConf.Node;
 
@@ -8,8 +10,13 @@ import org.vrrpd.importer.KeepalivedConf.Node;
  * An instance's {@code virtual_ipaddress} and {@code virtual_ipaddress_excluded} blocks as
  * {@code virtualAddresses} and {@code excludedAddresses}: an address repeated in either is kept
  * once, as keepalived does; IPv6 only where it is not advertised (a VRRPv2 advert carries IPv4).
+ * An address's options (dev, label, scope, brd) go with it.
  */
 final class Addresses {
+    /** keepalived's option words → the engine's option names. */
+    private static final Map<String, String> OPTIONS = Map.of("dev", "dev", "label", "label", "scope", "scope", "brd", "brd",
+            "broadcast", "brd");
+
     private final String instance;
     private final String interfaceName;
     private final Notes notes;
@@ -36,18 +43,40 @@ final class Addresses {
                 notes.changed(a, instance + ": " + block.keyword() + " " + a.keyword() + " repeats " + first + ": imported once");
                 continue;
             }
-            options(a);
-            out.append(out.isEmpty() ? "" : ", ").append(a.keyword());
+            out.append(out.isEmpty() ? "" : ", ").append(a.keyword()).append(options(a));
         }
         return out.toString();
     }
 
-    private void options(Node a) {
-        if (a.args().size() == 2 && a.arg(0).equals("dev") && a.arg(1).equals(interfaceName)) {
-            return; // the instance's own interface, where the address goes anyway
+    /**
+     * keepalived's {@code dev IF}, {@code label L}, {@code scope S} and {@code brd B} (or
+     * {@code broadcast B}) as the engine's {@code ;dev=IF;label=L;scope=S;brd=B}; a dev naming the
+     * instance's interface is left out, any other option is listed.
+     */
+    private String options(Node a) {
+        Map<String, String> given = new LinkedHashMap<>();
+        List<String> words = a.args();
+        List<String> unknown = new ArrayList<>();
+        for (int i = 0; i < words.size(); i++) {
+            String option = OPTIONS.get(words.get(i));
+            if (option == null || i + 1 == words.size()) {
+                unknown.add(words.get(i));
+            } else {
+                given.put(option, words.get(++i));
+            }
         }
-        if (!a.args().isEmpty()) {
-            notes.add(a, instance + ": virtual_ipaddress options " + a.args() + " not supported; the address goes on the instance's interface");
+        if (!unknown.isEmpty()) {
+            notes.add(a, instance + ": virtual_ipaddress options " + unknown + " not supported (dev, label, scope and brd are)");
         }
+        String on = given.getOrDefault("dev", interfaceName);
+        if (given.containsKey("label") && on != null && !given.get("label").startsWith(on)) {
+            notes.add(a, instance + ": label " + given.remove("label") + " does not start with " + on + ": the kernel refuses such a label");
+        }
+        if (on != null && on.equals(interfaceName)) {
+            given.remove("dev");
+        }
+        StringBuilder out = new StringBuilder();
+        given.forEach((option, value) -> out.append(';').append(option).append('=').append(value));
+        return out.toString();
     }
 }

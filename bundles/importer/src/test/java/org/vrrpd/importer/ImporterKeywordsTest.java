@@ -45,6 +45,17 @@ public class ImporterKeywordsTest {
     }
 
     @Test
+    public void addressOptionsGoWithTheirAddress() throws Exception {
+        Importer.Result r = convert(instance("VI_1", " virtual_ipaddress_excluded {\n  198.51.100.7/24 dev eth1 label eth1:ext scope link"
+                + " broadcast 198.51.100.255\n  203.0.113.7/24 label web noprefixroute\n }\n"));
+        assertTrue(cfg(r, "VI_1"), cfg(r, "VI_1").contains("excludedAddresses = 198.51.100.7/24;dev=eth1;label=eth1:ext;scope=link;"
+                + "brd=198.51.100.255, 203.0.113.7/24\n"));
+        assertNoted(r, "not imported: keepalived.conf:10: VI_1: virtual_ipaddress options [noprefixroute] not supported (dev, label, scope and"
+                + " brd are)");
+        assertNoted(r, "not imported: keepalived.conf:10: VI_1: label web does not start with eth0: the kernel refuses such a label");
+    }
+
+    @Test
     public void globalGarpAndStartupDefaultsGoToEveryInstanceThatHasNoValueOfItsOwn() throws Exception {
         Importer.Result r = convert("global_defs {\n vrrp_garp_master_delay 10\n vrrp_garp_master_repeat 3\n vrrp_garp_master_refresh 60\n"
                 + " vrrp_garp_master_refresh_repeat 2\n vrrp_garp_lower_prio_repeat 1\n vrrp_lower_prio_no_advert\n vrrp_startup_delay 5.5\n}\n"

@@ -296,8 +296,8 @@ final class Reflector implements AutoCloseable {
         synchronized (requests) {
             int seq = sequence.incrementAndGet();
             String label = address.label() != null && address.label().startsWith(interfaceName) ? address.label() : null;
-            requests.send(RtnlCodec.addressRequest(change, seq, target.index(), address.address(), address.prefixLength(), label,
-                    lifetimeSeconds));
+            requests.send(RtnlCodec.addressRequest(change, seq, target.index(), new InterfaceAddress(address.address(), address.prefixLength(),
+                    false, label, address.scope(), address.broadcast()), lifetimeSeconds));
             int[] error = {Integer.MIN_VALUE};
             while (error[0] == Integer.MIN_VALUE) {
                 awaitReply(what);

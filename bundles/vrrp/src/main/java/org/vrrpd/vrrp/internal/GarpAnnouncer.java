@@ -32,19 +32,21 @@ final class GarpAnnouncer {
         }
         try {
             for (int i = 0; i < count; i++) {
-                announce(arp, iface.get(), s.virtualAddresses());
-                announce(arp, iface.get(), s.excludedAddresses());
+                announce(arp, interfaces, iface.get(), s.virtualAddresses());
+                announce(arp, interfaces, iface.get(), s.excludedAddresses());
             }
         } catch (IOException e) {
             LOG.warn("{}: gratuitous ARP failed: {}", s.name(), e.getMessage());
         }
     }
 
-    /** The IPv4 ones (excluded addresses may be IPv6: no ARP for those). */
-    private static void announce(GratuitousArpSender arp, NetInterface iface, java.util.List<VirtualAddress> addresses) throws IOException {
+    /** The IPv4 ones (excluded addresses may be IPv6: no ARP for those), each from the interface it is on (keepalived's dev). */
+    private static void announce(GratuitousArpSender arp, InterfaceRegistry interfaces, NetInterface instanceInterface,
+                                 java.util.List<VirtualAddress> addresses) throws IOException {
         for (VirtualAddress address : addresses) {
-            if (address.isIpv4()) {
-                arp.announce(iface.index(), iface.mac(), (java.net.Inet4Address) address.address());
+            NetInterface on = address.device() == null ? instanceInterface : interfaces.byName(address.device()).orElse(null);
+            if (address.isIpv4() && on != null && on.mac() != null) {
+                arp.announce(on.index(), on.mac(), (java.net.Inet4Address) address.address());
             }
         }
     }

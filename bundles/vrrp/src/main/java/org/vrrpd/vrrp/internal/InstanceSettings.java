@@ -45,8 +45,8 @@ record InstanceSettings(String name, String interfaceName, int vrid, int version
         int priority = r.integer("priority", 100, 1, 255);
         int version = r.integer("version", 2, 2, 3);
         int advertCentis = advertCentis(r, version);
-        List<VirtualAddress> addresses = VipLists.advertised(r);
-        List<VirtualAddress> excluded = VipLists.excluded(r, addresses);
+        List<VirtualAddress> addresses = VipLists.advertised(r, interfaceName);
+        List<VirtualAddress> excluded = VipLists.excluded(r, addresses, interfaceName);
         String authType = r.string("authType", "none").toLowerCase(Locale.ROOT);
         byte[] password = new byte[0];
         switch (authType) {
@@ -213,7 +213,7 @@ record InstanceSettings(String name, String interfaceName, int vrid, int version
         int ipv4(String key, String text) {
             try {
                 VirtualAddress a = VirtualAddress.parse(text);
-                if (a.isIpv4() && !text.contains("/")) {
+                if (a.isIpv4() && !text.contains("/") && a.equals(a.withoutOptions())) {
                     return a.ipv4();
                 }
             } catch (IllegalArgumentException e) {

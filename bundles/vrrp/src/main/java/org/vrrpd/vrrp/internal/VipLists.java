@@ -13,14 +13,14 @@ final class VipLists {
     private VipLists() {
     }
 
-    static List<VirtualAddress> advertised(InstanceSettings.Reader r) {
+    static List<VirtualAddress> advertised(InstanceSettings.Reader r, String interfaceName) {
         List<String> vips = r.strings("virtualAddresses");
         if (vips.isEmpty() || vips.size() > VrrpPacket.MAX_ADDRESSES) {
             throw r.invalid("virtualAddresses", String.join(",", vips), "give 1.." + VrrpPacket.MAX_ADDRESSES + " IPv4 addresses");
         }
         List<VirtualAddress> addresses = new ArrayList<>();
         for (String vip : vips) {
-            VirtualAddress address = parse(r, "virtualAddresses", vip, addresses);
+            VirtualAddress address = parse(r, "virtualAddresses", vip, addresses, interfaceName);
             if (!address.isIpv4()) {
                 throw r.invalid("virtualAddresses", vip, "IPv6 needs VRRPv3, which this version does not speak");
             }
@@ -30,20 +30,25 @@ final class VipLists {
     }
 
     /** Excluded addresses, none of which may repeat an advertised one. */
-    static List<VirtualAddress> excluded(InstanceSettings.Reader r, List<VirtualAddress> advertised) {
+    static List<VirtualAddress> excluded(InstanceSettings.Reader r, List<VirtualAddress> advertised, String interfaceName) {
         List<VirtualAddress> all = new ArrayList<>(advertised);
         for (String vip : r.strings("excludedAddresses")) {
-            all.add(parse(r, "excludedAddresses", vip, all));
+            all.add(parse(r, "excludedAddresses", vip, all, interfaceName));
         }
         return List.copyOf(all.subList(advertised.size(), all.size()));
     }
 
-    private static VirtualAddress parse(InstanceSettings.Reader r, String key, String text, List<VirtualAddress> before) {
+    /** One address with its options (keepalived's dev, label, scope, brd); a label must start with its interface's name, as the kernel wants. */
+    private static VirtualAddress parse(InstanceSettings.Reader r, String key, String text, List<VirtualAddress> before, String interfaceName) {
         VirtualAddress address;
         try {
             address = VirtualAddress.parse(text);
         } catch (IllegalArgumentException e) {
             throw r.invalid(key, text, e.getMessage());
+        }
+        String on = address.device() != null ? address.device() : interfaceName;
+        if (address.label() != null && !address.label().startsWith(on)) {
+            throw r.invalid(key, text, "the label must start with the name of its interface, " + on);
         }
         if (before.stream().anyMatch(a -> a.address().equals(address.address()))) {
             throw r.invalid(key, text, "listed twice");

@@ -181,6 +181,13 @@ public class InstanceSettingsTest {
         assertEquals(s.virtualAddresses(), InstanceSettings.parse(valid()).managedAddresses());
         rejected(valid(), "excludedAddresses", "192.0.2.100/25", "VRRP instance VI_1: excludedAddresses = 192.0.2.100/25 rejected: listed twice");
         rejected(valid(), "excludedAddresses", "here", "VRRP instance VI_1: excludedAddresses = here rejected: not an ADDRESS[/PREFIX]");
+        Map<String, Object> options = valid();
+        options.put("virtualAddresses", "192.0.2.100/24;label=eth0:web;brd=192.0.2.255, 198.51.100.9/24;dev=eth1;scope=link");
+        assertEquals(List.of("192.0.2.100/24;label=eth0:web;brd=192.0.2.255", "198.51.100.9/24;dev=eth1;scope=link"),
+                InstanceSettings.parse(options).vipStrings());
+        rejected(valid(), "virtualAddresses", "192.0.2.100/24;label=web", "VRRP instance VI_1: virtualAddresses = 192.0.2.100/24;label=web "
+                + "rejected: the label must start with the name of its interface, eth0");
+        rejected(valid(), "unicastPeers", "192.0.2.2;dev=eth0", "VRRP instance VI_1: unicastPeers = 192.0.2.2;dev=eth0 rejected: not an IPv4 address");
         rejected(valid(), "garpMasterRefreshRepeat", 0, "VRRP instance VI_1: garpMasterRefreshRepeat = 0 rejected: must be 1..100");
     }
 
