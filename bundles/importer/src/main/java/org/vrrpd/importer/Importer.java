@@ -64,6 +64,7 @@ public final class Importer {
         for (Node n : top) {
             importer.topLevel(n);
         }
+        importer.syncGroups.writeNotify(importer.files);
         importer.lvs.write(importer.vrids, importer.files);
         return new Result(importer.files, importer.notes.lines());
     }

@@ -3,6 +3,7 @@ package org.vrrpd.importer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,7 +14,8 @@ import org.vrrpd.importer.KeepalivedConf.Node;
  * keepalived's vrrp_sync_group blocks: which group each instance belongs to, whether the group
  * lets its members' tracking weights count ({@code sync_group_tracking_weight}; keepalived ignores
  * them otherwise), and the group's own {@code track_interface} / {@code track_script} entries,
- * which keepalived adds to every member with their weights (0 when a member owns its addresses).
+ * which keepalived adds to every member with their weights (0 when a member owns its addresses),
+ * and its notify scripts (run on the group's own changes).
  * Members come from {@code group { ... }}, or — the old syntax — are listed directly in the block;
  * words on one line are several members, as keepalived reads value blocks.
  */
@@ -23,8 +25,12 @@ final class SyncGroups {
     private final Set<String> withOwner = new HashSet<>();
     private final Map<String, List<Node>> trackInterfaces = new HashMap<>();
     private final Map<String, List<Node>> trackScripts = new HashMap<>();
+    /** Group → its block, for the groups with notify scripts. */
+    private final Map<String, Node> withNotify = new LinkedHashMap<>();
+    private final Notes notes;
 
     SyncGroups(List<Node> top, Set<String> instances, Set<String> owners, Notes notes) {
+        this.notes = notes;
         for (Node block : top) {
             if (block.keyword().equals("vrrp_sync_group") && block.arg(0) != null) {
                 read(block, instances, notes);
@@ -41,6 +47,7 @@ final class SyncGroups {
                 case "sync_group_tracking_weight" -> weighted.add(group);
                 case "track_interface" -> trackInterfaces.computeIfAbsent(group, g -> new ArrayList<>()).addAll(c.children());
                 case "track_script" -> trackScripts.computeIfAbsent(group, g -> new ArrayList<>()).addAll(c.children());
+                case "notify", "notify_master", "notify_backup", "notify_fault", "notify_stop" -> withNotify.put(group, block);
                 default -> {
                     if (instances.contains(c.keyword())) {
                         notes.changed(c, "vrrp_sync_group " + group + ": members without a 'group { }' block (old syntax): imported as members");
@@ -51,6 +58,16 @@ final class SyncGroups {
                 }
             }
         }
+    }
+
+    /** The groups' notify-script files, for the members that stayed in the group. */
+    void writeNotify(Map<String, String> files) {
+        withNotify.forEach((group, block) -> {
+            List<String> members = groupOf.entrySet().stream().filter(e -> e.getValue().equals(group)).map(Map.Entry::getKey).sorted().toList();
+            NotifyScriptFiles scripts = NotifyScriptFiles.ofGroup(group, members, notes);
+            block.children().stream().filter(c -> c.keyword().startsWith("notify")).forEach(scripts::add);
+            scripts.write(files);
+        });
     }
 
     private void join(String instance, String group, Node where, Notes notes) {

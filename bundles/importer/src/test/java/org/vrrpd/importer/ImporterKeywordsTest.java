@@ -94,6 +94,16 @@ public class ImporterKeywordsTest {
     }
 
     @Test
+    public void aSyncGroupsNotifyScriptsAreTheGroups() throws Exception {
+        Importer.Result r = convert(instance("VI_1", "") + instance("VI_2", "").replace("51", "52") + "vrrp_sync_group VG {\n group {\n"
+                + "  VI_2\n  VI_1\n }\n notify_master \"/etc/keepalived/up.sh VG\"\n notify /etc/keepalived/group.sh\n}\n");
+        assertEquals("# imported from keepalived.conf by vrrp-import; the next import replaces or removes this file\n"
+                + "vrrp.instance = VI_1, VI_2\nsyncGroup = VG\nnotifyMaster = /etc/keepalived/up.sh VG\nnotify = /etc/keepalived/group.sh\n",
+                r.files().get("org.vrrpd.notify.script-group-VG.cfg"));
+        assertTrue(r.notes().toString(), r.notes().isEmpty());
+    }
+
+    @Test
     public void aSyncGroupsOwnTracksGoToEveryMemberWithTheirWeights() throws Exception {
         String scripts = "vrrp_script chk {\n script /bin/true\n weight -10\n}\n";
         Importer.Result r = convert(scripts + instance("VI_1", "") + instance("VI_2", "").replace("51", "52")

@@ -35,6 +35,7 @@ public class NotifyScriptsTest {
             @Override public String notifyStop() { return null; }
             @Override public String user() { return "nobody"; }
             @Override public String group() { return null; }
+            @Override public String syncGroup() { return null; }
             @Override public int timeout() { return 5; }
         });
         notify.stateChanged(new StateChange("VI_1", 51, VrrpState.BACKUP, VrrpState.MASTER, 150, "test", Instant.EPOCH));
