@@ -40,7 +40,9 @@ public class NotifyScripts implements Notifier {
 
     @Activate
     void activate(NotifyScriptConfig config) {
-        instances = List.of(config.vrrp_instance());
+        // a .cfg file gives the list as one string: "VI_1, VI_2"
+        instances = java.util.Arrays.stream(config.vrrp_instance()).flatMap(n -> java.util.Arrays.stream(n.split("[,\\s]+")))
+                .filter(n -> !n.isEmpty()).toList();
         syncGroup = config.syncGroup() == null || config.syncGroup().isBlank() ? null : config.syncGroup().strip();
         group = new GroupState();
         try {
