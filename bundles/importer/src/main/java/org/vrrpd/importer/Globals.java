@@ -16,7 +16,8 @@ final class Globals {
             "vrrp_garp_master_repeat", "garpMasterRepeat", "vrrp_garp_master_refresh", "garpMasterRefresh",
             "vrrp_garp_master_refresh_repeat", "garpMasterRefreshRepeat", "vrrp_garp_lower_prio_delay", "garpLowerPrioDelay",
             "vrrp_garp_lower_prio_repeat", "garpLowerPrioRepeat", "vrrp_lower_prio_no_advert", "lowerPrioNoAdvert",
-            "vrrp_higher_prio_send_advert", "higherPrioSendAdvert", "vrrp_startup_delay", "startupDelay");
+            "vrrp_higher_prio_send_advert", "higherPrioSendAdvert", "vrrp_startup_delay", "startupDelay",
+            "vrrp_garp_interval", "garpInterval");
 
     private final Map<String, String> defaults = new LinkedHashMap<>();
 

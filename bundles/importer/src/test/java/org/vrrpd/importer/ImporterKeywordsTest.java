@@ -58,10 +58,11 @@ public class ImporterKeywordsTest {
     @Test
     public void globalGarpAndStartupDefaultsGoToEveryInstanceThatHasNoValueOfItsOwn() throws Exception {
         Importer.Result r = convert("global_defs {\n vrrp_garp_master_delay 10\n vrrp_garp_master_repeat 3\n vrrp_garp_master_refresh 60\n"
-                + " vrrp_garp_master_refresh_repeat 2\n vrrp_garp_lower_prio_repeat 1\n vrrp_lower_prio_no_advert\n vrrp_startup_delay 5.5\n}\n"
+                + " vrrp_garp_master_refresh_repeat 2\n vrrp_garp_lower_prio_repeat 1\n vrrp_lower_prio_no_advert\n vrrp_startup_delay 5.5\n"
+                + " vrrp_garp_interval 0.2\n}\n"
                 + instance("VI_1", "") + instance("VI_2", " garp_master_repeat 7\n garp_master_refresh_repeat 4\n higher_prio_send_advert\n"));
         assertTrue(cfg(r, "VI_1"), cfg(r, "VI_1").endsWith("garpMasterDelay = 10\ngarpMasterRepeat = 3\ngarpMasterRefresh = 60\n"
-                + "garpMasterRefreshRepeat = 2\ngarpLowerPrioRepeat = 1\nlowerPrioNoAdvert = true\nstartupDelay = 5.5\n"));
+                + "garpMasterRefreshRepeat = 2\ngarpLowerPrioRepeat = 1\nlowerPrioNoAdvert = true\nstartupDelay = 5.5\ngarpInterval = 0.2\n"));
         assertTrue(cfg(r, "VI_2"), cfg(r, "VI_2").contains("garpMasterRepeat = 7\ngarpMasterRefreshRepeat = 4\nhigherPrioSendAdvert = true\n"
                 + "garpMasterDelay = 10\ngarpMasterRefresh = 60\n"));
         assertTrue("every global is taken: " + r.notes(), r.notes().isEmpty());

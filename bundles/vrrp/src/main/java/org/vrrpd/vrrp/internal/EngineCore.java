@@ -52,7 +52,7 @@ final class EngineCore {
         receiver = new AdvertReceiver(loop);
         channels = new InterfaceChannels(loop, sockets, receiver, instances, registry, links);
         vips = new VipReconciler(registry, (owner, outcomes) -> loop.post(() -> addressesApplied(owner, outcomes)));
-        host = new InstanceHost(loop, channels, vips, new GarpAnnouncer(arp, registry), syncGroups, notifiers);
+        host = new InstanceHost(loop, channels, vips, new GarpAnnouncer(arp, registry, loop), syncGroups, notifiers);
         checkers = new CheckerBinding(loop);
         handoffs = new HandoffStore(handoffFile);
         views = new InstanceViews(loop, instances, checkers, vips, addressTrouble, receiver);

@@ -79,6 +79,10 @@ import org.osgi.service.metatype.annotations.Option;
             + "it waits in INITIALIZE (keepalived: global vrrp_startup_delay).", min = "0", max = "3600")
     double startupDelay() default 0;
 
+    @AttributeDefinition(description = "Seconds between two gratuitous ARPs on an interface, 0..10, fractions allowed; 0: a burst leaves "
+            + "back to back (keepalived: global vrrp_garp_interval).", min = "0", max = "10")
+    double garpInterval() default 0;
+
     @AttributeDefinition(description = "Gratuitous ARPs per address in each refresh burst (garp_master_refresh_repeat).", min = "1", max = "100")
     int garpMasterRefreshRepeat() default 1;
 

@@ -93,7 +93,7 @@ final class InstanceHost implements InstanceEffects {
 
     @Override
     public void sendGarps(VrrpInstance instance, int count) {
-        garp.announce(instance.settings(), count);
+        garp.announce(instance, count);
     }
 
     @Override

@@ -20,7 +20,7 @@ record InstanceSettings(String name, String interfaceName, int vrid, int version
                         List<VirtualAddress> virtualAddresses, String authType, byte[] authPassword, boolean preempt,
                         BigDecimal preemptDelay, boolean initialMaster, int garpMasterDelay, int garpMasterRepeat, int garpMasterRefresh,
                         String syncGroup, Unicast unicast, int vipLease, LowerPriority lowerPriority, boolean strict,
-                        List<VirtualAddress> excludedAddresses, int garpMasterRefreshRepeat, BigDecimal startupDelay) {
+                        List<VirtualAddress> excludedAddresses, int garpMasterRefreshRepeat, BigDecimal startupDelay, BigDecimal garpInterval) {
     static final String FACTORY_PID = "org.vrrpd.vrrp.instance";
     static final int OWNER_PRIORITY = 255;
 
@@ -69,7 +69,8 @@ record InstanceSettings(String name, String interfaceName, int vrid, int version
                 r.bool("preempt", true), r.seconds("preemptDelay", 1000), initialMaster(r), r.integer("garpMasterDelay", 5, 0, 1000),
                 r.integer("garpMasterRepeat", 5, 1, 100), r.integer("garpMasterRefresh", 0, 0, 86400), syncGroup(r), unicast(r),
                 vipLease(r, (advertCentis + 99) / 100), lowerPriority(r, strict), strict, excluded,
-                r.integer("garpMasterRefreshRepeat", 1, 1, 100), r.seconds("startupDelay", 3600));
+                r.integer("garpMasterRefreshRepeat", 1, 1, 100), r.seconds("startupDelay", 3600),
+                r.seconds("garpInterval", 10));
         StrictMode.check(s, r);
         return s;
     }

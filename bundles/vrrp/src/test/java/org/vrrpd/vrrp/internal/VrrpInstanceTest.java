@@ -103,6 +103,23 @@ public class VrrpInstanceTest {
         assertEquals(VrrpState.BACKUP, resumed.state());
     }
 
+    /** keepalived's vrrp_garp_interval: an interface's ARPs leave one per interval; those of an instance no longer master are dropped. */
+    @Test
+    public void aGarpIntervalSpacesTheArpsOfAnInterface() {
+        List<String> sent = new ArrayList<>();
+        GarpPacer pacer = new GarpPacer(host, (s, a) -> sent.add(host.now / MS + " ms: " + a));
+        VrrpInstance i = instance(255, "garpInterval", "0.5", "virtualAddresses", "192.0.2.100/24, 192.0.2.101/24");
+        i.start();
+        i.settings().virtualAddresses().forEach(a -> pacer.queue(i, a));
+        pacer.queue(i, i.settings().virtualAddresses().get(0));
+        host.advance(2000 * MS);
+        assertEquals(List.of("0 ms: 192.0.2.100/24", "500 ms: 192.0.2.101/24", "1000 ms: 192.0.2.100/24"), sent);
+        i.settings().virtualAddresses().forEach(a -> pacer.queue(i, a));
+        i.stop();
+        host.advance(2000 * MS);
+        assertEquals("the first leaves at once, the second after the instance stopped: dropped", 4, sent.size());
+    }
+
     /** keepalived's garp_master_refresh_repeat: the delayed burst has garpMasterRepeat, each refresh garpMasterRefreshRepeat. */
     @Test
     public void refreshBurstsHaveTheirOwnRepeat() {
