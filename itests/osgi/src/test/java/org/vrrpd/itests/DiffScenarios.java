@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * The differential test's keepalived.conf files, as keepalived users write them, and the events
- * each goes through ({@link DiffEvents}' verbs). Router r1 has priority 150, r2 100; the flags are
+ * each goes through ({@link DiffEvents}' verbs). Router r1 has priority 150, r2 100 (@PRIO2@: the other way round); the flags are
  * the files the tracked scripts test, present at the start.
  */
 final class DiffScenarios {
@@ -14,6 +14,7 @@ final class DiffScenarios {
     record Scenario(String template, Map<String, List<String>> flags, List<String> events) {
         String conf(String role, Path flags, Path notify) {
             return template.replace("@ROLE@", role).replace("@PRIO@", role.equals("r1") ? "150" : "100")
+                    .replace("@PRIO2@", role.equals("r1") ? "100" : "150")
                     .replace("@FLAGS@", flags.toString()).replace("@NOTIFY@", notify.toString());
         }
     }
@@ -67,8 +68,8 @@ final class DiffScenarios {
             List.of("start r1 r2", "pull r1 eth1", "plug r1 eth1", "fail r1 app", "fail r2 bonus", "kill r1", "start r1", "heal r1 app"));
 
     /**
-     * A sync group: VI_EXT on eth0 and VI_INT on eth1 move together; a script without a weight
-     * faults VI_EXT (and with it the group), a pulled eth1 faults VI_INT.
+     * A sync group with its own notify script: VI_EXT on eth0 and VI_INT on eth1 move together; a
+     * script without a weight faults VI_EXT (and with it the group), a pulled eth1 faults VI_INT.
      */
     static final Scenario SYNC_GROUP = new Scenario("""
             global_defs {
@@ -85,6 +86,7 @@ final class DiffScenarios {
                     VI_EXT
                     VI_INT
                 }
+                notify @NOTIFY@
             }
             vrrp_instance VI_EXT {
                 state BACKUP
@@ -113,4 +115,50 @@ final class DiffScenarios {
             }
             """, Map.of("r1", List.of("svc"), "r2", List.of("svc")),
             List.of("start r1 r2", "fail r1 svc", "heal r1 svc", "pull r1 eth1", "plug r1 eth1", "kill r1", "start r1"));
+
+    /**
+     * Active/active on one link: r1 is VI_A's master (150, plus 60 while its proxy check succeeds,
+     * preempting after a delay of 2 s), r2 VI_B's (150 against 100, nopreempt). r2 starts first; a
+     * restarted r2 must not take VI_B back (nopreempt).
+     */
+    static final Scenario ACTIVE_ACTIVE = new Scenario("""
+            global_defs {
+                router_id @ROLE@
+            }
+            vrrp_script chk_proxy {
+                script "/usr/bin/test -f @FLAGS@/proxy"
+                interval 1
+                fall 1
+                rise 1
+                weight 60
+            }
+            vrrp_instance VI_A {
+                state BACKUP
+                interface eth0
+                virtual_router_id 71
+                priority @PRIO@
+                advert_int 1
+                preempt_delay 2
+                track_script {
+                    chk_proxy
+                }
+                notify @NOTIFY@
+                virtual_ipaddress {
+                    192.0.2.101/24
+                }
+            }
+            vrrp_instance VI_B {
+                state BACKUP
+                interface eth0
+                virtual_router_id 72
+                priority @PRIO2@
+                advert_int 1
+                nopreempt
+                notify @NOTIFY@
+                virtual_ipaddress {
+                    192.0.2.102/24
+                }
+            }
+            """, Map.of("r1", List.of("proxy"), "r2", List.of("proxy")),
+            List.of("start r2", "start r1", "fail r1 proxy", "heal r1 proxy", "kill r2", "start r2", "kill r1", "start r1"));
 }

@@ -32,7 +32,8 @@ public class DifferentialIT extends LabTest {
     @Parameters(name = "{0}")
     public static List<Object[]> scenarios() {
         return List.of(new Object[] {"one instance, a tracked interface and scripts of both signs", DiffScenarios.WEIGHTS},
-                new Object[] {"a sync group of two instances on two links, a fault-only script", DiffScenarios.SYNC_GROUP});
+                new Object[] {"a sync group of two instances on two links, a fault-only script", DiffScenarios.SYNC_GROUP},
+                new Object[] {"active/active, a positive weight, preempt_delay and nopreempt", DiffScenarios.ACTIVE_ACTIVE});
     }
 
     private final DiffScenarios.Scenario scenario;
