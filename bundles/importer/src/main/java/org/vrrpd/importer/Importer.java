@@ -16,8 +16,8 @@ import org.vrrpd.importer.KeepalivedConf.Node;
 
 /**
  * Turns a keepalived.conf into vrrpd's configuration files (ConfigAdmin .cfg files for the etc/
- * folder): VRRP instances, track_interface and track_script checkers, notify scripts and the LVS
- * sync daemon. What has no equivalent, or is carried over differently, is never passed over
+ * folder): VRRP instances, track_interface, track_script, track_file and track_process checkers, notify
+ * scripts and FIFOs, and the LVS sync daemon. What has no equivalent, or is carried over differently, is never passed over
  * silently: each such line is listed.
  */
 public final class Importer {
@@ -34,7 +34,9 @@ public final class Importer {
     private final LvsSync lvs = new LvsSync(notes);
     private final Tracking tracking = new Tracking(scripts, notes, files);
     private final Globals globals = new Globals();
+    private final NotifyFifos fifos = new NotifyFifos(notes);
     private SyncGroups syncGroups;
+    private FileAndProcessTracks fileAndProcess;
     /** global_defs vrrp_version: the instances' version unless they say otherwise. */
     private Node defaultVersion;
 
@@ -61,11 +63,13 @@ public final class Importer {
             }
         }
         importer.syncGroups = new SyncGroups(top, instances, owners, importer.notes);
+        importer.fileAndProcess = new FileAndProcessTracks(top, importer.notes, importer.files);
         for (Node n : top) {
             importer.topLevel(n);
         }
         importer.syncGroups.writeNotify(importer.files);
         importer.lvs.write(importer.vrids, importer.files);
+        importer.fifos.write(importer.files, instances, importer.syncGroups::groupOf);
         return new Result(importer.files, importer.notes.lines());
     }
 
@@ -80,6 +84,7 @@ public final class Importer {
             case "vrrp_script" -> unusedScriptKeywords(n);
             case "global_defs" -> n.children().forEach(this::globalDefinition);
             case "vrrp_sync_group" -> { } // read first: its members carry it
+            case "track_file", "vrrp_track_file", "vrrp_track_process" -> fileAndProcess.declared(n);
             case "virtual_server", "virtual_server_group", "real_server" -> notes.add(n, n.keyword() + ": LVS virtual servers are not managed by vrrpd");
             default -> notes.add(n, "'" + n.keyword() + "' not supported");
         }
@@ -88,7 +93,7 @@ public final class Importer {
     private void globalDefinition(Node c) {
         if (c.keyword().equals("lvs_sync_daemon")) {
             lvs.global(c);
-        } else if (!c.keyword().equals("vrrp_version") && !globals.read(c)) { // the version is read before the instances
+        } else if (!c.keyword().equals("vrrp_version") && !fifos.global(c) && !globals.read(c)) { // the version is read before the instances
             notes.add(c, "global_defs " + c.keyword() + ": ignored, vrrpd has no equivalent");
         }
     }
@@ -112,6 +117,8 @@ public final class Importer {
         NotifyScriptFiles notify = new NotifyScriptFiles(name, notes);
         List<Node> trackInterfaces = new ArrayList<>();
         List<Node> trackScripts = new ArrayList<>();
+        List<Node> trackFiles = new ArrayList<>();
+        List<Node> trackProcesses = new ArrayList<>();
         Node version = null;
         Node advertInt = null;
         Node refused = null;
@@ -147,6 +154,8 @@ public final class Importer {
                 case "virtual_ipaddress_excluded" -> cfg.put("excludedAddresses", addresses.read(c, false));
                 case "track_interface" -> trackInterfaces.addAll(c.children());
                 case "track_script" -> trackScripts.addAll(c.children());
+                case "track_file" -> trackFiles.addAll(c.children());
+                case "track_process" -> trackProcesses.addAll(c.children());
                 case "notify", "notify_master", "notify_backup", "notify_fault", "notify_stop" -> notify.add(c);
                 case "lvs_sync_daemon_interface" -> lvs.perInstance(c, name);
                 case "unicast_src_ip" -> cfg.put("unicastSource", v);
@@ -177,10 +186,14 @@ public final class Importer {
                 "255".equals(cfg.get("priority")));
         trackInterfaces.forEach(t -> tracking.trackInterface(name, t, ignored));
         trackScripts.forEach(t -> tracking.trackScript(name, t, ignored));
+        trackFiles.forEach(t -> fileAndProcess.trackFile(name, t, ignored));
+        trackProcesses.forEach(t -> fileAndProcess.trackProcess(name, t));
         if (group != null) {
             Tracking.IgnoredWeights groupIgnored = syncGroups.hasOwner(group) ? Tracking.IgnoredWeights.ownerInGroup(group) : null;
             syncGroups.trackInterfaces(group).forEach(t -> tracking.trackInterface(name, t, groupIgnored));
             syncGroups.trackScripts(group).forEach(t -> tracking.trackScript(name, t, groupIgnored));
+            syncGroups.trackFiles(group).forEach(t -> fileAndProcess.trackFile(name, t, groupIgnored));
+            syncGroups.trackProcesses(group).forEach(t -> fileAndProcess.trackProcess(name, t));
         }
         notify.write(files);
     }

@@ -13,7 +13,8 @@ import org.vrrpd.importer.KeepalivedConf.Node;
 /**
  * keepalived's vrrp_sync_group blocks: which group each instance belongs to, whether the group
  * lets its members' tracking weights count ({@code sync_group_tracking_weight}; keepalived ignores
- * them otherwise), and the group's own {@code track_interface} / {@code track_script} entries,
+ * them otherwise), and the group's own {@code track_interface} / {@code track_script} /
+ * {@code track_file} / {@code track_process} entries,
  * which keepalived adds to every member with their weights (0 when a member owns its addresses),
  * and its notify scripts (run on the group's own changes).
  * Members come from {@code group { ... }}, or — the old syntax — are listed directly in the block;
@@ -25,6 +26,8 @@ final class SyncGroups {
     private final Set<String> withOwner = new HashSet<>();
     private final Map<String, List<Node>> trackInterfaces = new HashMap<>();
     private final Map<String, List<Node>> trackScripts = new HashMap<>();
+    private final Map<String, List<Node>> trackFiles = new HashMap<>();
+    private final Map<String, List<Node>> trackProcesses = new HashMap<>();
     /** Group → its block, for the groups with notify scripts. */
     private final Map<String, Node> withNotify = new LinkedHashMap<>();
     private final Notes notes;
@@ -47,6 +50,8 @@ final class SyncGroups {
                 case "sync_group_tracking_weight" -> weighted.add(group);
                 case "track_interface" -> trackInterfaces.computeIfAbsent(group, g -> new ArrayList<>()).addAll(c.children());
                 case "track_script" -> trackScripts.computeIfAbsent(group, g -> new ArrayList<>()).addAll(c.children());
+                case "track_file" -> trackFiles.computeIfAbsent(group, g -> new ArrayList<>()).addAll(c.children());
+                case "track_process" -> trackProcesses.computeIfAbsent(group, g -> new ArrayList<>()).addAll(c.children());
                 case "notify", "notify_master", "notify_backup", "notify_fault", "notify_stop" -> withNotify.put(group, block);
                 default -> {
                     if (instances.contains(c.keyword())) {
@@ -103,5 +108,13 @@ final class SyncGroups {
 
     List<Node> trackScripts(String group) {
         return trackScripts.getOrDefault(group, List.of());
+    }
+
+    List<Node> trackFiles(String group) {
+        return trackFiles.getOrDefault(group, List.of());
+    }
+
+    List<Node> trackProcesses(String group) {
+        return trackProcesses.getOrDefault(group, List.of());
     }
 }

@@ -72,7 +72,8 @@ public class BundleWiringIT {
         }
         for (String bsn : List.of("org.vrrpd.api", "org.vrrpd.kernel", "org.vrrpd.control", "org.vrrpd.jnr.support", "org.vrrpd.netlink",
                 "org.vrrpd.vrrp", "org.vrrpd.auth", "org.vrrpd.arp", "org.vrrpd.mii", "org.vrrpd.lvs", "org.vrrpd.track.iface",
-                "org.vrrpd.notify.script", "org.vrrpd.track.script", "org.vrrpd.importer")) {
+                "org.vrrpd.notify.script", "org.vrrpd.track.script", "org.vrrpd.track.file", "org.vrrpd.track.process",
+                "org.vrrpd.notify.fifo", "org.vrrpd.importer", "org.vrrpd.prometheus", "org.vrrpd.snmp")) {
             assertTrue(bsn + " is shipped", bundles.stream().anyMatch(b -> bsn.equals(b.getSymbolicName())));
         }
     }

@@ -28,6 +28,9 @@ public class ConfigCheckIT extends LabTest {
         files.put("org.vrrpd.track.interface-eth1.cfg", "vrrp.instance = VI_1\ninterfaceName = eth1\nweight = -60\n");
         files.put("org.vrrpd.track.script-up.cfg", "vrrp.instance = VI_1\nscript = true\ninterval = 0.5\nweight = 10\n");
         files.put("org.vrrpd.notify.script-VI_1.cfg", "vrrp.instance = VI_1\nnotifyMaster = \"/bin/echo master\"\nuser = root\n");
+        files.put("org.vrrpd.track.file-load.cfg", "vrrp.instance = VI_1\nfile = /tmp/vrrpd-load\nweight = -10\n");
+        files.put("org.vrrpd.track.process-haproxy.cfg", "vrrp.instance = VI_1\nprocess = haproxy\nquorum = 2\ndelay = 0.5\n");
+        files.put("org.vrrpd.notify.fifo-global.cfg", "fifo = /run/vrrpd-notify.fifo\nsyncGroups = G1: VI_1 VI_2\n");
         files.put("org.vrrpd.lvs.cfg", "instance = VI_1\ninterfaceName = eth0\nsyncId = 51\n");
         files.put("org.vrrpd.mii.cfg", "pollInterval = 250\n");
         files.put("org.vrrpd.logforward.cfg", "level = WARN\n");
@@ -53,7 +56,7 @@ public class ConfigCheckIT extends LabTest {
         Path runDir = work.resolve("run");
         NetLab.Result r = check(etc, runDir);
         assertEquals(r.stdout() + r.stderr(), 0, r.exitCode());
-        assertEquals("9 configuration files checked, no problems", r.stdout().strip());
+        assertEquals("12 configuration files checked, no problems", r.stdout().strip());
         assertFalse("no run directory: no socket, no framework cache", Files.exists(runDir));
     }
 
@@ -68,6 +71,9 @@ public class ConfigCheckIT extends LabTest {
         files.put("org.vrrpd.track.interface-eth1.cfg", "vrrp.instance = VI_1\ninterfaceName = eth1\nweight = 300\n");
         files.put("org.vrrpd.track.script-up.cfg", "vrrp.instance = VI_1\nscript = true\ninterval = 0\n");
         files.put("org.vrrpd.notify.script-VI_1.cfg", "vrrp.instance = VI_1\nnotifyMaster = /bin/true\nuser = no-such-user-x\n");
+        files.put("org.vrrpd.track.file-load.cfg", "vrrp.instance = VI_1\nfile = /tmp/vrrpd-load\nweight = 300\n");
+        files.put("org.vrrpd.track.process-haproxy.cfg", "vrrp.instance = VI_1\nprocess = haproxy\nquorum = 0\n");
+        files.put("org.vrrpd.notify.fifo-global.cfg", "fifo = notify.fifo\n");
         files.put("org.vrrpd.lvs.cfg", "instance = VI_1\ninterfaceName = eth0\nsyncId = 300\n");
         files.put("org.vrrpd.mii.cfg", "pollInterval = fast\n");
         files.put("org.vrrpd.logforward.cfg", "level = LOUD\n");
@@ -78,8 +84,11 @@ public class ConfigCheckIT extends LabTest {
                 "org.vrrpd.logforward.cfg: level = LOUD: not one of [ERROR, WARN, INFO, DEBUG]",
                 "org.vrrpd.lvs.cfg: syncId = 300: must be 0..255",
                 "org.vrrpd.mii.cfg: pollInterval = fast: not a whole number",
+                "org.vrrpd.notify.fifo-global.cfg: fifo = notify.fifo: must be an absolute path",
                 "org.vrrpd.notify.script-VI_1.cfg: user = no-such-user-x: no such user",
+                "org.vrrpd.track.file-load.cfg: weight = 300: must be -254..254",
                 "org.vrrpd.track.interface-eth1.cfg: weight = 300: must be -253..253",
+                "org.vrrpd.track.process-haproxy.cfg: quorum = 0: must be 1..65535",
                 "org.vrrpd.track.script-up.cfg: interval = 0.0: must be 0.001..3600 seconds",
                 "org.vrrpd.vrrp.instance-VI_1.cfg: priority = 999: must be 1..255",
                 "org.vrrpd.vrrp.instanse-VI_9.cfg: no vrrpd bundle reads the configuration PID org.vrrpd.vrrp.instanse (a misspelt file name?)",
@@ -91,7 +100,7 @@ public class ConfigCheckIT extends LabTest {
         for (int i = 0; i < expected.size(); i++) {
             assertEquals(etc.resolve(expected.get(i)).toString(), lines.get(i));
         }
-        assertEquals("13 configuration files checked, 10 problems", lines.get(expected.size()));
+        assertEquals("16 configuration files checked, 13 problems", lines.get(expected.size()));
     }
 
     @Test

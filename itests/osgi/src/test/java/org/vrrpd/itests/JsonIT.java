@@ -3,12 +3,10 @@ package org.vrrpd.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.Test;
-import org.vrrpd.lab.NetLab;
 
 /**
  * {@code vrrpctl --json} for every status command, read back with jq (a real JSON parser) and
@@ -80,22 +78,5 @@ public class JsonIT extends LabTest {
 
         // the text stays as it was
         assertTrue(text, text.startsWith("VI_1: MASTER on eth0, vrid 51, priority 150"));
-    }
-
-    /** Runs the vrrpctl command, checks it succeeded and saves its output for jq. */
-    private Path json(Vrrpd daemon, String... command) {
-        NetLab.Result r = daemon.vrrpctl(command).check();
-        try {
-            Path file = Files.createTempFile(work, "out", ".json");
-            Files.writeString(file, r.stdout());
-            return file;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    /** jq's raw output for {@code filter}; jq fails on anything that is not JSON. */
-    private static String jq(Path file, String filter) {
-        return NetLab.host("jq", "-er", filter, file.toString()).check().stdout().strip();
     }
 }

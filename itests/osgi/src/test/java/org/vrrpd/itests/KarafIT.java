@@ -45,6 +45,7 @@ public class KarafIT extends LabTest {
         Path runDir = work.resolve("karaf-run");
         bootFeature(home, features, runDir);
         Files.writeString(home.resolve("etc/org.vrrpd.vrrp.instance-VI_1.cfg"), Vrrpd.instance("VI_1", 51, 200, VIP + "/24"));
+        Files.writeString(home.resolve("etc/org.vrrpd.prometheus.cfg"), "address = 192.0.2.1\nport = 9650\n");
 
         Vrrpd karaf = Vrrpd.startKaraf(lab, karafNs, "karaf", home, runDir);
         Vrrpd felix = Vrrpd.start(lab, felixNs, work, "felix", Map.of("org.vrrpd.vrrp.instance-VI_1.cfg",
@@ -61,6 +62,9 @@ public class KarafIT extends LabTest {
         assertTrue(json, json.startsWith("{\n  \"name\": \"VI_1\",") && json.contains("\"state\": \"MASTER\""));
         String configCheck = karaf.vrrpctl("config:check").check().stdout();
         assertTrue(configCheck, configCheck.contains("checked, no problems"));
+        // the Prometheus endpoint: com.sun.net.httpserver through Karaf's boot delegation
+        awaitContains("Karaf serves the metrics", () -> lab.exec(felixNs, "curl", "-sS", "--max-time", "5", "http://192.0.2.1:9650/metrics").stdout(),
+                Duration.ofSeconds(10), "vrrpd_instance_state{instance=\"VI_1\",interface=\"eth0\",vrid=\"51\"} 2.0");
         // Karaf's own commands also run through vrrpctl, in a Karaf session
         String installed = karaf.vrrpctl("feature:list", "-i").check().stdout();
         assertTrue(installed, installed.matches("(?s).*\\bvrrp\\s+│\\s+0\\.1\\.0\\.SNAPSHOT.*|(?s).*\\nvrrp\\b.*"));

@@ -1,6 +1,7 @@
 package org.vrrpd.itests;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,6 +46,23 @@ abstract class LabTest {
             throw new AssertionError(what + ": not all of " + List.of(expected) + " within " + timeout + " in:\n" + last[0]);
         }
         return last[0];
+    }
+
+    /** Runs the vrrpctl command, checks it succeeded and saves its output for jq. */
+    Path json(Vrrpd daemon, String... command) {
+        NetLab.Result r = daemon.vrrpctl(command).check();
+        try {
+            Path file = Files.createTempFile(work, "out", ".json");
+            Files.writeString(file, r.stdout());
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** jq's raw output for {@code filter}; jq fails on anything that is not JSON. */
+    static String jq(Path file, String filter) {
+        return NetLab.host("jq", "-er", filter, file.toString()).check().stdout().strip();
     }
 
     @After

@@ -13,4 +13,14 @@ public interface VrrpInstances {
 
     /** What arrived that no instance could own. */
     RouterStatistics routerStatistics();
+
+    /**
+     * Every instance with its protocol settings, in one snapshot (for the SNMP MIBs). Empty by
+     * default, for implementations that predate it.
+     *
+     * @since 2.2
+     */
+    default List<VrrpOperation> operations() {
+        return List.of();
+    }
 }

@@ -41,6 +41,10 @@ public interface LibC {
 
     @SaveError int open(String path, int flags);
 
+    @SaveError int mkfifo(String path, int mode);
+
+    @SaveError int unlink(String path);
+
     @SaveError int setns(int fd, int nstype);
 
     @SaveError int eventfd(int initval, int flags);

@@ -1,11 +1,14 @@
 package org.vrrpd.vrrp.internal;
 
 import java.net.InetAddress;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.vrrpd.api.vrrp.RouterStatistics;
 import org.vrrpd.api.vrrp.VrrpInstanceView;
+import org.vrrpd.api.vrrp.VrrpOperation;
+import org.vrrpd.api.vrrp.VrrpState;
 import org.vrrpd.kernel.Ipv4;
 
 /** What the shell and the API read of the instances: each call one snapshot, taken in one turn of the loop. Any thread. */
@@ -31,6 +34,10 @@ final class InstanceViews {
         return loop.call(() -> instances.all().stream().map(InstanceViews::view).toList());
     }
 
+    List<VrrpOperation> operations() throws Exception {
+        return loop.call(() -> instances.all().stream().map(InstanceViews::operation).toList());
+    }
+
     /** The instances in a split brain now, each as "NAME with ADDRESS for N s: why". */
     List<String> splitBrains() throws Exception {
         return loop.call(() -> instances.all().stream().filter(i -> i.splitBrain.active()).map(i -> i.name() + " " + splitBrainText(i)).toList());
@@ -52,6 +59,12 @@ final class InstanceViews {
         SplitBrain s = i.splitBrain;
         return s.active() ? "with " + Ipv4.toString(s.otherMaster()) + " for " + (loop.now() - s.since()) / 1_000_000_000L + " s: " + s.reason()
                 : null;
+    }
+
+    private static VrrpOperation operation(VrrpInstance i) {
+        InstanceSettings s = i.settings();
+        Instant upSince = i.state() == VrrpState.INITIALIZE ? null : Instant.now().minusNanos(System.nanoTime() - i.upSinceNanos());
+        return new VrrpOperation(view(i), s.version(), s.advertCentis(), s.preempt(), s.authType(), upSince);
     }
 
     private static VrrpInstanceView view(VrrpInstance i) {

@@ -29,6 +29,7 @@ import org.vrrpd.api.spi.Notifier;
 import org.vrrpd.api.vrrp.RouterStatistics;
 import org.vrrpd.api.vrrp.VrrpInstanceView;
 import org.vrrpd.api.vrrp.VrrpInstances;
+import org.vrrpd.api.vrrp.VrrpOperation;
 
 /**
  * The VRRP engine as a DS component: it binds the services the engine uses and hands everything to
@@ -204,6 +205,15 @@ public class VrrpEngine implements VrrpInstances, InterfaceListener, LinkListene
     @Override
     public Optional<VrrpInstanceView> instance(String name) {
         return instances().stream().filter(v -> v.name().equals(name)).findFirst();
+    }
+
+    @Override
+    public List<VrrpOperation> operations() {
+        try {
+            return core.views().operations();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override

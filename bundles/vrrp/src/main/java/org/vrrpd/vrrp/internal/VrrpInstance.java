@@ -23,6 +23,8 @@ final class VrrpInstance {
     private final InstanceFaults faults = new InstanceFaults(first -> handle(Event.FAULTED, first.text()),
             last -> handle(Event.RECOVERED, "recovered from " + last.text()));
     private int masterAddress;
+    /** When it last left INITIALIZE (System.nanoTime), for the MIBs' up time. */
+    private long upSinceNanos;
     private int masterAdverCentis;
     private long preemptAllowedAt;
     private long answeredLowerMasterAt = Long.MIN_VALUE;
@@ -57,6 +59,11 @@ final class VrrpInstance {
 
     VrrpState state() {
         return state;
+    }
+
+    /** When it last left INITIALIZE (System.nanoTime); meaningless while in INITIALIZE. */
+    long upSinceNanos() {
+        return upSinceNanos;
     }
 
     InstanceFaults faults() {
@@ -141,6 +148,7 @@ final class VrrpInstance {
     /** Takes up {@code handedOver}, the state the previous incarnation of the engine left it in (no transition). */
     void resume(VrrpState handedOver) {
         state = handedOver;
+        upSinceNanos = System.nanoTime();
         if (state == VrrpState.MASTER) {
             masterAddress = host.primaryAddress(this);
         }
@@ -251,6 +259,9 @@ final class VrrpInstance {
         }
         if (t.next() != from) {
             state = t.next();
+            if (from == VrrpState.INITIALIZE) {
+                upSinceNanos = System.nanoTime();
+            }
             if (from == VrrpState.MASTER) {
                 endSplitBrain(true);
             }

@@ -2,6 +2,7 @@ package org.vrrpd.notify.script.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.vrrpd.api.config.CommandLine;
 import org.vrrpd.api.vrrp.StateChange;
 import org.vrrpd.api.vrrp.VrrpState;
 
@@ -14,11 +15,11 @@ final class Scripts {
     private final List<String> stop;
 
     Scripts(String notify, String master, String backup, String fault, String stop) {
-        this.notify = split(notify);
-        this.master = split(master);
-        this.backup = split(backup);
-        this.fault = split(fault);
-        this.stop = split(stop);
+        this.notify = CommandLine.split(notify);
+        this.master = CommandLine.split(master);
+        this.backup = CommandLine.split(backup);
+        this.fault = CommandLine.split(fault);
+        this.stop = CommandLine.split(stop);
     }
 
     /** keepalived's state names: a stopped instance is STOP. */
@@ -49,44 +50,5 @@ final class Scripts {
             out.add(generic);
         }
         return out;
-    }
-
-    /** Splits a command line on blanks; single or double quotes keep blanks in a word. No shell is involved. */
-    static List<String> split(String line) {
-        List<String> words = new ArrayList<>();
-        if (line == null) {
-            return words;
-        }
-        StringBuilder word = new StringBuilder();
-        boolean inWord = false;
-        char quote = 0;
-        for (char c : line.toCharArray()) {
-            if (quote != 0) {
-                if (c == quote) {
-                    quote = 0;
-                } else {
-                    word.append(c);
-                }
-            } else if (c == '"' || c == '\'') {
-                quote = c;
-                inWord = true;
-            } else if (Character.isWhitespace(c)) {
-                if (inWord) {
-                    words.add(word.toString());
-                    word.setLength(0);
-                    inWord = false;
-                }
-            } else {
-                word.append(c);
-                inWord = true;
-            }
-        }
-        if (quote != 0) {
-            throw new IllegalArgumentException("unclosed quote in: " + line);
-        }
-        if (inWord) {
-            words.add(word.toString());
-        }
-        return words;
     }
 }

@@ -1,7 +1,6 @@
 package org.vrrpd.notify.script.internal;
 
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertThrows;
 
 import java.time.Instant;
 import java.util.List;
@@ -12,15 +11,6 @@ import org.vrrpd.api.vrrp.VrrpState;
 public class ScriptsTest {
     private static StateChange to(VrrpState state) {
         return new StateChange("VI_1", 51, VrrpState.BACKUP, state, 150, "test", Instant.EPOCH);
-    }
-
-    @Test
-    public void splitsLikeKeepalivedWithoutAShell() {
-        assertEquals(List.of("/etc/keepalived/notify.sh", "with space", "x'y", "a"),
-                Scripts.split("  /etc/keepalived/notify.sh \"with space\" \"x'y\"   a "));
-        assertEquals(List.of(), Scripts.split(null));
-        assertEquals(List.of(""), Scripts.split("''"));
-        assertThrows(IllegalArgumentException.class, () -> Scripts.split("echo 'open"));
     }
 
     @Test

@@ -1,0 +1,79 @@
+package org.vrrpd.notify.fifo.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.vrrpd.api.vrrp.StateChange;
+import org.vrrpd.api.vrrp.VrrpState;
+
+/**
+ * keepalived's notify FIFO lines (vrrp_notify.c: {@code "%s \"%s\" %s %d\n"}): {@code INSTANCE "VI_1"
+ * MASTER 150} for every change of an instance, a stopped one being STOP, and {@code GROUP "G1" MASTER
+ * 0} when a sync group as a whole changes: to FAULT as soon as one member is in FAULT, else to the
+ * state all its members are in (STOP once all have stopped) — after the member line that completes it,
+ * as keepalived writes the group's line once it has moved the members.
+ */
+final class FifoLines {
+    private final Map<String, List<String>> groups;
+    private final Map<String, VrrpState> instanceStates = new HashMap<>();
+    private final Map<String, VrrpState> groupStates = new HashMap<>();
+
+    FifoLines(Map<String, List<String>> groups) {
+        this.groups = groups;
+    }
+
+    /** {@code G1: VI_A VI_B, G2: VI_C} → the groups and their members, in order. */
+    static Map<String, List<String>> parseGroups(String text) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        if (text == null || text.isBlank()) {
+            return out;
+        }
+        for (String group : text.split(",")) {
+            int colon = group.indexOf(':');
+            String name = colon < 0 ? "" : group.substring(0, colon).trim();
+            List<String> members = colon < 0 ? List.of() : List.of(group.substring(colon + 1).trim().split("\\s+"));
+            if (name.isEmpty() || members.get(0).isEmpty()) {
+                throw new IllegalArgumentException("syncGroups = " + text + " rejected: each group is NAME: INSTANCE INSTANCE...");
+            }
+            out.put(name, members);
+        }
+        return out;
+    }
+
+    static String state(VrrpState state) {
+        return state == VrrpState.INITIALIZE ? "STOP" : state.name();
+    }
+
+    /** The lines one change writes: the instance's, then its group's if the group moved. */
+    List<String> linesFor(StateChange change) {
+        List<String> lines = new ArrayList<>(2);
+        lines.add("INSTANCE \"" + change.instance() + "\" " + state(change.to()) + " " + change.priority() + "\n");
+        instanceStates.put(change.instance(), change.to());
+        groups.forEach((group, members) -> {
+            if (members.contains(change.instance())) {
+                VrrpState now = groupState(members);
+                if (now != null && now != groupStates.get(group)) {
+                    groupStates.put(group, now);
+                    lines.add("GROUP \"" + group + "\" " + state(now) + " 0\n");
+                }
+            }
+        });
+        return lines;
+    }
+
+    private VrrpState groupState(List<String> members) {
+        VrrpState common = instanceStates.get(members.get(0));
+        for (String m : members) {
+            VrrpState s = instanceStates.get(m);
+            if (s == VrrpState.FAULT) {
+                return VrrpState.FAULT;
+            }
+            if (s != common) {
+                common = null;
+            }
+        }
+        return common;
+    }
+}
