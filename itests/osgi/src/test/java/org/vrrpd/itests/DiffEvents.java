@@ -9,7 +9,9 @@ import java.util.List;
  * The differential test's events, one line each, applied to both pairs at once: {@code start R...},
  * {@code kill R} (a SIGKILL of the box), {@code pull R IF} / {@code plug R IF} (the cable of R's
  * interface), {@code fail R FLAG} / {@code heal R FLAG} (the flag file a tracked script tests; one
- * file for both pairs' R, so both see it at once). A new tracker adds its verb here.
+ * file for both pairs' R, so both see it at once), {@code set R FILE VALUE} (a tracked file's
+ * number). A new tracker adds its verb here. (keepalived's track_process cannot be compared in a
+ * namespace: its proc connector is refused there, see docs/trackers.md.)
  */
 final class DiffEvents {
     private final Path work;
@@ -25,6 +27,7 @@ final class DiffEvents {
         switch (w[0]) {
             case "fail" -> Files.deleteIfExists(flag(w[1], w[2]));
             case "heal" -> Files.writeString(flag(w[1], w[2]), "");
+            case "set" -> Files.writeString(flag(w[1], w[2]), w[3] + "\n");
             case "start" -> {
                 for (DiffPair pair : pairs) {
                     for (int i = 1; i < w.length; i++) {

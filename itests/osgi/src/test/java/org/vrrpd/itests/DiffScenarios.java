@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * The differential test's keepalived.conf files, as keepalived users write them, and the events
  * each goes through ({@link DiffEvents}' verbs). Router r1 has priority 150, r2 100 (@PRIO2@: the other way round); the flags are
- * the files the tracked scripts test, present at the start.
+ * the files the tracked scripts test, present at the start ({@code NAME=VALUE}: holding VALUE).
  */
 final class DiffScenarios {
     /** A keepalived.conf per role, with its flag files and its events. */
@@ -24,7 +24,8 @@ final class DiffScenarios {
 
     /**
      * One instance: eth1 tracked with weight -60, a script subtracting 30 while it fails, one
-     * adding 15 while it succeeds (only r2 has its flag: 115 against r1's 150).
+     * adding 15 while it succeeds (only r2 has its flag: 115 against r1's 150), a tracked file
+     * whose number counts -10 each.
      */
     static final Scenario WEIGHTS = new Scenario("""
             global_defs {
@@ -41,6 +42,10 @@ final class DiffScenarios {
                 script "/usr/bin/test -f @FLAGS@/bonus"
                 interval 1
                 weight 15
+            }
+            track_file load {
+                file "@FLAGS@/load"
+                weight -10
             }
             vrrp_instance VI_1 {
                 state BACKUP
@@ -59,13 +64,17 @@ final class DiffScenarios {
                     chk_app
                     chk_bonus
                 }
+                track_file {
+                    load
+                }
                 notify @NOTIFY@
                 virtual_ipaddress {
                     192.0.2.100/24
                 }
             }
-            """, Map.of("r1", List.of("app"), "r2", List.of("app", "bonus")),
-            List.of("start r1 r2", "pull r1 eth1", "plug r1 eth1", "fail r1 app", "fail r2 bonus", "kill r1", "start r1", "heal r1 app"));
+            """, Map.of("r1", List.of("app", "load=0"), "r2", List.of("app", "bonus", "load=0")),
+            List.of("start r1 r2", "pull r1 eth1", "plug r1 eth1", "fail r1 app", "fail r2 bonus", "kill r1", "start r1", "heal r1 app",
+                    "set r1 load 6", "set r1 load 0"));
 
     /**
      * A sync group with its own notify script: VI_EXT on eth0 and VI_INT on eth1 move together; a

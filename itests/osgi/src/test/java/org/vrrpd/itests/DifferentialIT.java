@@ -22,7 +22,7 @@ import org.vrrpd.lab.NetLab;
  * after each, once both pairs have settled, every router's state and effective priority of every
  * instance (keepalived's from its SIGUSR1 data dump, ours from vrrp:list) must be the same, and so
  * must the notify scripts' calls (their states). The events are {@link DiffEvents}' lines, so a new kind of
- * tracker (a tracked file's value, a process killed) is one more verb there and one more scenario.
+ * tracker is one more verb there and one more scenario; a tracked file is one (weights scenario).
  */
 @RunWith(Parameterized.class)
 public class DifferentialIT extends LabTest {
@@ -51,7 +51,8 @@ public class DifferentialIT extends LabTest {
         for (String role : DiffPair.ROLES) {
             Path flags = Files.createDirectories(work.resolve("flags-" + role));
             for (String flag : scenario.flags().getOrDefault(role, List.of())) {
-                Files.writeString(flags.resolve(flag), "");
+                String[] nameValue = flag.split("=", 2);
+                Files.writeString(flags.resolve(nameValue[0]), nameValue.length == 2 ? nameValue[1] + "\n" : "");
             }
             confs.put(role, scenario.conf(role, flags, notify));
         }
