@@ -9,7 +9,7 @@ import org.vrrpd.importer.KeepalivedConf.Node;
 /**
  * An instance's {@code virtual_ipaddress} and {@code virtual_ipaddress_excluded} blocks as
  * {@code virtualAddresses} and {@code excludedAddresses}: an address repeated in either is kept
- * once, as keepalived does; IPv6 only where it is not advertised (a VRRPv2 advert carries IPv4).
+ * once, as keepalived does; the advertised ones of the instance's family only, the excluded ones of either.
  * An address's options (dev, label, scope, brd) go with it.
  */
 final class Addresses {
@@ -19,13 +19,16 @@ final class Addresses {
 
     private final String instance;
     private final String interfaceName;
+    /** The instance's family (keepalived's: its first address's, or native_ipv6). */
+    private final boolean ipv6;
     private final Notes notes;
     /** Address without prefix → the first line's ADDRESS[/PREFIX], over both lists. */
     private final Map<String, String> seen = new LinkedHashMap<>();
 
-    Addresses(String instance, String interfaceName, Notes notes) {
+    Addresses(String instance, String interfaceName, boolean ipv6, Notes notes) {
         this.instance = instance;
         this.interfaceName = interfaceName;
+        this.ipv6 = ipv6;
         this.notes = notes;
     }
 
@@ -33,9 +36,10 @@ final class Addresses {
     String read(Node block, boolean advertised) {
         StringBuilder out = new StringBuilder();
         for (Node a : block.children()) {
-            if (advertised && a.keyword().contains(":")) {
-                notes.add(a, instance + ": IPv6 address " + a.keyword() + " not supported in an advert (VRRPv2 carries IPv4; "
-                        + "virtual_ipaddress_excluded takes it)");
+            if (advertised && a.keyword().contains(":") != ipv6) {
+                notes.add(a, instance + ": " + (ipv6 ? "IPv4" : "IPv6") + " address " + a.keyword() + " in an " + (ipv6 ? "IPv6" : "IPv4")
+                        + " instance (its family is its first address's" + (ipv6 ? " or native_ipv6" : "") + "): left out, as keepalived"
+                        + " ignores it; give it an instance of its own");
                 continue;
             }
             String first = seen.putIfAbsent(a.keyword().split("/", 2)[0], a.keyword());

@@ -122,8 +122,9 @@ public final class Importer {
         Node version = null;
         Node advertInt = null;
         Node refused = null;
+        boolean ipv6 = ipv6(block);
         Addresses addresses = new Addresses(name, block.children().stream().filter(c -> c.keyword().equals("interface")).map(c -> c.arg(0))
-                .findFirst().orElse(null), notes);
+                .findFirst().orElse(null), ipv6, notes);
         for (Node c : block.children()) {
             String v = c.arg(0);
             switch (c.keyword()) {
@@ -152,6 +153,7 @@ public final class Importer {
                 case "authentication" -> authentication(name, c, cfg);
                 case "virtual_ipaddress" -> cfg.put("virtualAddresses", addresses.read(c, true));
                 case "virtual_ipaddress_excluded" -> cfg.put("excludedAddresses", addresses.read(c, false));
+                case "native_ipv6" -> { } // read by ipv6()
                 case "track_interface" -> trackInterfaces.addAll(c.children());
                 case "track_script" -> trackScripts.addAll(c.children());
                 case "track_file" -> trackFiles.addAll(c.children());
@@ -171,7 +173,7 @@ public final class Importer {
             notes.add(refused, name + ": '" + refused.keyword() + "' is not supported yet, so the instance is not imported");
             return;
         }
-        VersionAndInterval.of(name, version, defaultVersion, advertInt, notes).into(cfg);
+        VersionAndInterval.of(name, version, defaultVersion, advertInt, ipv6, notes).into(cfg);
         String group = syncGroups.groupOf(name);
         if (group != null) {
             cfg.put("syncGroup", group);
@@ -225,5 +227,14 @@ public final class Importer {
         }
         notes.changed(line, instance + ": auth_pass is longer than 8 bytes: only its first 8 are imported, as keepalived uses");
         return first.toString();
+    }
+
+    /** keepalived's instance family: IPv6 with native_ipv6, else its first virtual address's. */
+    private static boolean ipv6(Node block) {
+        if (block.children().stream().anyMatch(n -> n.keyword().equals("native_ipv6"))) {
+            return true;
+        }
+        return block.children().stream().filter(n -> n.keyword().equals("virtual_ipaddress") && !n.children().isEmpty()).findFirst()
+                .map(n -> n.children().get(0).keyword().contains(":")).orElse(false);
     }
 }

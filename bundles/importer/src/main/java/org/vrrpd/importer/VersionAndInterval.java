@@ -11,7 +11,8 @@ import org.vrrpd.importer.KeepalivedConf.Node;
  * seconds, so keepalived rounds a fraction, and so does the import, saying so.
  */
 record VersionAndInterval(int version, String advertInterval) {
-    static VersionAndInterval of(String instance, Node version, Node defaultVersion, Node advertInt, Notes notes) {
+    /** {@code ipv6}: the instance is IPv6 (its first address, or native_ipv6), which only VRRPv3 carries. */
+    static VersionAndInterval of(String instance, Node version, Node defaultVersion, Node advertInt, boolean ipv6, Notes notes) {
         Node given = version != null ? version : defaultVersion;
         int v = 2;
         if (given != null) {
@@ -20,6 +21,12 @@ record VersionAndInterval(int version, String advertInterval) {
             } else if (!"2".equals(given.arg(0))) {
                 notes.add(given, instance + ": version " + given.arg(0) + " does not exist (2 or 3); VRRPv2 used");
             }
+        }
+        if (ipv6 && v != 3) {
+            if (given != null) { // without one, 2 is only the default: no note
+                notes.changed(given, instance + ": an IPv6 instance: version 3 imported (VRRPv2 has no IPv6)");
+            }
+            v = 3;
         }
         if (advertInt == null) {
             return new VersionAndInterval(v, null);

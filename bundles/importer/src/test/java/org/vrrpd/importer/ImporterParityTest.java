@@ -165,6 +165,22 @@ public class ImporterParityTest {
     }
 
     @Test
+    public void ipv6InstancesCarryOverAsVrrpv3() throws Exception {
+        Importer.Result r = convert("vrrp_instance V6 {\n interface eth0\n virtual_router_id 11\n priority 150\n advert_int 0.5\n"
+                + " virtual_ipaddress {\n  2001:db8::110/64\n  192.0.2.110/24\n }\n}\n"
+                + "vrrp_instance V6N {\n interface eth0\n virtual_router_id 12\n version 2\n native_ipv6\n virtual_ipaddress {\n"
+                + "  2001:DB8:0::120/64\n }\n}\n");
+        assertHas(r, "org.vrrpd.vrrp.instance-V6.cfg", "virtualAddresses = 2001:db8::110/64\n");
+        assertHas(r, "org.vrrpd.vrrp.instance-V6.cfg", "version = 3\n");
+        assertHas(r, "org.vrrpd.vrrp.instance-V6.cfg", "advertInterval = 0.5\n");
+        assertNoted(r, "not imported: keepalived.conf:8: V6: IPv4 address 192.0.2.110/24 in an IPv6 instance (its family is its first "
+                + "address's or native_ipv6): left out, as keepalived ignores it; give it an instance of its own");
+        assertHas(r, "org.vrrpd.vrrp.instance-V6N.cfg", "version = 3\n");
+        assertNoted(r, "note: keepalived.conf:14: V6N: an IPv6 instance: version 3 imported (VRRPv2 has no IPv6)");
+        assertFalse("native_ipv6 is understood", r.notes().stream().anyMatch(n -> n.contains("native_ipv6' not supported")));
+    }
+
+    @Test
     public void unicastPeersCarryOverAndVmacRefusesTheInstance() throws Exception {
         Importer.Result r = convert(instance("VI_1", " unicast_src_ip 192.0.2.1\n unicast_ttl 254\n unicast_peer {\n  192.0.2.2\n"
                 + "  198.51.100.2 min_ttl 250 max_ttl 255\n }\n") + instance("VI_2", " use_vmac\n"));

@@ -63,8 +63,8 @@ public class ImporterTest {
         assertEquals(List.of(
                 "not imported: keepalived.conf:3: global_defs router_id: ignored, vrrpd has no equivalent",
                 "not imported: keepalived.conf:4: global_defs enable_script_security: ignored, vrrpd has no equivalent",
-                "not imported: keepalived.conf:37: VI_WEB: IPv6 address 2001:db8::100/64 not supported in an advert (VRRPv2 carries IPv4; "
-                        + "virtual_ipaddress_excluded takes it)",
+                "not imported: keepalived.conf:37: VI_WEB: IPv6 address 2001:db8::100/64 in an IPv4 instance (its family is its first "
+                        + "address's): left out, as keepalived ignores it; give it an instance of its own",
                 "not imported: keepalived.conf:49: VI_WEB: 'smtp_alert' not supported",
                 "note: db.conf:7: VI_DB: advert_int 0.5 rounded to 1 s, as keepalived does for VRRPv2 (which counts whole seconds; version 3 takes "
                         + "fractions)"), r.notes());

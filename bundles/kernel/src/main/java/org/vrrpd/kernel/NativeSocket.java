@@ -7,6 +7,7 @@ import static org.vrrpd.kernel.internal.Native.check;
 import java.io.Closeable;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import jnr.ffi.byref.IntByReference;
 import org.vrrpd.kernel.internal.Native;
 
@@ -32,6 +33,16 @@ public abstract class NativeSocket implements Closeable {
 
     public boolean isOpen() {
         return !closed;
+    }
+
+    /** Receives and sends only through {@code interfaceName} (SO_BINDTODEVICE). */
+    public void bindToDevice(String interfaceName) throws NativeException {
+        byte[] name = interfaceName.getBytes(StandardCharsets.US_ASCII);
+        if (name.length >= IFNAMSIZ) {
+            throw new IllegalArgumentException("interface name too long: " + interfaceName);
+        }
+        scratch.clear().put(name).put((byte) 0);
+        setOption(SOL_SOCKET, SO_BINDTODEVICE, scratch, name.length + 1, "SO_BINDTODEVICE=" + interfaceName);
     }
 
     /** Sets SO_RCVBUF, or SO_RCVBUFFORCE (which ignores rmem_max and needs CAP_NET_ADMIN) when {@code force}. */

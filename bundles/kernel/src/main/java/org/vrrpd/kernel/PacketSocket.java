@@ -12,6 +12,7 @@ public final class PacketSocket extends NativeSocket {
     public static final int ETH_P_ALL = 0x0003;
     public static final int ETH_P_IP = 0x0800;
     public static final int ETH_P_ARP = 0x0806;
+    public static final int ETH_P_IPV6 = 0x86dd;
 
     private final int etherType;
 

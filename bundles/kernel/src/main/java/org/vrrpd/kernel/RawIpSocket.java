@@ -3,7 +3,6 @@ package org.vrrpd.kernel;
 import static org.vrrpd.kernel.internal.Linux.*;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 
 /**
  * An IPv4 raw socket for one IP protocol (112 for VRRP, 51 for AH). Received datagrams start with
@@ -23,16 +22,6 @@ public final class RawIpSocket extends NativeSocket {
 
     public int protocol() {
         return protocol;
-    }
-
-    /** Receives and sends only through {@code interfaceName} (SO_BINDTODEVICE). */
-    public void bindToDevice(String interfaceName) throws NativeException {
-        byte[] name = interfaceName.getBytes(StandardCharsets.US_ASCII);
-        if (name.length >= IFNAMSIZ) {
-            throw new IllegalArgumentException("interface name too long: " + interfaceName);
-        }
-        scratch.clear().put(name).put((byte) 0);
-        setOption(SOL_SOCKET, SO_BINDTODEVICE, scratch, name.length + 1, "SO_BINDTODEVICE=" + interfaceName);
     }
 
     /** Joins {@code group} on the interface with {@code interfaceIndex} (IP_ADD_MEMBERSHIP with ip_mreqn). */

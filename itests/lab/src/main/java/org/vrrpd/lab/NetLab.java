@@ -109,6 +109,26 @@ public final class NetLab implements AutoCloseable {
         return port;
     }
 
+    /**
+     * Turns IPv6 on for {@code ifname} in {@code ns} (the lab turns it off) with duplicate address
+     * detection off, so that its link-local address is usable at once; returns that address once
+     * the kernel has made it (e.g. {@code fe80::cc99:64ff:fed7:3691}).
+     */
+    public String enableIpv6(String ns, String ifname) {
+        exec(ns, "sysctl", "-q", "-w", "net.ipv6.conf." + ifname + ".accept_dad=0").check();
+        exec(ns, "sysctl", "-q", "-w", "net.ipv6.conf." + ifname + ".disable_ipv6=0").check();
+        long deadline = System.nanoTime() + COMMAND_TIMEOUT.toNanos();
+        Pattern linkLocal = Pattern.compile("inet6 (fe80::[0-9a-f:]+)/64 scope link");
+        do {
+            Matcher m = linkLocal.matcher(exec(ns, "ip", "-6", "addr", "show", "dev", ifname).check().stdout());
+            if (m.find()) {
+                return m.group(1);
+            }
+            Thread.onSpinWait();
+        } while (System.nanoTime() < deadline);
+        throw new IllegalStateException(ifname + " in " + ns + " has no IPv6 link-local address after " + COMMAND_TIMEOUT);
+    }
+
     /** Runs a command in a namespace and waits for it. */
     public Result exec(String ns, String... command) {
         return host(inNamespace(ns, command));

@@ -30,7 +30,7 @@ public class HotSwapIT extends LabTest {
     }
 
     /** Bundle id by symbolic name, from {@code lb -s}. */
-    private static Map<String, String> bundleIds(Vrrpd daemon) {
+    static Map<String, String> bundleIds(Vrrpd daemon) {
         Map<String, String> ids = new LinkedHashMap<>();
         for (String line : daemon.vrrpctl("lb", "-s").check().stdout().split("\n")) {
             String[] cols = line.split("\\|");

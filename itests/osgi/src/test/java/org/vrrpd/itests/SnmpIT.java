@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.Test;
 import org.vrrpd.lab.Capture;
@@ -18,7 +19,8 @@ import org.vrrpd.lab.NetLab;
  * The SNMP bundle as an AgentX subagent of Debian's snmpd, started here in the router's namespace
  * with a configuration of its own: snmpwalk's vrrpOperTable row says what vrrp:show says, a VRRPv3
  * instance is in the VRRPv3-MIB instead, a state change shows on the next walk, both new-master
- * notifications reach snmpd's trap sink, and a restarted snmpd is served again.
+ * notifications reach snmpd's trap sink, a restarted snmpd is served again, and so it is after the
+ * engine and the SNMP bundle are updated under it.
  */
 public class SnmpIT extends LabTest {
     private static final String VRRP_MIB = ".1.3.6.1.2.1.68";
@@ -96,8 +98,23 @@ public class SnmpIT extends LabTest {
         snmpd = snmpd(ns1, socket, 2);
         assertTrue(r1.output(), r1.process().awaitOutput("SNMP: not connected to " + socket, WAIT));
         walk = awaitWalk(ns1, VRRP_MIB, OPER + "3" + row, "INTEGER: 2");
-        assertEquals(r1.output(), 2, r1.output().split("SNMP: connected to ", -1).length - 1);
+        assertEquals(r1.output(), 2, connections(r1));
         assertEquals("INTEGER: 150", walk.get(OPER + "5" + row));
+
+        // the engine updated under the subagent: it reads the new incarnation; the subagent updated: it connects anew
+        Map<String, String> ids = HotSwapIT.bundleIds(r1);
+        for (String bsn : List.of("org.vrrpd.vrrp", "org.vrrpd.snmp")) {
+            r1.vrrpctl("update", ids.get(bsn)).check();
+            r1.vrrpctl("refresh", ids.get(bsn)).check();
+        }
+        awaitTrue("the new subagent connected:\n" + r1.output(), () -> connections(r1) == 3, WAIT);
+        // a resumed backup knows the master again from its next advert
+        walk = awaitWalk(ns1, VRRP_MIB, OPER + "7" + row, "IpAddress: 192.0.2.2");
+        assertEquals("INTEGER: 2", walk.get(OPER + "3" + row));
+    }
+
+    private static int connections(Vrrpd daemon) {
+        return daemon.output().split("SNMP: connected to ", -1).length - 1;
     }
 
     /** Starts snmpd in the foreground with a configuration of its own: AgentX master on {@code socket}, v2c on 127.0.0.1:161, traps to :162. */

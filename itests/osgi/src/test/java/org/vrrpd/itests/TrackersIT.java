@@ -163,6 +163,7 @@ public class TrackersIT extends LabTest {
         }
         assertTrue(files.keySet().toString(), files.containsKey("org.vrrpd.track.file-VI_1-load.cfg"));
         Vrrpd ours = Vrrpd.start(lab, nsV, work, "ours", files);
+        ours.awaitState("VI_1", "MASTER", Duration.ofSeconds(20)); // up and alone on its link, before the values change
         int previous = 150;
         // value → effective priority: 150 - 10 × value, kept within 1..254, a product above 253 capped first
         int[][] steps = {{3, 120}, {6, 90}, {-2, 170}, {16, 1}, {-30, 254}, {0, 150}};
@@ -171,9 +172,9 @@ public class TrackersIT extends LabTest {
                 Files.writeString(load, step[0] == 16 ? "0x10\n" : step[0] + "\n"); // 0x10: strtol's hexadecimal
             }
             String change = "(VI_1) Changing effective priority from " + previous + " to " + step[1];
-            assertTrue("keepalived: " + change + "\n" + keepalived.output(), keepalived.awaitOutput(change, Duration.ofSeconds(5)));
+            assertTrue("keepalived: " + change + "\n" + keepalived.output(), keepalived.awaitOutput(change, Duration.ofSeconds(10)));
             String expected = step[1] == 150 ? "vrid 51, priority 150\n" : "vrid 51, priority " + step[1] + " (configured 150)";
-            awaitContains("ours at " + step[1], () -> ours.vrrpctl("vrrp:show", "VI_1").stdout(), Duration.ofSeconds(5), expected);
+            awaitContains("ours at " + step[1], () -> ours.vrrpctl("vrrp:show", "VI_1").stdout(), Duration.ofSeconds(10), expected);
             previous = step[1];
         }
     }

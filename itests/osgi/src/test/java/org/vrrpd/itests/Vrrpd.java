@@ -175,7 +175,7 @@ final class Vrrpd {
 
     /** Whether the namespace's eth0 carries {@code address}. */
     boolean holds(String address) {
-        return lab.exec(namespace, "ip", "-o", "-4", "addr", "show", "dev", "eth0").check().stdout().contains(" " + address + "/");
+        return lab.exec(namespace, "ip", "-o", "addr", "show", "dev", "eth0").check().stdout().contains(" " + address + "/");
     }
 
     /** An instance configuration in the .cfg format FileInstall reads. */

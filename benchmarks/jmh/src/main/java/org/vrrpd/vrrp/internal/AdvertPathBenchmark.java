@@ -146,8 +146,8 @@ public class AdvertPathBenchmark {
     }
 
     private InterfaceChannel channel(String name) {
-        InterfaceChannel channel = new InterfaceChannel(name, 2, NO_SOCKETS, receiver);
-        channel.setPrimary(0xc0000202); // 192.0.2.2
+        InterfaceChannel channel = new InterfaceChannel(name, 2, false, NO_SOCKETS, receiver);
+        channel.setPrimary(0xc0000202L); // 192.0.2.2
         return channel;
     }
 
@@ -168,7 +168,7 @@ public class AdvertPathBenchmark {
     private VrrpInstance master(String authType, String iface, Authenticator authenticator) {
         InstanceRegistry registry = new InstanceRegistry();
         OneInterface interfaces = new OneInterface(iface);
-        InterfaceChannels channels = new InterfaceChannels(NO_DESCRIPTORS, (name, index) -> NO_SOCKETS, receiver, registry,
+        InterfaceChannels channels = new InterfaceChannels(NO_DESCRIPTORS, (name, index, ipv6) -> NO_SOCKETS, receiver, registry,
                 () -> interfaces, () -> null);
         Clock masterClock = new Clock();
         VipReconciler vips = new VipReconciler(() -> interfaces, (owner, outcomes) -> { });

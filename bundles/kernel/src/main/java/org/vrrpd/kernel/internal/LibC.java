@@ -28,6 +28,11 @@ public interface LibC {
     @SaveError @ssize_t long recvfrom(int fd, @Out ByteBuffer buf, @size_t long len, int flags, @Out ByteBuffer addr,
                                       IntByReference addrlen);
 
+    /** {@code msg} holds a struct msghdr whose pointers point into direct memory. */
+    @SaveError @ssize_t long recvmsg(int fd, ByteBuffer msg, int flags);
+
+    @SaveError @ssize_t long sendmsg(int fd, @In ByteBuffer msg, int flags);
+
     @SaveError int poll(ByteBuffer fds, long nfds, int timeout);
 
     /** poll with a struct timespec timeout (NULL: forever) and no signal mask change (NULL). */

@@ -16,6 +16,14 @@ public final class Native {
         return RUNTIME;
     }
 
+    /** The native address of a direct buffer's first byte (not its position), for structures that point into it. */
+    public static long address(java.nio.ByteBuffer direct) {
+        if (!direct.isDirect()) {
+            throw new IllegalArgumentException("not a direct buffer");
+        }
+        return jnr.ffi.Pointer.wrap(RUNTIME, direct).address();
+    }
+
     /** The errno saved by the last {@code @SaveError} call on this thread. */
     public static int errno() {
         return RUNTIME.getLastError();

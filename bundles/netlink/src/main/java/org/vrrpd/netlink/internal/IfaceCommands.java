@@ -11,6 +11,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.vrrpd.api.json.JsonWriter;
 import org.vrrpd.api.link.LinkMonitor;
 import org.vrrpd.api.net.InterfaceAddress;
 import org.vrrpd.api.net.InterfaceFlags;
@@ -68,7 +69,7 @@ public class IfaceCommands {
         out.append(String.format("  last change %s%n", registry.lastChange(name).map(Object::toString).orElse("-")));
         out.append("  addresses\n");
         for (InterfaceAddress a : i.addresses()) {
-            out.append(String.format("    %-45s %-9s %s%n", a.address().getHostAddress() + "/" + a.prefixLength(),
+            out.append(String.format("    %-45s %-9s %s%n", JsonWriter.address(a.address()) + "/" + a.prefixLength(), // RFC 5952 for IPv6
                     a.secondary() ? "secondary" : "primary", a.label() != null ? a.label() : ""));
         }
         return out.toString().stripTrailing();

@@ -17,8 +17,18 @@ final class AdvertBuffer {
         advert = null;
     }
 
-    /** The advert to send with {@code priority} from {@code source} to {@code destination} (position 0, limit = length). */
-    ByteBuffer next(InstanceSettings settings, AuthSession auth, int priority, int source, int destination) {
+    /**
+     * The advert to send with {@code priority} from {@code source} (see {@link VrrpPacket#sourceKey})
+     * to {@code destination} (IPv4; an IPv6 advert goes to ff02::12), position 0, limit = length.
+     */
+    ByteBuffer next(InstanceSettings settings, AuthSession auth, int priority, long source, int destination) {
+        if (settings.ipv6()) {
+            return nextIpv6(settings, priority, source);
+        }
+        return next(settings, auth, priority, (int) source, destination);
+    }
+
+    private ByteBuffer next(InstanceSettings settings, AuthSession auth, int priority, int source, int destination) {
         if (settings.version() == 3) {
             return nextV3(settings, priority, source, destination);
         }
@@ -38,6 +48,20 @@ final class AdvertBuffer {
         VrrpPacket.sealChecksum(advert, at, VrrpPacket.length(count));
         auth.seal(advert, VrrpPacket.IPV4_HEADER_LENGTH); // AH's ICV covers the VRRP checksum
         return advert.clear().limit(length);
+    }
+
+    /** VRRPv3 over IPv6, from the interface's link-local address (RFC 5798 §5.1.2.1). */
+    private ByteBuffer nextIpv6(InstanceSettings settings, int priority, long sourceInterfaceId) {
+        int at = VrrpPacket.IPV6_HEADER_LENGTH;
+        int vrrpLength = VrrpPacket.lengthIpv6(settings.virtualAddresses().size());
+        if (advert == null) {
+            advert = ByteBuffer.allocateDirect(at + vrrpLength);
+            VrrpPacket.writeAdvertisementV3(advert, at, settings.vrid(), priority, settings.advertCentis(), settings.virtualAddresses());
+        }
+        VrrpPacket.writeIpv6Header(advert, vrrpLength, sourceInterfaceId);
+        VrrpPacket.setPriority(advert, at, priority);
+        VrrpPacket.sealChecksumIpv6(advert, at, vrrpLength);
+        return advert.clear().limit(at + vrrpLength);
     }
 
     /** VRRPv3 over IPv4: no authentication; the checksum covers the pseudo-header, so the source. */

@@ -6,7 +6,7 @@ import org.vrrpd.api.vrrp.VirtualAddress;
 import org.vrrpd.api.auth.AuthSession;
 
 /**
- * RFC 3768 §7.1 for one instance, in the RFC's order: the packet checks, the authentication, the
+ * RFC 3768 / RFC 5798 §7.1 for one instance, in the RFC's order: the packet checks, the authentication, the
  * advert interval, then the address list. Pure and allocation-free: it runs for every advert, and
  * it is what the fuzz tests drive.
  */
@@ -34,7 +34,7 @@ final class AdvertChecks {
             return packet;
         }
         if (settings.version() == 3) {
-            if (VrrpPacket.ipProtocol(datagram) != VrrpPacket.IP_PROTOCOL) {
+            if (!VrrpPacket.isIpv6(datagram) && VrrpPacket.ipProtocol(datagram) != VrrpPacket.IP_PROTOCOL) {
                 return Verdict.AUTH_TYPE_MISMATCH; // wrapped in AH: VRRPv3 has no authentication
             }
             if (VrrpPacket.maxAdverCentis(datagram, at) == 0) {
@@ -81,11 +81,28 @@ final class AdvertChecks {
         if (count != ours.size()) {
             return false;
         }
+        if (VrrpPacket.isIpv6(datagram)) {
+            return sameIpv6Addresses(datagram, at, ours);
+        }
         outer:
         for (int i = 0; i < count; i++) {
             int a = VrrpPacket.address(datagram, at, i);
             for (int k = 0; k < count; k++) {
-                if (ours.get(k).ipv4() == a) {
+                if (ours.get(k).isIpv4() && ours.get(k).ipv4() == a) {
+                    continue outer;
+                }
+            }
+            return false;
+        }
+        return true;
+    }
+
+    private static boolean sameIpv6Addresses(ByteBuffer datagram, int at, List<VirtualAddress> ours) {
+        int count = ours.size();
+        outer:
+        for (int i = 0; i < count; i++) {
+            for (int k = 0; k < count; k++) {
+                if (!ours.get(k).isIpv4() && VrrpPacket.ipv6AddressIs(datagram, at, i, ours.get(k))) {
                     continue outer;
                 }
             }

@@ -7,16 +7,16 @@ final class AdvertClass {
 
     /**
      * @param priority the advert's priority
-     * @param source its sender's primary address
+     * @param source its sender's primary address ({@link VrrpPacket#sourceKey})
      * @param ours our effective priority
      * @param ourAddress our primary address
      * @param mayPreempt preemption is on and its delay is over
      */
-    static Event of(int priority, int source, int ours, int ourAddress, boolean mayPreempt) {
+    static Event of(int priority, long source, int ours, long ourAddress, boolean mayPreempt) {
         if (priority == 0) {
             return Event.RX_PRIORITY_ZERO;
         }
-        if (priority > ours || (priority == ours && Integer.compareUnsigned(source, ourAddress) > 0)) {
+        if (priority > ours || (priority == ours && Long.compareUnsigned(source, ourAddress) > 0)) {
             return Event.RX_PREFERRED;
         }
         if (priority == ours) {

@@ -40,7 +40,7 @@ final class AdvertReceiver implements InterfaceChannel.Receiver {
                 nextUnreadableLog = clock.now() + DROP_LOG_INTERVAL;
                 LOG.warn("{}: dropped a datagram of {} bytes from {}: too short for a VRRP advert, or not one (further ones counted "
                         + "in vrrp:list, logged at most every 10 s)", channel.name(), length,
-                        length >= 16 ? Ipv4.toString(VrrpPacket.ipSource(datagram)) : "?");
+                        length >= 16 && !VrrpPacket.isIpv6(datagram) ? Ipv4.toString(VrrpPacket.ipSource(datagram)) : "?");
             }
             return;
         }
@@ -59,12 +59,12 @@ final class AdvertReceiver implements InterfaceChannel.Receiver {
             logDrop(instance, datagram, at, verdict);
         }
         if (verdict.accepted()) {
-            instance.advertReceived(VrrpPacket.priority(datagram, at), VrrpPacket.ipSource(datagram), instance.settings().version() == 3
+            instance.advertReceived(VrrpPacket.priority(datagram, at), VrrpPacket.sourceKey(datagram), instance.settings().version() == 3
                     ? VrrpPacket.maxAdverCentis(datagram, at) : instance.settings().advertCentis(), verdict == Verdict.ACCEPTED_OTHER_ADDRESSES);
         } else if (instance.state() == VrrpState.MASTER && VrrpPacket.priority(datagram, at) != 0) {
             String why = disagreement(verdict, instance.splitBrain);
             if (why != null || instance.splitBrain.active()) {
-                instance.otherMasterHeard(VrrpPacket.ipSource(datagram), why);
+                instance.otherMasterHeard(VrrpPacket.sourceKey(datagram), why);
             }
         }
     }
@@ -104,6 +104,6 @@ final class AdvertReceiver implements InterfaceChannel.Receiver {
             default -> verdict.toString();
         };
         LOG.warn("{}: {} an advert from {}: {} (further ones counted, logged at most every 10 s)", instance.name(),
-                verdict.accepted() ? "accepted" : "dropped", Ipv4.toString(VrrpPacket.ipSource(datagram)), why);
+                verdict.accepted() ? "accepted" : "dropped", RouterAddress.sourceText(datagram), why);
     }
 }

@@ -5,13 +5,16 @@ import org.vrrpd.kernel.NativeException;
 
 /**
  * The sockets one interface's VRRP traffic goes through: what an {@link InterfaceChannel} sends
- * with and receives from. Today raw IPv4 multicast ({@link RawIpv4Sockets}); an IPv6 or unicast
- * transport is another implementation, and tests use one without a network.
+ * with and receives from: raw IPv4 ({@link RawIpv4Sockets}) or IPv6 ({@link RawIpv6Sockets}); tests
+ * use one without a network.
  */
 interface ChannelSockets extends AutoCloseable {
-    /** Opens the sockets of the interface {@code name} (index {@code index}). */
+    /** Opens the sockets of the interface {@code name} (index {@code index}) for IPv4 or IPv6. */
     interface Factory {
-        ChannelSockets open(String name, int index) throws NativeException;
+        /** The raw sockets of each family. */
+        Factory RAW = (name, index, ipv6) -> ipv6 ? new RawIpv6Sockets(name, index) : new RawIpv4Sockets(name, index);
+
+        ChannelSockets open(String name, int index, boolean ipv6) throws NativeException;
     }
 
     /** The descriptors to poll, one per receiving socket; {@link #receive} takes an index into them. */

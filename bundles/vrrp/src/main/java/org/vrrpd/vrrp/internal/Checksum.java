@@ -2,7 +2,7 @@ package org.vrrpd.vrrp.internal;
 
 import java.nio.ByteBuffer;
 
-/** The Internet checksum (RFC 1071) over part of a big-endian buffer, alone or after an IPv4 pseudo-header. */
+/** The Internet checksum (RFC 1071) over part of a big-endian buffer, alone or after an IPv4 or IPv6 pseudo-header. */
 final class Checksum {
     private Checksum() {
     }
@@ -19,6 +19,15 @@ final class Checksum {
     static int withPseudoHeader(ByteBuffer buf, int offset, int length, int source, int destination, int protocol) {
         long pseudo = (source >>> 16) + (source & 0xffff) + (destination >>> 16) + (destination & 0xffff) + protocol + length;
         return fold(pseudo + sum(buf, offset, length));
+    }
+
+    /**
+     * The same, preceded by the IPv6 pseudo-header of RFC 8200 §8.1 — source and destination from
+     * the IPv6 header at 0 of {@code buf}, the upper-layer length, the next header — as VRRPv3
+     * over IPv6 and ICMPv6 compute it.
+     */
+    static int withIpv6PseudoHeader(ByteBuffer buf, int offset, int length, int nextHeader) {
+        return fold(sum(buf, 8, 32) + length + nextHeader + sum(buf, offset, length));
     }
 
     private static long sum(ByteBuffer buf, int offset, int length) {

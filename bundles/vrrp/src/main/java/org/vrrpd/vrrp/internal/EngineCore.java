@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vrrpd.api.arp.GratuitousArpSender;
+import org.vrrpd.api.arp.NeighborAdvertisementSender;
 import org.vrrpd.api.auth.Authenticator;
 import org.vrrpd.api.link.LinkMonitor;
 import org.vrrpd.api.net.InterfaceRegistry;
@@ -47,12 +48,12 @@ final class EngineCore {
     private volatile boolean closed;
 
     EngineCore(Path handoffFile, ChannelSockets.Factory sockets, Supplier<InterfaceRegistry> registry, Supplier<LinkMonitor> links,
-               Supplier<GratuitousArpSender> arp) throws NativeException {
+               Supplier<GratuitousArpSender> arp, Supplier<NeighborAdvertisementSender> na) throws NativeException {
         loop = new EventLoop("vrrpd-vrrp");
         receiver = new AdvertReceiver(loop);
         channels = new InterfaceChannels(loop, sockets, receiver, instances, registry, links);
         vips = new VipReconciler(registry, (owner, outcomes) -> loop.post(() -> addressesApplied(owner, outcomes)));
-        host = new InstanceHost(loop, channels, vips, new GarpAnnouncer(arp, registry, loop), syncGroups, notifiers);
+        host = new InstanceHost(loop, channels, vips, new GarpAnnouncer(arp, na, registry, loop), syncGroups, notifiers);
         checkers = new CheckerBinding(loop);
         handoffs = new HandoffStore(handoffFile);
         views = new InstanceViews(loop, instances, checkers, vips, addressTrouble, receiver);

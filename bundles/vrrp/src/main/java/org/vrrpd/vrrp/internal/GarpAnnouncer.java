@@ -1,30 +1,39 @@
 package org.vrrpd.vrrp.internal;
 
 import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vrrpd.api.arp.GratuitousArpSender;
+import org.vrrpd.api.arp.NeighborAdvertisementSender;
 import org.vrrpd.api.net.InterfaceRegistry;
+import org.vrrpd.api.net.MacAddress;
 import org.vrrpd.api.net.NetInterface;
 import org.vrrpd.api.vrrp.VirtualAddress;
 
 /**
- * Gratuitous ARP bursts for a master's addresses (the advertised and the excluded ones), each from
- * the MAC of the interface it is on (a non-blocking packet socket send): back to back, or one every
- * {@code garpInterval} through the {@link GarpPacer} (keepalived's vrrp_garp_interval).
+ * A master's announcements to its neighbours, in bursts, for the advertised and the excluded
+ * addresses: gratuitous ARP for IPv4 ones, unsolicited Neighbor Advertisements for IPv6 ones (RFC
+ * 5798 §6.4.2), each from the MAC of the interface it is on (keepalived's dev; non-blocking packet
+ * socket sends): back to back, or one every {@code garpInterval} through the {@link GarpPacer}
+ * (keepalived's vrrp_garp_interval).
  */
 final class GarpAnnouncer {
     private static final Logger LOG = LoggerFactory.getLogger(GarpAnnouncer.class);
 
-    private final Supplier<GratuitousArpSender> sender;
+    private final Supplier<GratuitousArpSender> arp;
+    private final Supplier<NeighborAdvertisementSender> na;
     private final Supplier<InterfaceRegistry> registry;
     private final GarpPacer pacer;
 
-    GarpAnnouncer(Supplier<GratuitousArpSender> sender, Supplier<InterfaceRegistry> registry, Timers timers) {
-        this.sender = sender;
+    GarpAnnouncer(Supplier<GratuitousArpSender> arp, Supplier<NeighborAdvertisementSender> na, Supplier<InterfaceRegistry> registry,
+                  Timers timers) {
+        this.arp = arp;
+        this.na = na;
         this.registry = registry;
         this.pacer = new GarpPacer(timers, this::announce);
     }
@@ -44,7 +53,6 @@ final class GarpAnnouncer {
         }
     }
 
-    /** The IPv4 ones (excluded addresses may be IPv6: no ARP for those), each from its own interface (keepalived's dev). */
     private void announce(InstanceSettings s, List<VirtualAddress> addresses) {
         for (VirtualAddress address : addresses) {
             announce(s, address);
@@ -52,21 +60,26 @@ final class GarpAnnouncer {
     }
 
     private void announce(InstanceSettings s, VirtualAddress address) {
-        GratuitousArpSender arp = sender.get();
+        GratuitousArpSender arpSender = arp.get();
+        NeighborAdvertisementSender naSender = na.get();
         InterfaceRegistry interfaces = registry.get();
         String on = address.device() != null ? address.device() : s.interfaceName();
         Optional<NetInterface> iface = interfaces == null ? Optional.empty() : interfaces.byName(on);
-        if (!address.isIpv4()) {
+        boolean ipv6 = !address.isIpv4();
+        if ((ipv6 ? naSender == null : arpSender == null) || iface.isEmpty() || iface.get().mac() == null) {
+            LOG.debug("{}: no {} sender or MAC of {}; skipped", s.name(), ipv6 ? "Neighbor Advertisement" : "gratuitous ARP", on);
             return;
         }
-        if (arp == null || iface.isEmpty() || iface.get().mac() == null) {
-            LOG.debug("{}: no gratuitous ARP sender or MAC of {}; skipped", s.name(), on);
-            return;
-        }
+        int index = iface.get().index();
+        MacAddress mac = iface.get().mac();
         try {
-            arp.announce(iface.get().index(), iface.get().mac(), (java.net.Inet4Address) address.address());
+            if (ipv6) {
+                naSender.advertise(index, mac, (Inet6Address) address.address(), s.naRouterFlag());
+            } else {
+                arpSender.announce(index, mac, (Inet4Address) address.address());
+            }
         } catch (IOException e) {
-            LOG.warn("{}: gratuitous ARP failed: {}", s.name(), e.getMessage());
+            LOG.warn("{}: {} failed: {}", s.name(), ipv6 ? "Neighbor Advertisement" : "gratuitous ARP", e.getMessage());
         }
     }
 }

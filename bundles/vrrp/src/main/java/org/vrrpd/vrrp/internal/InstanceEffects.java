@@ -16,8 +16,8 @@ interface InstanceEffects {
     /** One burst of {@code count} gratuitous ARPs per virtual address. */
     void sendGarps(VrrpInstance instance, int count);
 
-    /** The primary IPv4 address of the instance's interface, or 0 if it has none. */
-    int primaryAddress(VrrpInstance instance);
+    /** The primary address of the instance's interface in its family ({@link VrrpPacket#sourceKey}), or 0 if it has none. */
+    long primaryAddress(VrrpInstance instance);
 
     void stateChanged(VrrpInstance instance, VrrpState from, String reason);
 

@@ -41,7 +41,7 @@ final class InstanceHost implements InstanceEffects {
     }
 
     @Override
-    public int primaryAddress(VrrpInstance instance) {
+    public long primaryAddress(VrrpInstance instance) {
         InterfaceChannel channel = channels.of(instance);
         return channel == null ? 0 : channel.primary();
     }
@@ -50,7 +50,7 @@ final class InstanceHost implements InstanceEffects {
     public void sendAdvert(VrrpInstance instance, int priority) {
         InterfaceChannel channel = channels.of(instance);
         Unicast unicast = instance.settings().unicast();
-        int source = channel == null ? 0 : unicast.source() != 0 ? unicast.source() : channel.primary();
+        long source = channel == null ? 0 : unicast.source() != 0 ? Integer.toUnsignedLong(unicast.source()) : channel.primary();
         if (source == 0 || instance.auth() == null) {
             return;
         }
@@ -63,7 +63,8 @@ final class InstanceHost implements InstanceEffects {
         }
     }
 
-    private static void send(VrrpInstance instance, InterfaceChannel channel, int priority, int source, int destination) {
+    /** {@code destination}: IPv4's; an IPv6 advert goes to ff02::12. */
+    private static void send(VrrpInstance instance, InterfaceChannel channel, int priority, long source, int destination) {
         try {
             channel.send(instance.advert(priority, source, destination), destination);
             instance.counters.advertisementsSent++;
@@ -72,7 +73,8 @@ final class InstanceHost implements InstanceEffects {
             }
         } catch (NativeException e) {
             if (priority != 0) { // a resignation on a link that just failed is expected to fail
-                LOG.warn("{}: advert to {} not sent: {}", instance.name(), Ipv4.toString(destination), e.getMessage());
+                LOG.warn("{}: advert to {} not sent: {}", instance.name(), instance.settings().ipv6() ? RawIpv6Sockets.GROUP.getHostAddress()
+                        : Ipv4.toString(destination), e.getMessage());
             }
         }
     }
@@ -99,14 +101,15 @@ final class InstanceHost implements InstanceEffects {
     @Override
     public void splitBrainChanged(VrrpInstance instance, boolean active) {
         SplitBrain s = instance.splitBrain;
-        String other = Ipv4.toString(s.otherMaster());
+        boolean ipv6 = instance.settings().ipv6();
+        String other = RouterAddress.text(s.otherMaster(), ipv6);
         if (active) {
             LOG.warn("{}: split brain: {} is master too ({}); we stay master, answer its adverts and refresh the neighbours' ARP caches",
                     instance.name(), other, s.reason());
         } else {
             LOG.info("{}: split brain with {} over after {} s", instance.name(), other, (loop.now() - s.since()) / 1_000_000_000L);
         }
-        notifiers.tell(new SplitBrainReport(instance.name(), instance.settings().vrid(), Ipv4.toInet(s.otherMaster()), s.reason(), active,
+        notifiers.tell(new SplitBrainReport(instance.name(), instance.settings().vrid(), RouterAddress.toInet(s.otherMaster(), ipv6), s.reason(), active,
                 Instant.now()));
     }
 

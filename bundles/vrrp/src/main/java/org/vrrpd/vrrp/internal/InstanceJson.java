@@ -14,11 +14,11 @@ final class InstanceJson {
     private InstanceJson() {
     }
 
-    static String list(Collection<VrrpInstanceView> instances, RouterStatistics router) {
+    static String list(Collection<InstanceSnapshot> instances, RouterStatistics router) {
         JsonWriter w = new JsonWriter().beginObject().name("instances").beginArray();
-        for (VrrpInstanceView v : instances) {
+        for (InstanceSnapshot s : instances) {
             w.beginObject();
-            summary(w, v);
+            summary(w, s);
             w.endObject();
         }
         w.endArray().name("router").beginObject()
@@ -32,12 +32,10 @@ final class InstanceJson {
         VrrpInstanceView v = snapshot.view();
         InstanceSettings c = snapshot.settings();
         JsonWriter w = new JsonWriter().beginObject();
-        summary(w, v);
-        w.name("addressTrouble").value(snapshot.addressTrouble())
-                .name("version").value(c.version());
-        transport(w, c.unicast());
+        summary(w, snapshot);
+        w.name("addressTrouble").value(snapshot.addressTrouble());
+        transport(w, c);
         w.name("advertIntervalCentis").value(c.advertCentis())
-                .name("masterAdverIntervalCentis").value(snapshot.masterAdverCentis())
                 .name("skewMillis").value(millis(snapshot.skewNanos()))
                 .name("masterDownMillis").value(millis(snapshot.masterDownNanos()));
         if (c.initialMaster()) {
@@ -62,7 +60,8 @@ final class InstanceJson {
     }
 
     /** The members vrrp:list and vrrp:show share. */
-    private static void summary(JsonWriter w, VrrpInstanceView v) {
+    private static void summary(JsonWriter w, InstanceSnapshot snapshot) {
+        VrrpInstanceView v = snapshot.view();
         w.name("name").value(v.name())
                 .name("interface").value(v.interfaceName())
                 .name("vrid").value(v.vrid())
@@ -75,12 +74,16 @@ final class InstanceJson {
             w.value(a.toString());
         }
         w.endArray();
+        w.name("version").value(snapshot.settings().version())
+                .name("family").value(VrrpCommands.family(snapshot.settings()))
+                .name("masterAdverIntervalCentis").value(snapshot.masterAdverCentis());
     }
 
-    private static void transport(JsonWriter w, Unicast u) {
+    private static void transport(JsonWriter w, InstanceSettings c) {
+        Unicast u = c.unicast();
         w.name("transport").beginObject().name("mode").value(u.enabled() ? "unicast" : "multicast");
         if (!u.enabled()) {
-            w.name("group").value(Ipv4.toString(Ipv4.VRRP_GROUP));
+            w.name("group").value(RouterAddress.group(c.ipv6()));
         } else {
             w.name("source").value(u.source() == 0 ? null : Ipv4.toString(u.source()))
                     .name("ttl").value(u.ttl())

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The running instances by name, and the rules that keep names and (interface, VRID) pairs unique. Loop thread only. */
+/** The running instances by name, and the rules that keep names and (interface, family, VRID) unique. Loop thread only. */
 final class InstanceRegistry {
     private final Map<String, VrrpInstance> byName = new LinkedHashMap<>();
 
@@ -42,15 +42,15 @@ final class InstanceRegistry {
         }
     }
 
-    /** Why {@code s} cannot run beside {@code other} (one name, or one VRID on one interface), or null; the config check asks too. */
+    /** Why {@code s} cannot run beside {@code other} (one name, or one VRID of one family on one interface: RFC 5798's IPv4 and IPv6 routers are separate), or null; the config check asks too. */
     static InstanceSettings.InvalidSetting conflict(InstanceSettings s, InstanceSettings other) {
         if (other.name().equals(s.name())) {
             return new InstanceSettings.InvalidSetting("VRRP instance " + s.name() + ": name = " + s.name()
                     + " rejected: another configuration already uses it");
         }
-        if (other.interfaceName().equals(s.interfaceName()) && other.vrid() == s.vrid()) {
+        if (other.interfaceName().equals(s.interfaceName()) && other.vrid() == s.vrid() && other.ipv6() == s.ipv6()) {
             return new InstanceSettings.InvalidSetting("VRRP instance " + s.name() + ": vrid = " + s.vrid()
-                    + " rejected: instance " + other.name() + " already uses it on " + s.interfaceName());
+                    + " rejected: instance " + other.name() + " already uses it on " + s.interfaceName() + (s.ipv6() ? " for IPv6" : ""));
         }
         return null;
     }

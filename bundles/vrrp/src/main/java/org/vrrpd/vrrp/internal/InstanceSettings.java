@@ -19,7 +19,7 @@ import org.vrrpd.api.vrrp.VirtualAddress;
 record InstanceSettings(String name, String interfaceName, int vrid, int version, int priority, int advertCentis,
                         List<VirtualAddress> virtualAddresses, String authType, byte[] authPassword, boolean preempt,
                         BigDecimal preemptDelay, boolean initialMaster, int garpMasterDelay, int garpMasterRepeat, int garpMasterRefresh,
-                        String syncGroup, Unicast unicast, int vipLease, LowerPriority lowerPriority, boolean strict,
+                        String syncGroup, Unicast unicast, int vipLease, LowerPriority lowerPriority, boolean naRouterFlag, boolean strict,
                         List<VirtualAddress> excludedAddresses, int garpMasterRefreshRepeat, BigDecimal startupDelay, BigDecimal garpInterval) {
     static final String FACTORY_PID = "org.vrrpd.vrrp.instance";
     static final int OWNER_PRIORITY = 255;
@@ -45,7 +45,7 @@ record InstanceSettings(String name, String interfaceName, int vrid, int version
         int priority = r.integer("priority", 100, 1, 255);
         int version = r.integer("version", 2, 2, 3);
         int advertCentis = advertCentis(r, version);
-        List<VirtualAddress> addresses = VipLists.advertised(r, interfaceName);
+        List<VirtualAddress> addresses = VipLists.advertised(r, interfaceName, version);
         List<VirtualAddress> excluded = VipLists.excluded(r, addresses, interfaceName);
         String authType = r.string("authType", "none").toLowerCase(Locale.ROOT);
         byte[] password = new byte[0];
@@ -64,13 +64,16 @@ record InstanceSettings(String name, String interfaceName, int vrid, int version
         if (version == 3 && !authType.equals("none")) {
             throw r.invalid("authType", authType, "VRRPv3 has no authentication (RFC 5798 removed it)");
         }
+        Unicast unicast = unicast(r);
+        if (unicast.enabled() && !addresses.get(0).isIpv4()) {
+            throw r.invalid("unicastPeers", String.join(",", r.strings("unicastPeers")), "unicast is IPv4 only in this version");
+        }
         boolean strict = r.bool("strict", false);
         InstanceSettings s = new InstanceSettings(name, interfaceName, vrid, version, priority, advertCentis, addresses, authType, password,
                 r.bool("preempt", true), r.seconds("preemptDelay", 1000), initialMaster(r), r.integer("garpMasterDelay", 5, 0, 1000),
-                r.integer("garpMasterRepeat", 5, 1, 100), r.integer("garpMasterRefresh", 0, 0, 86400), syncGroup(r), unicast(r),
-                vipLease(r, (advertCentis + 99) / 100), lowerPriority(r, strict), strict, excluded,
-                r.integer("garpMasterRefreshRepeat", 1, 1, 100), r.seconds("startupDelay", 3600),
-                r.seconds("garpInterval", 10));
+                r.integer("garpMasterRepeat", 5, 1, 100), r.integer("garpMasterRefresh", 0, 0, 86400), syncGroup(r), unicast,
+                vipLease(r, (advertCentis + 99) / 100), lowerPriority(r, strict), r.bool("naRouterFlag", false), strict, excluded,
+                r.integer("garpMasterRefreshRepeat", 1, 1, 100), r.seconds("startupDelay", 3600), r.seconds("garpInterval", 10));
         StrictMode.check(s, r);
         return s;
     }
@@ -174,13 +177,19 @@ record InstanceSettings(String name, String interfaceName, int vrid, int version
         };
     }
 
+    /** The address family, which the virtual addresses decide: IPv6 runs VRRPv3 over its own channel. */
+    boolean ipv6() {
+        return !virtualAddresses.get(0).isIpv4();
+    }
+
     boolean owner() {
         return priority == OWNER_PRIORITY;
     }
 
     /** Whether a change from {@code old} can be applied to a running instance without restarting it. */
     boolean liveChangeableFrom(InstanceSettings old) {
-        return old.interfaceName.equals(interfaceName) && old.vrid == vrid && old.version == version && old.owner() == owner();
+        return old.interfaceName.equals(interfaceName) && old.vrid == vrid && old.version == version && old.owner() == owner()
+                && old.ipv6() == ipv6();
     }
 
     boolean sameAuthAs(InstanceSettings old) {

@@ -9,7 +9,6 @@ import org.vrrpd.api.vrrp.RouterStatistics;
 import org.vrrpd.api.vrrp.VrrpInstanceView;
 import org.vrrpd.api.vrrp.VrrpOperation;
 import org.vrrpd.api.vrrp.VrrpState;
-import org.vrrpd.kernel.Ipv4;
 
 /** What the shell and the API read of the instances: each call one snapshot, taken in one turn of the loop. Any thread. */
 final class InstanceViews {
@@ -44,10 +43,18 @@ final class InstanceViews {
     }
 
     Optional<InstanceSnapshot> snapshot(String name) throws Exception {
-        return loop.call(() -> Optional.ofNullable(instances.get(name)).map(i -> new InstanceSnapshot(view(i), i.settings(), i.masterAdverCentis(),
-                i.skewNanos(), i.masterDownNanos(), Timing.listen(i.settings().version(), i.priority(), i.settings().advertCentis()),
-                i.faults().describe(), checkers.describe(i), addressTrouble.get(name), i.internalErrors(), vips.lastRenewal(name),
-                splitBrainText(i))));
+        return loop.call(() -> Optional.ofNullable(instances.get(name)).map(this::snapshot));
+    }
+
+    /** Every instance's snapshot, taken in one turn of the loop. */
+    List<InstanceSnapshot> snapshots() throws Exception {
+        return loop.call(() -> instances.all().stream().map(this::snapshot).toList());
+    }
+
+    private InstanceSnapshot snapshot(VrrpInstance i) {
+        return new InstanceSnapshot(view(i), i.settings(), i.masterAdverCentis(), i.skewNanos(), i.masterDownNanos(),
+                Timing.listen(i.settings().version(), i.priority(), i.settings().advertCentis()), i.faults().describe(), checkers.describe(i),
+                addressTrouble.get(i.name()), i.internalErrors(), vips.lastRenewal(i.name()), splitBrainText(i));
     }
 
     RouterStatistics routerStatistics() {
@@ -57,7 +64,7 @@ final class InstanceViews {
     /** "with 192.0.2.1 for 3 s: lower priority 100", or null: no other master heard. */
     private String splitBrainText(VrrpInstance i) {
         SplitBrain s = i.splitBrain;
-        return s.active() ? "with " + Ipv4.toString(s.otherMaster()) + " for " + (loop.now() - s.since()) / 1_000_000_000L + " s: " + s.reason()
+        return s.active() ? "with " + RouterAddress.text(s.otherMaster(), i.settings().ipv6()) + " for " + (loop.now() - s.since()) / 1_000_000_000L + " s: " + s.reason()
                 : null;
     }
 
@@ -69,7 +76,7 @@ final class InstanceViews {
 
     private static VrrpInstanceView view(VrrpInstance i) {
         InstanceSettings s = i.settings();
-        InetAddress master = i.masterAddress() == 0 ? null : Ipv4.toInet(i.masterAddress());
+        InetAddress master = i.masterAddress() == 0 ? null : RouterAddress.toInet(i.masterAddress(), s.ipv6());
         return new VrrpInstanceView(s.name(), s.interfaceName(), s.vrid(), i.state(), s.priority(), i.priority(), master,
                 s.virtualAddresses(), i.counters.snapshot(i.splitBrain.episodes()));
     }

@@ -4,7 +4,8 @@ import java.nio.ByteBuffer;
 import org.vrrpd.kernel.NativeException;
 
 /**
- * One interface's VRRP traffic, shared by every instance on it and demultiplexed by VRID. It is a
+ * One interface's VRRP traffic of one address family, shared by every instance of that family on it
+ * and demultiplexed by VRID (IPv4 and IPv6 virtual routers are separate, RFC 5798). It is a
  * member of the VRRP group only while the interface is healthy: on a fault it leaves and on
  * recovery it joins again. Used only on the event loop.
  */
@@ -19,18 +20,20 @@ final class InterfaceChannel {
 
     private final String name;
     private final int index;
+    private final boolean ipv6;
     private final ChannelSockets sockets;
     private final Receiver receiver;
     private final ByteBuffer buffer = ByteBuffer.allocateDirect(65536);
     private final VrrpInstance[] byVrid = new VrrpInstance[256];
     private int members;
     private boolean joined;
-    /** The interface's primary IPv4 address: the source of our adverts. */
-    private int primary;
+    /** The interface's primary address in the family ({@link RouterAddress}): the source of our adverts. */
+    private long primary;
 
-    InterfaceChannel(String name, int index, ChannelSockets sockets, Receiver receiver) {
+    InterfaceChannel(String name, int index, boolean ipv6, ChannelSockets sockets, Receiver receiver) {
         this.name = name;
         this.index = index;
+        this.ipv6 = ipv6;
         this.sockets = sockets;
         this.receiver = receiver;
     }
@@ -43,15 +46,19 @@ final class InterfaceChannel {
         return index;
     }
 
+    boolean ipv6() {
+        return ipv6;
+    }
+
     int[] fds() {
         return sockets.fds();
     }
 
-    int primary() {
+    long primary() {
         return primary;
     }
 
-    void setPrimary(int address) {
+    void setPrimary(long address) {
         primary = address;
     }
 

@@ -11,11 +11,10 @@ import org.vrrpd.api.link.LinkMonitor;
 import org.vrrpd.api.link.LinkStatus;
 import org.vrrpd.api.net.InterfaceRegistry;
 import org.vrrpd.api.net.NetInterface;
-import org.vrrpd.kernel.Ipv4;
 import org.vrrpd.kernel.NativeException;
 
 /**
- * One {@link InterfaceChannel} per interface that has instances, opened and closed as instances
+ * One {@link InterfaceChannel} per interface and address family that has instances, opened and closed as instances
  * and interfaces come and go, and the interface fault policy: a channel joins the VRRP group only
  * while its interface is healthy, and each instance on it is faulted with the interface's cause.
  * Loop thread only.
@@ -29,7 +28,8 @@ final class InterfaceChannels {
     private final InstanceRegistry instances;
     private final Supplier<InterfaceRegistry> registry;
     private final Supplier<LinkMonitor> links;
-    private final Map<String, InterfaceChannel> byName = new HashMap<>();
+    private final Map<String, InterfaceChannel> ipv4 = new HashMap<>();
+    private final Map<String, InterfaceChannel> ipv6 = new HashMap<>();
 
     InterfaceChannels(Descriptors loop, ChannelSockets.Factory sockets, InterfaceChannel.Receiver receiver, InstanceRegistry instances,
                       Supplier<InterfaceRegistry> registry, Supplier<LinkMonitor> links) {
@@ -41,15 +41,24 @@ final class InterfaceChannels {
         this.links = links;
     }
 
-    /** The channel of the instance's interface, or null while it has none. */
+    /** The channel of the instance's interface and family, or null while it has none. */
     InterfaceChannel of(VrrpInstance instance) {
-        return byName.get(instance.settings().interfaceName());
+        return channels(instance.settings().ipv6()).get(instance.settings().interfaceName());
     }
 
-    /** Brings the channel and the instances on {@code name} in line with the interface as it is now. */
+    private Map<String, InterfaceChannel> channels(boolean v6) {
+        return v6 ? ipv6 : ipv4;
+    }
+
+    /** Brings the channels and the instances on {@code name} in line with the interface as it is now. */
     void refresh(String name) {
-        List<VrrpInstance> members = instances.on(name);
-        InterfaceChannel channel = byName.get(name);
+        refresh(name, false);
+        refresh(name, true);
+    }
+
+    private void refresh(String name, boolean v6) {
+        List<VrrpInstance> members = instances.on(name).stream().filter(m -> m.settings().ipv6() == v6).toList();
+        InterfaceChannel channel = channels(v6).get(name);
         InterfaceRegistry interfaces = registry.get();
         if (interfaces == null) {
             // The netlink bundle is away (being updated): what runs keeps running on what it knew.
@@ -65,12 +74,12 @@ final class InterfaceChannels {
         }
         LinkMonitor monitor = links.get();
         Optional<LinkStatus> link = monitor == null ? Optional.empty() : monitor.status(name);
-        String fault = LinkFaults.of(name, iface, link);
+        String fault = LinkFaults.of(name, iface, link, v6);
         if (!members.isEmpty() && iface.isPresent() && channel == null) {
             try {
-                channel = open(iface.get());
+                channel = open(iface.get(), v6);
             } catch (NativeException e) {
-                fault = "cannot open the VRRP socket on " + name + ": " + e.getMessage();
+                fault = "cannot open the VRRP " + (v6 ? "IPv6 " : "") + "socket on " + name + ": " + e.getMessage();
             }
         }
         if (channel != null) {
@@ -79,7 +88,7 @@ final class InterfaceChannels {
                     channel.attach(m);
                 }
             }
-            channel.setPrimary(iface.flatMap(NetInterface::primaryIpv4).map(Ipv4::toInt).orElse(0));
+            channel.setPrimary(iface.map(i -> RouterAddress.of(i, v6)).orElse(0L));
             try {
                 // unicast instances need no group: join only while some instance here is multicast
                 channel.setJoined(fault == null && members.stream().anyMatch(m -> !m.settings().unicast().enabled()));
@@ -100,9 +109,10 @@ final class InterfaceChannels {
         }
     }
 
-    private InterfaceChannel open(NetInterface iface) throws NativeException {
-        InterfaceChannel channel = new InterfaceChannel(iface.name(), iface.index(), sockets.open(iface.name(), iface.index()), receiver);
-        byName.put(iface.name(), channel);
+    private InterfaceChannel open(NetInterface iface, boolean v6) throws NativeException {
+        InterfaceChannel channel = new InterfaceChannel(iface.name(), iface.index(), v6, sockets.open(iface.name(), iface.index(), v6),
+                receiver);
+        channels(v6).put(iface.name(), channel);
         int[] fds = channel.fds();
         for (int socket = 0; socket < fds.length; socket++) {
             int which = socket;
@@ -122,11 +132,12 @@ final class InterfaceChannels {
             loop.unregister(fd);
         }
         channel.close();
-        byName.remove(channel.name());
+        channels(channel.ipv6()).remove(channel.name());
     }
 
     /** Closes every channel (the engine stops). */
     void closeAll() {
-        List.copyOf(byName.values()).forEach(this::close);
+        List.copyOf(ipv4.values()).forEach(this::close);
+        List.copyOf(ipv6.values()).forEach(this::close);
     }
 }

@@ -11,11 +11,11 @@ final class LinkFaults {
     }
 
     /**
-     * The fault cause of {@code iface} (empty: missing), or null when healthy. The link monitor's
+     * The fault cause of {@code iface} (empty: missing) for an instance of the family, or null when healthy. The link monitor's
      * state wins over IFF_RUNNING, which some drivers keep with the cable pulled; IFF_RUNNING
      * counts only for an interface the monitor does not know.
      */
-    static String of(String name, Optional<NetInterface> iface, Optional<LinkStatus> link) {
+    static String of(String name, Optional<NetInterface> iface, Optional<LinkStatus> link, boolean ipv6) {
         if (iface.isEmpty()) {
             return "interface " + name + " does not exist";
         }
@@ -30,8 +30,11 @@ final class LinkFaults {
         } else if (!i.isRunning()) {
             return "no carrier on " + name;
         }
-        if (i.primaryIpv4().isEmpty()) {
+        if (!ipv6 && i.primaryIpv4().isEmpty()) {
             return "no IPv4 address on " + name;
+        }
+        if (ipv6 && RouterAddress.linkLocal(i).isEmpty()) {
+            return "no IPv6 link-local address on " + name; // the source of VRRPv3 over IPv6 (RFC 5798 §5.1.2.1)
         }
         return null;
     }

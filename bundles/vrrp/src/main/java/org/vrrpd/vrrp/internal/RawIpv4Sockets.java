@@ -12,14 +12,12 @@ import org.vrrpd.kernel.RawIpSocket;
  * sockets). Used only on the event loop.
  */
 final class RawIpv4Sockets implements ChannelSockets {
-    static final Factory FACTORY = RawIpv4Sockets::new;
-
     private final int index;
     private final RawIpSocket vrrp;
     private final RawIpSocket ah;
     private final int[] fds;
 
-    private RawIpv4Sockets(String name, int index) throws NativeException {
+    RawIpv4Sockets(String name, int index) throws NativeException {
         this.index = index;
         RawIpSocket s = RawIpSocket.open(VrrpPacket.IP_PROTOCOL);
         RawIpSocket a = null;

@@ -8,7 +8,7 @@ package org.vrrpd.vrrp.internal;
  * MASTER. Loop thread only.
  */
 final class SplitBrain {
-    private int otherMaster;
+    private long otherMaster;
     private String reason;
     private long since;
     private long lastHeard;
@@ -16,7 +16,7 @@ final class SplitBrain {
     private long episodes;
 
     /** Another master was heard at {@code now}; true if that begins an episode. */
-    boolean heard(int address, String why, long now) {
+    boolean heard(long address, String why, long now) {
         lastHeard = now;
         if (active) {
             return false;
@@ -42,7 +42,7 @@ final class SplitBrain {
         return active;
     }
 
-    int otherMaster() {
+    long otherMaster() {
         return otherMaster;
     }
 

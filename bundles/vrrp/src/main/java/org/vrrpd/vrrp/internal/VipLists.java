@@ -5,24 +5,28 @@ import java.util.List;
 import org.vrrpd.api.vrrp.VirtualAddress;
 
 /**
- * An instance's two address lists: {@code virtualAddresses}, advertised (IPv4, as VRRPv2 carries
- * them), and {@code excludedAddresses} (keepalived's virtual_ipaddress_excluded), added and removed
+ * An instance's two address lists: {@code virtualAddresses}, advertised (one family; IPv6 with
+ * VRRPv3), and {@code excludedAddresses} (keepalived's virtual_ipaddress_excluded), added and removed
  * with them but never in an advert, so IPv6 and more than an advert holds are fine there.
  */
 final class VipLists {
     private VipLists() {
     }
 
-    static List<VirtualAddress> advertised(InstanceSettings.Reader r, String interfaceName) {
+    static List<VirtualAddress> advertised(InstanceSettings.Reader r, String interfaceName, int version) {
         List<String> vips = r.strings("virtualAddresses");
         if (vips.isEmpty() || vips.size() > VrrpPacket.MAX_ADDRESSES) {
-            throw r.invalid("virtualAddresses", String.join(",", vips), "give 1.." + VrrpPacket.MAX_ADDRESSES + " IPv4 addresses");
+            throw r.invalid("virtualAddresses", String.join(",", vips), "give 1.." + VrrpPacket.MAX_ADDRESSES + " addresses");
         }
         List<VirtualAddress> addresses = new ArrayList<>();
         for (String vip : vips) {
             VirtualAddress address = parse(r, "virtualAddresses", vip, addresses, interfaceName);
-            if (!address.isIpv4()) {
-                throw r.invalid("virtualAddresses", vip, "IPv6 needs VRRPv3, which this version does not speak");
+            if (!addresses.isEmpty() && address.isIpv4() != addresses.get(0).isIpv4()) {
+                // keepalived's rule too: an instance's family follows its addresses, and IPv4 and IPv6 routers are separate (RFC 5798)
+                throw r.invalid("virtualAddresses", vip, "an instance is all IPv4 or all IPv6: " + addresses.get(0) + " came first");
+            }
+            if (!address.isIpv4() && version != 3) {
+                throw r.invalid("virtualAddresses", vip, "IPv6 needs version = 3 (VRRPv2 carries IPv4 only)");
             }
             addresses.add(address);
         }

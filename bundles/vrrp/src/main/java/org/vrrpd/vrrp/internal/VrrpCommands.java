@@ -7,6 +7,7 @@ import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.vrrpd.api.json.JsonWriter;
 import org.vrrpd.api.vrrp.RouterStatistics;
 import org.vrrpd.api.vrrp.VrrpInstanceView;
 import org.vrrpd.api.vrrp.VrrpStatistics;
@@ -19,17 +20,22 @@ public class VrrpCommands {
     @Reference
     private VrrpEngine engine;
 
-    @Descriptor("lists every VRRP instance: interface, VRID, state, priority, master and virtual addresses")
+    @Descriptor("lists every VRRP instance: interface, VRID, version and family, state, priority, master, the interval it times the master "
+            + "by, and virtual addresses")
     public String list(@Descriptor("print JSON (docs/json.md) instead of the table")
                        @Parameter(names = {"-j", "--json"}, presentValue = "true", absentValue = "false") boolean json) throws Exception {
+        List<InstanceSnapshot> snapshots = engine.snapshots();
         if (json) {
-            return InstanceJson.list(engine.instances(), engine.routerStatistics());
+            return InstanceJson.list(snapshots, engine.routerStatistics());
         }
-        StringBuilder out = new StringBuilder(String.format("%-16s %-10s %-5s %-10s %-8s %-15s %s%n",
-                "NAME", "INTERFACE", "VRID", "STATE", "PRIORITY", "MASTER", "VIRTUAL ADDRESSES"));
-        for (VrrpInstanceView v : engine.instances()) {
-            out.append(String.format("%-16s %-10s %-5d %-10s %-8d %-15s %s%n", v.name(), v.interfaceName(), v.vrid(), v.state(),
-                    v.effectivePriority(), v.masterAddress() == null ? "-" : v.masterAddress().getHostAddress(), addresses(v)));
+        StringBuilder out = new StringBuilder(String.format("%-16s %-10s %-5s %-8s %-10s %-8s %-15s %-8s %s%n",
+                "NAME", "INTERFACE", "VRID", "VERSION", "STATE", "PRIORITY", "MASTER", "INTERVAL", "VIRTUAL ADDRESSES"));
+        for (InstanceSnapshot snapshot : snapshots) {
+            VrrpInstanceView v = snapshot.view();
+            InstanceSettings c = snapshot.settings();
+            out.append(String.format("%-16s %-10s %-5d %-8s %-10s %-8d %-15s %-8s %s%n", v.name(), v.interfaceName(), v.vrid(),
+                    "v" + c.version() + " " + family(c), v.state(), v.effectivePriority(), master(v),
+                    InstanceSettings.secondsText(snapshot.masterAdverCentis()) + " s", addresses(v)));
         }
         RouterStatistics router = engine.routerStatistics();
         for (String splitBrain : engine.splitBrains()) {
@@ -55,15 +61,15 @@ public class VrrpCommands {
         StringBuilder out = new StringBuilder();
         out.append(String.format("%s: %s on %s, vrid %d, priority %d%s%n", v.name(), v.state(), v.interfaceName(), v.vrid(),
                 v.effectivePriority(), v.effectivePriority() == v.configuredPriority() ? "" : " (configured " + v.configuredPriority() + ")"));
-        out.append(String.format("  master            %s%n", v.masterAddress() == null ? "-" : v.masterAddress().getHostAddress()));
+        out.append(String.format("  master            %s%n", master(v)));
         out.append(String.format("  addresses         %s%s%n", addresses(v),
                 snapshot.addressTrouble() == null ? "" : " (" + snapshot.addressTrouble() + ")"));
         if (!c.excludedAddresses().isEmpty()) {
             out.append(String.format("  not advertised    %s%n", c.excludedAddresses().stream().map(a -> a.address().getHostAddress())
                     .collect(Collectors.joining(" "))));
         }
-        out.append(String.format("  version           VRRPv%d over IPv4%s%n", c.version(), c.strict() ? ", strict (RFC only)" : ""));
-        out.append(String.format("  transport         %s%n", transport(c.unicast(), s.unknownPeers())));
+        out.append(String.format("  version           VRRPv%d over %s%s%n", c.version(), family(c), c.strict() ? ", strict (RFC only)" : ""));
+        out.append(String.format("  transport         %s%n", transport(c, s.unknownPeers())));
         out.append(String.format("  timers            advert %s s%s, skew %.3f s, master down %.3f s%s%n", InstanceSettings.secondsText(c.advertCentis()),
                 snapshot.masterAdverCentis() == c.advertCentis() ? "" : ", the master's " + InstanceSettings.secondsText(snapshot.masterAdverCentis()) + " s",
                 snapshot.skewNanos() / 1e9, snapshot.masterDownNanos() / 1e9,
@@ -71,8 +77,9 @@ public class VrrpCommands {
         out.append(String.format("  address lease     %s%n", lease(c, snapshot)));
         out.append(String.format("  preemption        %s%n", c.preempt() ? "on, delay " + c.preemptDelay().toPlainString() + " s" : "off"));
         out.append(String.format("  authentication    %s%n", c.authType()));
-        out.append(String.format("  gratuitous ARP    %d per address, again after %s, refresh %s%n", c.garpMasterRepeat(),
-                c.garpMasterDelay() > 0 ? c.garpMasterDelay() + " s" : "never", c.garpMasterRefresh() > 0 ? c.garpMasterRefreshRepeat() + " every " + c.garpMasterRefresh() + " s" : "off"));
+        out.append(String.format("  %-18s%d per address, again after %s, refresh %s%n", c.ipv6() ? "neighbor adverts" : "gratuitous ARP",
+                c.garpMasterRepeat(), c.garpMasterDelay() > 0 ? c.garpMasterDelay() + " s" : "never",
+                c.garpMasterRefresh() > 0 ? c.garpMasterRefreshRepeat() + " every " + c.garpMasterRefresh() + " s" : "off"));
         out.append(String.format("  checks            %s%n", snapshot.checks().isEmpty() ? "none" : String.join("; ", snapshot.checks())));
         out.append(String.format("  faults            %s%n", snapshot.faults().isEmpty() ? "none" : String.join("; ", snapshot.faults())));
         out.append(String.format("  split brain       %s (%d so far)%n", snapshot.splitBrain() == null ? "none" : snapshot.splitBrain(), s.splitBrains()));
@@ -92,10 +99,20 @@ public class VrrpCommands {
         return out.toString().stripTrailing();
     }
 
-    /** "multicast to 224.0.0.18", or the peers with their TTL bounds, our source and TTL, and what came from others. */
-    private static String transport(Unicast u, long unknownPeers) {
+    static String family(InstanceSettings c) {
+        return c.ipv6() ? "IPv6" : "IPv4";
+    }
+
+    /** The master's address in RFC 5952 form for IPv6, or "-". */
+    private static String master(VrrpInstanceView v) {
+        return v.masterAddress() == null ? "-" : JsonWriter.address(v.masterAddress());
+    }
+
+    /** "multicast to 224.0.0.18" (ff02::12), or the peers with their TTL bounds, our source and TTL, and what came from others. */
+    private static String transport(InstanceSettings c, long unknownPeers) {
+        Unicast u = c.unicast();
         if (!u.enabled()) {
-            return "multicast to 224.0.0.18";
+            return "multicast to " + RouterAddress.group(c.ipv6());
         }
         String peers = u.peers().stream().map(p -> Ipv4.toString(p.address()) + (p.minTtl() == 0 && p.maxTtl() == 255 ? ""
                 : " (TTL " + p.minTtl() + ".." + p.maxTtl() + ")")).collect(Collectors.joining(", "));
@@ -116,6 +133,6 @@ public class VrrpCommands {
     }
 
     private static String addresses(VrrpInstanceView v) {
-        return v.virtualAddresses().stream().map(a -> a.address().getHostAddress()).collect(Collectors.joining(" "));
+        return v.virtualAddresses().stream().map(a -> JsonWriter.address(a.address())).collect(Collectors.joining(" "));
     }
 }

@@ -17,6 +17,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vrrpd.api.arp.GratuitousArpSender;
+import org.vrrpd.api.arp.NeighborAdvertisementSender;
 import org.vrrpd.api.auth.Authenticator;
 import org.vrrpd.api.link.LinkListener;
 import org.vrrpd.api.link.LinkMonitor;
@@ -49,14 +50,17 @@ public class VrrpEngine implements VrrpInstances, InterfaceListener, LinkListene
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile GratuitousArpSender arp;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile NeighborAdvertisementSender na;
+
     private volatile EngineCore core;
     private BundleContext context;
 
     @Activate
     void activate(BundleContext bundleContext) throws Exception {
         context = bundleContext;
-        EngineCore c = new EngineCore(bundleContext.getDataFile("handoff.properties").toPath(), RawIpv4Sockets.FACTORY,
-                () -> registry, () -> linkMonitor, () -> arp);
+        EngineCore c = new EngineCore(bundleContext.getDataFile("handoff.properties").toPath(), ChannelSockets.Factory.RAW,
+                () -> registry, () -> linkMonitor, () -> arp, () -> na);
         var taken = c.start();
         pending.activated(c);
         LOG.info("VRRP engine started{}", taken.isEmpty() ? "" : ", taking over " + taken + " from its previous incarnation");
@@ -223,6 +227,10 @@ public class VrrpEngine implements VrrpInstances, InterfaceListener, LinkListene
 
     List<String> splitBrains() throws Exception {
         return core.views().splitBrains();
+    }
+
+    List<InstanceSnapshot> snapshots() throws Exception {
+        return core.views().snapshots();
     }
 
     Optional<InstanceSnapshot> snapshot(String name) throws Exception {

@@ -22,7 +22,7 @@ final class VrrpInstance {
     private VrrpState state = VrrpState.INITIALIZE;
     private final InstanceFaults faults = new InstanceFaults(first -> handle(Event.FAULTED, first.text()),
             last -> handle(Event.RECOVERED, "recovered from " + last.text()));
-    private int masterAddress;
+    private long masterAddress;
     /** When it last left INITIALIZE (System.nanoTime), for the MIBs' up time. */
     private long upSinceNanos;
     private int masterAdverCentis;
@@ -70,7 +70,7 @@ final class VrrpInstance {
         return faults;
     }
 
-    int masterAddress() {
+    long masterAddress() {
         return masterAddress;
     }
 
@@ -187,7 +187,7 @@ final class VrrpInstance {
      * {@code adverCentis} is its interval (v3; a v2 advert has ours, or it was dropped);
      * {@code addressesDiffer}: it lists other virtual addresses than ours.
      */
-    void advertReceived(int priority, int source, int adverCentis, boolean addressesDiffer) {
+    void advertReceived(int priority, long source, int adverCentis, boolean addressesDiffer) {
         counters.advertisementsReceived++;
         if (priority == 0) {
             counters.priorityZeroReceived++;
@@ -214,7 +214,7 @@ final class VrrpInstance {
      * As master, another master's advert that we do not yield to, accepted or dropped for
      * {@code why} (built only when no split brain is known yet): a split brain begins, or goes on.
      */
-    void otherMasterHeard(int source, String why) {
+    void otherMasterHeard(long source, String why) {
         if (state == VrrpState.MASTER && splitBrain.heard(source, why, host.timers().now())) {
             host.splitBrainChanged(this, true);
         }
@@ -227,7 +227,7 @@ final class VrrpInstance {
         }
     }
 
-    Event classify(int priority, int source) {
+    Event classify(int priority, long source) {
         int ours = priority();
         return AdvertClass.of(priority, source, ours, priority == ours ? host.primaryAddress(this) : 0, // asked only for a tie
                 settings.preempt() && host.timers().now() - preemptAllowedAt >= 0);
@@ -331,7 +331,7 @@ final class VrrpInstance {
     }
 
     /** The advert to send with {@code priority} from {@code source} to {@code destination}, in the instance's reused buffer. */
-    ByteBuffer advert(int priority, int source, int destination) {
+    ByteBuffer advert(int priority, long source, int destination) {
         return advert.next(settings, auth, priority, source, destination);
     }
 }

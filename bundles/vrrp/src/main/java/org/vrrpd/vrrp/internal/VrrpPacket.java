@@ -5,8 +5,10 @@ import java.util.List;
 import org.vrrpd.api.vrrp.VirtualAddress;
 
 /**
- * The VRRP advertisement inside its IPv4 datagram, version 2 (RFC 3768 §5.1) and version 3 (RFC
- * 5798 §5.2): field offsets, encoding and the receive checks of §7.1 that need no instance state.
+ * The VRRP advertisement inside its IP datagram, version 2 over IPv4 (RFC 3768 §5.1) and version 3
+ * over IPv4 or IPv6 (RFC 5798 §5.2): field offsets, encoding and the receive checks of §7.1 that
+ * need no instance state. An IPv6 datagram starts with the 40-byte IPv6 header as the IPv6 socket
+ * rebuilds it on receipt and takes it on send, so both families are read at fixed offsets.
  * Works on big-endian buffers at absolute offsets and never allocates, as it runs for every packet.
  *
  * <pre>
@@ -30,6 +32,11 @@ final class VrrpPacket {
     /** DSCP CS6 (network control), as keepalived sends. */
     static final int TOS = 0xc0;
     static final int IPV4_HEADER_LENGTH = 20;
+    static final int IPV6_HEADER_LENGTH = 40;
+    /** ff02::12, the VRRP group for IPv6 (RFC 5798 §5.1.2.2), as its two halves. */
+    static final long IPV6_GROUP_HIGH = 0xff02_0000_0000_0000L;
+    static final long IPV6_GROUP_LOW = 0x12L;
+    static final long LINK_LOCAL_PREFIX = 0xfe80_0000_0000_0000L;
     static final int MAX_ADDRESSES = 255;
 
     private VrrpPacket() {
@@ -43,6 +50,39 @@ final class VrrpPacket {
     /** Bytes of a VRRP message of {@code version} with {@code addresses} IPv4 addresses (v3 has no auth data). */
     static int length(int version, int addresses) {
         return version == 3 ? HEADER_LENGTH + 4 * addresses : length(addresses);
+    }
+
+    /** Bytes of a VRRPv3 message with {@code addresses} IPv6 addresses. */
+    static int lengthIpv6(int addresses) {
+        return HEADER_LENGTH + 16 * addresses;
+    }
+
+    static boolean isIpv6(ByteBuffer datagram) {
+        return (datagram.get(0) & 0xf0) == 0x60;
+    }
+
+    /**
+     * Writes an IPv6 header at 0 as the IPv6 socket takes it: traffic class 0xc0 (as keepalived),
+     * hop limit 255, from the link-local address fe80::{@code sourceInterfaceId} to ff02::12.
+     */
+    static void writeIpv6Header(ByteBuffer buf, int payloadLength, long sourceInterfaceId) {
+        buf.putInt(0, 0x6000_0000 | TOS << 20).putShort(4, (short) payloadLength).put(6, (byte) IP_PROTOCOL).put(7, (byte) TTL)
+                .putLong(8, LINK_LOCAL_PREFIX).putLong(16, sourceInterfaceId).putLong(24, IPV6_GROUP_HIGH).putLong(32, IPV6_GROUP_LOW);
+    }
+
+    /** The VRRPv3 checksum of the message at {@code at}, over the IPv6 pseudo-header of the datagram's header at 0. */
+    static void sealChecksumIpv6(ByteBuffer buf, int at, int length) {
+        buf.putShort(at + 6, (short) 0);
+        buf.putShort(at + 6, (short) Checksum.withIpv6PseudoHeader(buf, at, length, IP_PROTOCOL));
+    }
+
+    /**
+     * The sender as the engine keeps it, without allocating: an IPv4 source as an unsigned number,
+     * an IPv6 one by its interface identifier (its low 64 bits; VRRPv3 over IPv6 comes from a
+     * link-local address, fe80::/64, which that identifies). Compared unsigned, as RFC 5798 §6.4.3 does.
+     */
+    static long sourceKey(ByteBuffer datagram) {
+        return isIpv6(datagram) ? datagram.getLong(16) : Integer.toUnsignedLong(ipSource(datagram));
     }
 
     /**
@@ -67,13 +107,17 @@ final class VrrpPacket {
         buf.putLong(at + HEADER_LENGTH + 4 * count, 0L);
     }
 
-    /** Writes a VRRPv3 advertisement at {@code at} with its checksum left at 0. */
+    /** Writes a VRRPv3 advertisement at {@code at} with its checksum left at 0; IPv4 or IPv6 addresses, as given. */
     static void writeAdvertisementV3(ByteBuffer buf, int at, int vrid, int priority, int maxAdverCentis, List<VirtualAddress> addresses) {
         int count = addresses.size();
         buf.put(at, (byte) VERSION3_TYPE).put(at + 1, (byte) vrid).put(at + 2, (byte) priority).put(at + 3, (byte) count)
                 .putShort(at + 4, (short) (maxAdverCentis & MAX_ADVER_INT)).putShort(at + 6, (short) 0);
+        int p = at + HEADER_LENGTH;
         for (int i = 0; i < count; i++) {
-            buf.putInt(at + HEADER_LENGTH + 4 * i, addresses.get(i).ipv4());
+            VirtualAddress a = addresses.get(i);
+            for (int k = 0; k < a.length(); k++) {
+                buf.put(p++, a.byteAt(k));
+            }
         }
     }
 
@@ -89,7 +133,7 @@ final class VrrpPacket {
         buf.putShort(at + 6, (short) Checksum.of(buf, at, length));
     }
 
-    /** The IP header's TTL: 255 but for a unicast_ttl. */
+    /** The IPv4 header's TTL: 255 but for a unicast_ttl. */
     static void setTtl(ByteBuffer buf, int ttl) {
         buf.put(8, (byte) ttl);
     }
@@ -117,6 +161,10 @@ final class VrrpPacket {
     static int vrrpOffset(ByteBuffer datagram, int received) {
         if (received < IPV4_HEADER_LENGTH) {
             return -1;
+        }
+        if (isIpv6(datagram)) {
+            // the socket rebuilt this header: no extension headers, the next header is the socket's protocol
+            return received < IPV6_HEADER_LENGTH + HEADER_LENGTH || (datagram.get(6) & 0xff) != IP_PROTOCOL ? -1 : IPV6_HEADER_LENGTH;
         }
         int at = ipHeaderLength(datagram);
         if (at < IPV4_HEADER_LENGTH) {
@@ -172,6 +220,17 @@ final class VrrpPacket {
         return buf.getInt(at + HEADER_LENGTH + 4 * i);
     }
 
+    /** Whether the {@code i}th address of an IPv6 advert is {@code address}. */
+    static boolean ipv6AddressIs(ByteBuffer buf, int at, int i, VirtualAddress address) {
+        int p = at + HEADER_LENGTH + 16 * i;
+        for (int k = 0; k < 16; k++) {
+            if (buf.get(p + k) != address.byteAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The VRRPv2 checks of a multicast advert. */
     static Verdict check(ByteBuffer datagram, int received, int at) {
         return check(datagram, received, at, 2);
@@ -184,16 +243,17 @@ final class VrrpPacket {
 
     /**
      * RFC 3768 / RFC 5798 §7.1 checks 1–4 on a datagram of {@code received} bytes whose VRRP
-     * message starts at {@code at}: a TTL in [minTtl, maxTtl] (255 for multicast; a unicast peer's
-     * bounds), the instance's version, type advertisement, a length
+     * message starts at {@code at}: a TTL (IPv6: hop limit) in [minTtl, maxTtl] (255 for multicast;
+     * a unicast peer's bounds), the instance's version, type advertisement, a length
      * that holds the fixed fields, the addresses (and in v2 the auth data), and a good checksum (in
-     * v3 over the pseudo-header).
+     * v3 over the IPv4 or IPv6 pseudo-header).
      */
     static Verdict check(ByteBuffer datagram, int received, int at, int version, int minTtl, int maxTtl) {
         if (received < IPV4_HEADER_LENGTH || received < at + HEADER_LENGTH) {
             return Verdict.TOO_SHORT;
         }
-        int ttl = datagram.get(8) & 0xff;
+        boolean ipv6 = isIpv6(datagram);
+        int ttl = datagram.get(ipv6 ? 7 : 8) & 0xff;
         if (ttl < minTtl || ttl > maxTtl) {
             return Verdict.TTL;
         }
@@ -204,15 +264,15 @@ final class VrrpPacket {
         if ((versionType & 0x0f) != 1) {
             return Verdict.TYPE;
         }
-        int ipLength = Short.toUnsignedInt(datagram.getShort(2));
-        int messageLength = length(version, addressCount(datagram, at));
+        int ipLength = ipv6 ? IPV6_HEADER_LENGTH + Short.toUnsignedInt(datagram.getShort(4)) : Short.toUnsignedInt(datagram.getShort(2));
+        int messageLength = ipv6 ? lengthIpv6(addressCount(datagram, at)) : length(version, addressCount(datagram, at));
         if (Math.min(ipLength, received) - at < messageLength) {
             return Verdict.LENGTH;
         }
         // Exactly the message its own address count describes: trailing bytes are not covered
         // (keepalived 0.5.5 wrongly used the receiver's own address count here).
-        int sum = version == 3
-                ? Checksum.withPseudoHeader(datagram, at, messageLength, ipSource(datagram), ipDestination(datagram), IP_PROTOCOL)
+        int sum = ipv6 ? Checksum.withIpv6PseudoHeader(datagram, at, messageLength, IP_PROTOCOL)
+                : version == 3 ? Checksum.withPseudoHeader(datagram, at, messageLength, ipSource(datagram), ipDestination(datagram), IP_PROTOCOL)
                 : Checksum.of(datagram, at, messageLength);
         if (sum != 0) {
             return Verdict.CHECKSUM;

@@ -41,7 +41,7 @@ public class EngineCoreTest {
 
     private void start() throws Exception {
         FakeInterfaces registry = interfaces;
-        core = new EngineCore(work.resolve("handoff.properties"), (name, index) -> sockets, () -> registry, () -> null, () -> null);
+        core = new EngineCore(work.resolve("handoff.properties"), (name, index, ipv6) -> sockets, () -> registry, () -> null, () -> null, () -> null);
         core.start();
         core.authenticatorAdded("none", new NoAuth());
     }

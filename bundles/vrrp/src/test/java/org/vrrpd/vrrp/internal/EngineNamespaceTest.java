@@ -62,7 +62,7 @@ public class EngineNamespaceTest {
     private void engineInR1(long netlinkStallMillis) throws Exception {
         core = NetworkNamespace.call(r1, () -> {
             FakeInterfaces eth0 = new FakeInterfaces(netlinkStallMillis, "eth0", IoctlSocket.nameToIndex("eth0"), "192.0.2.1/24");
-            EngineCore c = new EngineCore(work.resolve("handoff.properties"), RawIpv4Sockets.FACTORY, () -> eth0, () -> null, () -> null);
+            EngineCore c = new EngineCore(work.resolve("handoff.properties"), ChannelSockets.Factory.RAW, () -> eth0, () -> null, () -> null, () -> null);
             c.start();
             c.authenticatorAdded("none", new NoAuth());
             return c;

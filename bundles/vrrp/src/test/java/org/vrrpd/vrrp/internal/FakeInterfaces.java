@@ -22,20 +22,23 @@ final class FakeInterfaces implements InterfaceRegistry {
     private final long stallMillis;
     final AtomicInteger changes = new AtomicInteger();
 
-    /** {@code nameIndexAddress}: triples of name, index and "ADDRESS/PREFIX". */
+    /** {@code nameIndexAddress}: triples of name, index and "ADDRESS/PREFIX[,ADDRESS/PREFIX...]". */
     FakeInterfaces(long stallMillis, Object... nameIndexAddress) {
         this.stallMillis = stallMillis;
         NetInterface[] out = new NetInterface[nameIndexAddress.length / 3];
         for (int i = 0; i < out.length; i++) {
             String name = (String) nameIndexAddress[3 * i];
-            String[] cidr = ((String) nameIndexAddress[3 * i + 2]).split("/");
-            try {
-                out[i] = new NetInterface((Integer) nameIndexAddress[3 * i + 1], name, InterfaceFlags.IFF_UP | InterfaceFlags.IFF_RUNNING,
-                        "UP", null, 1500, "veth",
-                        List.of(new InterfaceAddress(InetAddress.getByName(cidr[0]), Integer.parseInt(cidr[1]), false, name)));
-            } catch (UnknownHostException e) {
-                throw new AssertionError(e);
+            List<InterfaceAddress> addresses = new java.util.ArrayList<>();
+            for (String address : ((String) nameIndexAddress[3 * i + 2]).split(",")) {
+                String[] cidr = address.split("/");
+                try {
+                    addresses.add(new InterfaceAddress(InetAddress.getByName(cidr[0]), Integer.parseInt(cidr[1]), false, name));
+                } catch (UnknownHostException e) {
+                    throw new AssertionError(e);
+                }
             }
+            out[i] = new NetInterface((Integer) nameIndexAddress[3 * i + 1], name, InterfaceFlags.IFF_UP | InterfaceFlags.IFF_RUNNING,
+                    "UP", null, 1500, "veth", addresses);
         }
         interfaces = List.of(out);
     }

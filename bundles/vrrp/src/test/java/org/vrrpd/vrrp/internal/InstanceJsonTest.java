@@ -55,7 +55,25 @@ public class InstanceJsonTest {
 
     @Test
     public void listHasTheRouterCounters() throws Exception {
-        String json = InstanceJson.list(List.of(snapshot(Map.of()).view()), new RouterStatistics(3, 4));
+        String json = InstanceJson.list(List.of(snapshot(Map.of())), new RouterStatistics(3, 4));
         assertTrue(json, json.contains("\"unreadableDatagrams\": 3") && json.contains("\"vridErrors\": 4") && json.contains("\"vrid\": 51"));
+        for (String member : List.of("\"version\": 2", "\"family\": \"IPv4\"", "\"masterAdverIntervalCentis\": 100")) {
+            assertTrue(member + " in\n" + json, json.contains(member));
+        }
+    }
+
+    @Test
+    public void anIpv6InstanceShowsItsFamilyGroupAndLinkLocalMasterInRfc5952Form() throws Exception {
+        Map<String, Object> cfg = new java.util.HashMap<>(Map.of("name", "V6", "interfaceName", "eth0", "vrid", 51, "version", 3,
+                "virtualAddresses", "2001:db8::100/64"));
+        InstanceSettings settings = InstanceSettings.parse(cfg);
+        VrrpInstanceView view = new VrrpInstanceView("V6", "eth0", 51, VrrpState.BACKUP, 100, 100,
+                InetAddress.getByName("fe80::cc99:64ff:fed7:3691"), settings.virtualAddresses(), COUNTERS);
+        String json = InstanceJson.show(new InstanceSnapshot(view, settings, 10, 0, 0, 0, List.of(), List.of(), null, 0,
+                java.util.OptionalLong.empty(), null));
+        for (String member : List.of("\"family\": \"IPv6\"", "\"version\": 3", "\"group\": \"ff02::12\"",
+                "\"masterAddress\": \"fe80::cc99:64ff:fed7:3691\"", "\"masterAdverIntervalCentis\": 10", "\"2001:db8::100/64\"")) {
+            assertTrue(member + " in\n" + json, json.contains(member));
+        }
     }
 }

@@ -93,6 +93,20 @@ public class InstanceSettingsTest {
     }
 
     @Test
+    public void theFamilyFollowsTheVirtualAddresses() {
+        Map<String, Object> p = valid();
+        p.put("version", 3);
+        p.put("authType", "none");
+        assertFalse(InstanceSettings.parse(p).ipv6());
+        p.put("virtualAddresses", "2001:db8::7/64, 2001:DB8:0:0::8");
+        InstanceSettings v6 = InstanceSettings.parse(p);
+        assertTrue(v6.ipv6());
+        assertEquals("RFC 5952 text", List.of("2001:db8::7/64", "2001:db8::8/128"), v6.vipStrings());
+        p.put("unicastPeers", "192.0.2.2");
+        rejected(p, "unicastPeers", "192.0.2.2", "VRRP instance VI_1: unicastPeers = 192.0.2.2 rejected: unicast is IPv4 only in this version");
+    }
+
+    @Test
     public void everyBadValueIsRejectedByKeyAndValue() {
         rejected("vrid", "0", "VRRP instance VI_1: vrid = 0 rejected: must be 1..255");
         rejected("vrid", null, "VRRP instance VI_1: vrid = (missing) rejected: required");
@@ -101,12 +115,16 @@ public class InstanceSettingsTest {
         rejected("advertInterval", 0, "VRRP instance VI_1: advertInterval = 0 rejected: VRRPv2 counts whole seconds, 1..255 (fractions need "
                 + "version = 3)");
         rejected("virtualAddresses", "192.0.2.300", "VRRP instance VI_1: virtualAddresses = 192.0.2.300 rejected: not an IP address");
-        rejected("virtualAddresses", "2001:db8::1/64", "VRRP instance VI_1: virtualAddresses = 2001:db8::1/64 rejected: IPv6 needs VRRPv3, "
-                + "which this version does not speak");
+        rejected("virtualAddresses", "2001:db8::1/64", "VRRP instance VI_1: virtualAddresses = 2001:db8::1/64 rejected: IPv6 needs "
+                + "version = 3 (VRRPv2 carries IPv4 only)");
+        rejectedV3("virtualAddresses", "192.0.2.7, 2001:db8::7", "VRRP instance VI_1: virtualAddresses = 2001:db8::7 rejected: an instance "
+                + "is all IPv4 or all IPv6: 192.0.2.7/32 came first");
+        rejectedV3("virtualAddresses", "2001:db8::7/64, 192.0.2.7", "VRRP instance VI_1: virtualAddresses = 192.0.2.7 rejected: an "
+                + "instance is all IPv4 or all IPv6: 2001:db8::7/64 came first");
         rejected("virtualAddresses", "192.0.2.7,192.0.2.7", "VRRP instance VI_1: virtualAddresses = 192.0.2.7 rejected: listed twice");
         rejected("virtualAddresses", "vip.example", "VRRP instance VI_1: virtualAddresses = vip.example rejected: not an ADDRESS[/PREFIX]");
         rejected("virtualAddresses", "192.0.2.1/33", "VRRP instance VI_1: virtualAddresses = 192.0.2.1/33 rejected: prefix must be 1..32");
-        rejected("virtualAddresses", "", "VRRP instance VI_1: virtualAddresses =  rejected: give 1..255 IPv4 addresses");
+        rejected("virtualAddresses", "", "VRRP instance VI_1: virtualAddresses =  rejected: give 1..255 addresses");
         rejected("advertInterval", "0.5", "VRRP instance VI_1: advertInterval = 0.5 rejected: VRRPv2 counts whole seconds, 1..255 "
                 + "(fractions need version = 3)");
         rejected("version", 4, "VRRP instance VI_1: version = 4 rejected: must be 2..3");

@@ -30,6 +30,15 @@ public class InstanceValidatorTest {
     }
 
     @Test
+    public void aVridIsOncePerFamilyOnAnInterface() {
+        List<ConfigProblem> problems = validator.checkTogether(List.of(file("a.cfg", "VI_1", "eth0", "51"),
+                file("b.cfg", "V6_1", "eth0", "51", "version", "3", "virtualAddresses", "2001:db8::100/64"),
+                file("c.cfg", "V6_2", "eth0", "51", "version", "3", "virtualAddresses", "2001:db8::101/64")));
+        assertEquals("IPv4 and IPv6 virtual routers are separate (RFC 5798)",
+                List.of(new ConfigProblem("c.cfg", "vrid", "51", "instance V6_1 already uses it on eth0 for IPv6 (b.cfg)")), problems);
+    }
+
+    @Test
     public void aLaterFileTakingAnEarlierOnesNameOrVridIsAtFault() {
         List<ConfigProblem> problems = validator.checkTogether(List.of(file("a.cfg", "VI_1", "eth0", "51"), file("b.cfg", "VI_1", "eth1", "52"),
                 file("c.cfg", "VI_3", "eth0", "51"), file("d.cfg", "VI_4", "eth1", "51"), file("e.cfg", "VI_5", "eth0", "999")));

@@ -3,6 +3,7 @@ package org.vrrpd.vrrp.internal;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
 
+import java.net.InetAddress;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +11,7 @@ import org.junit.Test;
 import org.vrrpd.api.link.LinkSource;
 import org.vrrpd.api.link.LinkState;
 import org.vrrpd.api.link.LinkStatus;
+import org.vrrpd.api.net.InterfaceAddress;
 import org.vrrpd.api.net.InterfaceFlags;
 import org.vrrpd.api.net.NetInterface;
 
@@ -22,21 +24,32 @@ public class LinkFaultsTest {
 
     @Test
     public void eachCauseInKeepalivedsOrder() {
-        assertEquals("interface eth0 does not exist", LinkFaults.of("eth0", Optional.empty(), Optional.empty()));
-        assertEquals("interface eth0 is down", LinkFaults.of("eth0", Optional.of(withFlags(0)), Optional.empty()));
-        assertEquals("no carrier on eth0", LinkFaults.of("eth0", Optional.of(withFlags(InterfaceFlags.IFF_UP)), Optional.empty()));
+        assertEquals("interface eth0 does not exist", LinkFaults.of("eth0", Optional.empty(), Optional.empty(), false));
+        assertEquals("interface eth0 is down", LinkFaults.of("eth0", Optional.of(withFlags(0)), Optional.empty(), false));
+        assertEquals("no carrier on eth0", LinkFaults.of("eth0", Optional.of(withFlags(InterfaceFlags.IFF_UP)), Optional.empty(), false));
         NetInterface noAddress = new NetInterface(2, "eth0", InterfaceFlags.IFF_UP | InterfaceFlags.IFF_RUNNING, "UP", null, 1500, "veth", List.of());
-        assertEquals("no IPv4 address on eth0", LinkFaults.of("eth0", Optional.of(noAddress), Optional.empty()));
-        assertNull(LinkFaults.of("eth0", Optional.of(HEALTHY), Optional.empty()));
+        assertEquals("no IPv4 address on eth0", LinkFaults.of("eth0", Optional.of(noAddress), Optional.empty(), false));
+        assertNull(LinkFaults.of("eth0", Optional.of(HEALTHY), Optional.empty(), false));
+    }
+
+    @Test
+    public void anIpv6InstanceNeedsALinkLocalAddress() throws Exception {
+        assertEquals("no IPv6 link-local address on eth0", LinkFaults.of("eth0", Optional.of(HEALTHY), Optional.empty(), true));
+        NetInterface v6 = new NetInterface(2, "eth0", InterfaceFlags.IFF_UP | InterfaceFlags.IFF_RUNNING, "UP", null, 1500, "veth",
+                List.of(new InterfaceAddress(InetAddress.getByName("2001:db8::1"), 64, false, "eth0"),
+                        new InterfaceAddress(InetAddress.getByName("fe80::cc99:64ff:fed7:3691"), 64, false, "eth0")));
+        assertNull("no IPv4 address needed", LinkFaults.of("eth0", Optional.of(v6), Optional.empty(), true));
+        assertEquals("the source: the link-local address", 0xcc99_64ff_fed7_3691L, RouterAddress.of(v6, true));
+        assertEquals("no IPv4 address on eth0", LinkFaults.of("eth0", Optional.of(v6), Optional.empty(), false));
     }
 
     @Test
     public void theLinkMonitorWinsOverIffRunning() {
         LinkStatus down = new LinkStatus("eth0", LinkState.DOWN, LinkSource.ETHTOOL, 1, Instant.EPOCH);
         assertEquals("a driver that keeps IFF_RUNNING with the cable pulled", "link down on eth0 (source ETHTOOL)",
-                LinkFaults.of("eth0", Optional.of(HEALTHY), Optional.of(down)));
+                LinkFaults.of("eth0", Optional.of(HEALTHY), Optional.of(down), false));
         LinkStatus up = new LinkStatus("eth0", LinkState.UP, LinkSource.MII, 1, Instant.EPOCH);
         assertNull("the monitor's UP beats a missing IFF_RUNNING",
-                LinkFaults.of("eth0", Optional.of(withFlags(InterfaceFlags.IFF_UP)), Optional.of(up)));
+                LinkFaults.of("eth0", Optional.of(withFlags(InterfaceFlags.IFF_UP)), Optional.of(up), false));
     }
 }

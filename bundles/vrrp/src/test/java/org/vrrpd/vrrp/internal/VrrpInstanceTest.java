@@ -45,10 +45,10 @@ public class VrrpInstanceTest {
         @Override public void addVips(VrrpInstance i) { log.add(at() + "add vips"); }
         @Override public void removeVips(VrrpInstance i) { log.add(at() + "remove vips"); }
         @Override public void sendGarps(VrrpInstance i, int count) { log.add(at() + "garp x" + count); }
-        @Override public int primaryAddress(VrrpInstance i) { return US; }
+        @Override public long primaryAddress(VrrpInstance i) { return US; }
         @Override public void stateChanged(VrrpInstance i, VrrpState from, String reason) { log.add(at() + from + " -> " + i.state()); }
         @Override public void splitBrainChanged(VrrpInstance i, boolean active) {
-            log.add(at() + "split brain " + (active ? "with " + Ipv4.toString(i.splitBrain.otherMaster()) + ": " + i.splitBrain.reason() : "over"));
+            log.add(at() + "split brain " + (active ? "with " + Ipv4.toString((int) i.splitBrain.otherMaster()) + ": " + i.splitBrain.reason() : "over"));
         }
 
         private String at() {

@@ -75,6 +75,65 @@ public class VrrpPacketTest {
         assertEquals(Verdict.CHECKSUM, VrrpPacket.check(ka, 32, 20, 3));
     }
 
+    /**
+     * keepalived 2.2.7's VRRPv3 advert over IPv6 (VRID 11, priority 150, advert_int 1, 2001:db8::110,
+     * from fe80::cc99:64ff:fed7:3691): IPv6 header and VRRP, its kernel-chosen flow label 0x20af4 cleared.
+     */
+    static final String KEEPALIVED_V6 = "6c000000001870ff" + "fe80000000000000cc9964fffed73691" + "ff020000000000000000000000000012"
+            + "310b96010064a4a5" + "20010db8000000000000000000000110";
+    static final long KEEPALIVED_LINK_LOCAL = 0xcc99_64ff_fed7_3691L;
+
+    static InstanceSettings ipv6Instance() {
+        return InstanceSettings.parse(java.util.Map.of("name", "V6", "interfaceName", "eth0", "vrid", 11, "priority", 150,
+                "version", 3, "virtualAddresses", "2001:db8::110/64"));
+    }
+
+    private static byte[] ourIpv6Advert() {
+        ByteBuffer ours = new AdvertBuffer().next(ipv6Instance(), NoAuth.SESSION, 150, KEEPALIVED_LINK_LOCAL, 0);
+        byte[] bytes = new byte[ours.remaining()];
+        ours.get(bytes);
+        return bytes;
+    }
+
+    @Test
+    public void encodesKeepalivedsVrrpv3Ipv6AdvertByteForByte() {
+        assertArrayEquals("the header our IPv6 socket hands the kernel, and the message", hex(KEEPALIVED_V6), ourIpv6Advert());
+    }
+
+    @Test
+    public void keepalivedsIpv6AdvertPassesTheChecksAndDecodes() {
+        ByteBuffer ka = ByteBuffer.wrap(hex(KEEPALIVED_V6));
+        assertEquals(40, VrrpPacket.vrrpOffset(ka, 64));
+        assertEquals("checksum over the IPv6 pseudo-header", Verdict.ACCEPTED, VrrpPacket.check(ka, 64, 40, 3));
+        assertEquals(Verdict.ACCEPTED, AdvertChecks.check(ka, 64, 40, ipv6Instance(), NoAuth.SESSION));
+        assertEquals("the sender, by its link-local interface identifier", KEEPALIVED_LINK_LOCAL, VrrpPacket.sourceKey(ka));
+        assertEquals("fe80::cc99:64ff:fed7:3691", RouterAddress.sourceText(ka));
+        assertEquals(100, VrrpPacket.maxAdverCentis(ka, 40));
+        InstanceSettings other = InstanceSettings.parse(java.util.Map.of("name", "V6", "interfaceName", "eth0", "vrid", 11,
+                "version", 3, "virtualAddresses", "2001:db8::111/64"));
+        assertEquals(Verdict.ACCEPTED_OTHER_ADDRESSES, AdvertChecks.check(ka, 64, 40, other, NoAuth.SESSION));
+        assertEquals("too short for its address", Verdict.LENGTH, VrrpPacket.check(ka, 63, 40, 3));
+        ka.put(7, (byte) 254);
+        assertEquals("a routed advert: hop limit 254", Verdict.TTL, VrrpPacket.check(ka, 64, 40, 3));
+        ka.put(7, (byte) 255).put(39, (byte) 1);
+        assertEquals("another destination: the pseudo-header no longer matches", Verdict.CHECKSUM, VrrpPacket.check(ka, 64, 40, 3));
+        ka.put(39, (byte) 0x12).put(6, (byte) 17);
+        assertEquals("not VRRP", -1, VrrpPacket.vrrpOffset(ka, 64));
+    }
+
+    @Test
+    public void tsharkDecodesOurIpv6AdvertAsVrrpv3WithAGoodChecksum() throws Exception {
+        Path pcap = Pcap.write(Files.createTempFile("advert6", ".pcap"), ourIpv6Advert());
+        try {
+            String fields = NetLab.host("tshark", "-r", pcap.toString(), "-T", "fields",
+                    "-e", "vrrp.version", "-e", "vrrp.type", "-e", "vrrp.virt_rtr_id", "-e", "vrrp.prio", "-e", "vrrp.short_adver_int",
+                    "-e", "vrrp.checksum.status", "-e", "vrrp.ipv6_addr", "-e", "ipv6.hlim", "-e", "ipv6.dst").check().stdout().trim();
+            assertEquals("3\t1\t11\t150\t100\t1\t2001:db8::110\t255\tff02::12", fields);
+        } finally {
+            Files.delete(pcap);
+        }
+    }
+
     @Test
     public void keepalivedsAdvertPassesTheChecksAndDecodes() {
         ByteBuffer ka = ByteBuffer.wrap(hex(KEEPALIVED_ADVERT));
