@@ -132,7 +132,10 @@ final class DiffPair {
         }
     }
 
-    /** vrrp:list's NAME, STATE and PRIORITY columns. */
+    /**
+     * vrrp:list's NAME, STATE and PRIORITY columns: the state is the first upper-case word followed
+     * by a number, wherever the columns before it put it (VERSION is two words, "v2 IPv4").
+     */
     private static Map<String, String> ours(Vrrpd d) {
         NetLab.Result r = d.vrrpctl("vrrp:list");
         if (r.exitCode() != 0) {
@@ -141,8 +144,11 @@ final class DiffPair {
         Map<String, String> out = new TreeMap<>();
         for (String line : r.stdout().lines().skip(1).toList()) {
             String[] col = line.trim().split("\\s+");
-            if (col.length >= 5 && col[3].matches("[A-Z]+") && col[4].matches("\\d+")) {
-                out.put(col[0], col[3] + " " + col[4]);
+            for (int i = 1; i + 1 < col.length; i++) {
+                if (col[i].matches("[A-Z]+") && col[i + 1].matches("\\d+")) {
+                    out.put(col[0], col[i] + " " + col[i + 1]);
+                    break;
+                }
             }
         }
         return out.isEmpty() ? null : out;
