@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,6 +33,7 @@ public final class Importer {
     private final Map<String, String> vrids = new HashMap<>();
     private final LvsSync lvs = new LvsSync(notes);
     private final Tracking tracking = new Tracking(scripts, notes, files);
+    private final Globals globals = new Globals();
     private final NotifyFifos fifos = new NotifyFifos(notes);
     private SyncGroups syncGroups;
     private FileAndProcessTracks fileAndProcess;
@@ -45,22 +47,27 @@ public final class Importer {
         Importer importer = new Importer();
         List<Node> top = KeepalivedConf.parse(keepalivedConf);
         Set<String> instances = new LinkedHashSet<>();
+        Set<String> owners = new HashSet<>();
         for (Node n : top) {
             if (n.keyword().equals("vrrp_script") && n.arg(0) != null) {
                 importer.scripts.put(n.arg(0), n);
             }
             if (n.keyword().equals("vrrp_instance") && n.arg(0) != null) {
                 instances.add(n.arg(0));
+                if (n.children().stream().anyMatch(c -> c.keyword().equals("priority") && "255".equals(c.arg(0)))) {
+                    owners.add(n.arg(0));
+                }
             }
             if (n.keyword().equals("global_defs")) {
                 n.children().stream().filter(c -> c.keyword().equals("vrrp_version")).forEach(c -> importer.defaultVersion = c);
             }
         }
-        importer.syncGroups = new SyncGroups(top, instances, importer.notes);
+        importer.syncGroups = new SyncGroups(top, instances, owners, importer.notes);
         importer.fileAndProcess = new FileAndProcessTracks(top, importer.notes, importer.files);
         for (Node n : top) {
             importer.topLevel(n);
         }
+        importer.syncGroups.writeNotify(importer.files);
         importer.lvs.write(importer.vrids, importer.files);
         importer.fifos.write(importer.files, instances, importer.syncGroups::groupOf);
         return new Result(importer.files, importer.notes.lines());
@@ -86,7 +93,7 @@ public final class Importer {
     private void globalDefinition(Node c) {
         if (c.keyword().equals("lvs_sync_daemon")) {
             lvs.global(c);
-        } else if (!c.keyword().equals("vrrp_version") && !fifos.global(c)) { // read before the instances
+        } else if (!c.keyword().equals("vrrp_version") && !fifos.global(c) && !globals.read(c)) { // the version is read before the instances
             notes.add(c, "global_defs " + c.keyword() + ": ignored, vrrpd has no equivalent");
         }
     }
@@ -116,6 +123,8 @@ public final class Importer {
         Node advertInt = null;
         Node refused = null;
         boolean ipv6 = ipv6(block);
+        Addresses addresses = new Addresses(name, block.children().stream().filter(c -> c.keyword().equals("interface")).map(c -> c.arg(0))
+                .findFirst().orElse(null), ipv6, notes);
         for (Node c : block.children()) {
             String v = c.arg(0);
             switch (c.keyword()) {
@@ -133,8 +142,17 @@ public final class Importer {
                 case "garp_master_delay" -> cfg.put("garpMasterDelay", v);
                 case "garp_master_repeat" -> cfg.put("garpMasterRepeat", v);
                 case "garp_master_refresh" -> cfg.put("garpMasterRefresh", v);
+                case "garp_master_refresh_repeat" -> cfg.put("garpMasterRefreshRepeat", v);
+                case "garp_lower_prio_repeat" -> cfg.put("garpLowerPrioRepeat", v);
+                case "garp_lower_prio_delay" -> cfg.put("garpLowerPrioDelay", v);
+                case "lower_prio_no_advert" -> cfg.put("lowerPrioNoAdvert", Values.of("lowerPrioNoAdvert", c));
+                case "higher_prio_send_advert" -> cfg.put("higherPrioSendAdvert", Values.of("higherPrioSendAdvert", c));
+                case "strict_mode" -> cfg.put("strict", Values.of("strict", c));
+                case "virtual_routes", "virtual_rules" -> notes.add(c, name + ": '" + c.keyword() + "' not supported: vrrpd moves addresses, "
+                        + "not routes or rules");
                 case "authentication" -> authentication(name, c, cfg);
-                case "virtual_ipaddress" -> cfg.put("virtualAddresses", addresses(name, c, ipv6));
+                case "virtual_ipaddress" -> cfg.put("virtualAddresses", addresses.read(c, true));
+                case "virtual_ipaddress_excluded" -> cfg.put("excludedAddresses", addresses.read(c, false));
                 case "native_ipv6" -> { } // read by ipv6()
                 case "track_interface" -> trackInterfaces.addAll(c.children());
                 case "track_script" -> trackScripts.addAll(c.children());
@@ -162,6 +180,10 @@ public final class Importer {
         if (group != null) {
             cfg.put("syncGroup", group);
         }
+        globals.into(cfg);
+        if (!new Resets(name, block, notes).apply(cfg)) {
+            return;
+        }
         files.put("org.vrrpd.vrrp.instance-" + name + ".cfg", ImportedFiles.format(cfg));
         vrids.put(name, cfg.getOrDefault("vrid", "0"));
         Tracking.IgnoredWeights ignored = Tracking.IgnoredWeights.of(syncGroups.ignoresWeights(name) ? group : null,
@@ -170,6 +192,13 @@ public final class Importer {
         trackScripts.forEach(t -> tracking.trackScript(name, t, ignored));
         trackFiles.forEach(t -> fileAndProcess.trackFile(name, t, ignored));
         trackProcesses.forEach(t -> fileAndProcess.trackProcess(name, t));
+        if (group != null) {
+            Tracking.IgnoredWeights groupIgnored = syncGroups.hasOwner(group) ? Tracking.IgnoredWeights.ownerInGroup(group) : null;
+            syncGroups.trackInterfaces(group).forEach(t -> tracking.trackInterface(name, t, groupIgnored));
+            syncGroups.trackScripts(group).forEach(t -> tracking.trackScript(name, t, groupIgnored));
+            syncGroups.trackFiles(group).forEach(t -> fileAndProcess.trackFile(name, t, groupIgnored));
+            syncGroups.trackProcesses(group).forEach(t -> fileAndProcess.trackProcess(name, t));
+        }
         notify.write(files);
     }
 
@@ -235,28 +264,5 @@ public final class Importer {
         }
         return block.children().stream().filter(n -> n.keyword().equals("virtual_ipaddress") && !n.children().isEmpty()).findFirst()
                 .map(n -> n.children().get(0).keyword().contains(":")).orElse(false);
-    }
-
-    /** The addresses of the instance's family; one of the other family is left out, as keepalived ignores it. */
-    private String addresses(String instance, Node block, boolean ipv6) {
-        Map<String, String> byAddress = new LinkedHashMap<>();
-        for (Node a : block.children()) {
-            if (a.keyword().contains(":") != ipv6) {
-                notes.add(a, instance + ": " + (ipv6 ? "IPv4" : "IPv6") + " address " + a.keyword() + " in an " + (ipv6 ? "IPv6" : "IPv4")
-                        + " instance (its family is its first address's" + (ipv6 ? " or native_ipv6" : "") + "): left out, as keepalived"
-                        + " ignores it; give it an instance of its own");
-                continue;
-            }
-            String address = a.keyword().split("/", 2)[0];
-            String first = byAddress.putIfAbsent(address, a.keyword());
-            if (first != null) {
-                notes.changed(a, instance + ": virtual_ipaddress " + a.keyword() + " repeats " + first + ": imported once");
-                continue;
-            }
-            if (!a.args().isEmpty()) {
-                notes.add(a, instance + ": virtual_ipaddress options " + a.args() + " not supported; the address goes on the instance's interface");
-            }
-        }
-        return String.join(", ", byAddress.values());
     }
 }

@@ -1,6 +1,7 @@
 package org.vrrpd.importer;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.vrrpd.importer.KeepalivedConf.Node;
 
@@ -8,7 +9,8 @@ import org.vrrpd.importer.KeepalivedConf.Node;
  * An instance's notify scripts as notify-script configurations. keepalived's
  * {@code notify_master SCRIPT [USER [GROUP]]}: the script (quoted when it has arguments), then the
  * user and group it runs as. One configuration runs as one user, so scripts with different users
- * go into one file each (FILE-as-USER.cfg).
+ * go into one file each (FILE-as-USER.cfg). A sync group's scripts are the group's
+ * ({@code syncGroup}, its members as {@code vrrp.instance}), in {@code group-NAME} files.
  */
 final class NotifyScriptFiles {
     private static final Map<String, String> KEYS = Map.of("notify", "notify", "notify_master", "notifyMaster",
@@ -21,12 +23,28 @@ final class NotifyScriptFiles {
     }
 
     private final String instance;
+    private final String fileName;
+    private final Map<String, String> target;
     private final Notes notes;
     private final Map<RunAs, Map<String, String>> byUser = new LinkedHashMap<>();
 
     NotifyScriptFiles(String instance, Notes notes) {
+        this(instance, instance, Map.of("vrrp.instance", instance), notes);
+    }
+
+    private NotifyScriptFiles(String instance, String fileName, Map<String, String> target, Notes notes) {
         this.instance = instance;
+        this.fileName = fileName;
+        this.target = target;
         this.notes = notes;
+    }
+
+    /** A sync group's notify scripts, run when the group's state changes. */
+    static NotifyScriptFiles ofGroup(String group, List<String> members, Notes notes) {
+        Map<String, String> target = new LinkedHashMap<>();
+        target.put("vrrp.instance", String.join(", ", members));
+        target.put("syncGroup", group);
+        return new NotifyScriptFiles("vrrp_sync_group " + group, "group-" + group, target, notes);
     }
 
     void add(Node line) {
@@ -47,8 +65,7 @@ final class NotifyScriptFiles {
 
     void write(Map<String, String> files) {
         byUser.forEach((as, scripts) -> {
-            Map<String, String> cfg = new LinkedHashMap<>();
-            cfg.put("vrrp.instance", instance);
+            Map<String, String> cfg = new LinkedHashMap<>(target);
             cfg.putAll(scripts);
             if (as.user() != null) {
                 cfg.put("user", as.user());
@@ -56,7 +73,7 @@ final class NotifyScriptFiles {
             if (as.group() != null) {
                 cfg.put("group", as.group());
             }
-            files.put("org.vrrpd.notify.script-" + instance + as.suffix() + ".cfg", ImportedFiles.format(cfg));
+            files.put("org.vrrpd.notify.script-" + fileName + as.suffix() + ".cfg", ImportedFiles.format(cfg));
         });
     }
 }

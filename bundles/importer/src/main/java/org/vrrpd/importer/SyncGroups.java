@@ -1,7 +1,9 @@
 package org.vrrpd.importer;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -9,21 +11,35 @@ import java.util.stream.Stream;
 import org.vrrpd.importer.KeepalivedConf.Node;
 
 /**
- * keepalived's vrrp_sync_group blocks: which group each instance belongs to, and whether the group
+ * keepalived's vrrp_sync_group blocks: which group each instance belongs to, whether the group
  * lets its members' tracking weights count ({@code sync_group_tracking_weight}; keepalived ignores
- * them otherwise). Members come from {@code group { ... }}, or — the old syntax — are listed
- * directly in the block; words on one line are several members, as keepalived reads value blocks.
+ * them otherwise), and the group's own {@code track_interface} / {@code track_script} /
+ * {@code track_file} / {@code track_process} entries,
+ * which keepalived adds to every member with their weights (0 when a member owns its addresses),
+ * and its notify scripts (run on the group's own changes).
+ * Members come from {@code group { ... }}, or — the old syntax — are listed directly in the block;
+ * words on one line are several members, as keepalived reads value blocks.
  */
 final class SyncGroups {
     private final Map<String, String> groupOf = new HashMap<>();
     private final Set<String> weighted = new HashSet<>();
+    private final Set<String> withOwner = new HashSet<>();
+    private final Map<String, List<Node>> trackInterfaces = new HashMap<>();
+    private final Map<String, List<Node>> trackScripts = new HashMap<>();
+    private final Map<String, List<Node>> trackFiles = new HashMap<>();
+    private final Map<String, List<Node>> trackProcesses = new HashMap<>();
+    /** Group → its block, for the groups with notify scripts. */
+    private final Map<String, Node> withNotify = new LinkedHashMap<>();
+    private final Notes notes;
 
-    SyncGroups(List<Node> top, Set<String> instances, Notes notes) {
+    SyncGroups(List<Node> top, Set<String> instances, Set<String> owners, Notes notes) {
+        this.notes = notes;
         for (Node block : top) {
             if (block.keyword().equals("vrrp_sync_group") && block.arg(0) != null) {
                 read(block, instances, notes);
             }
         }
+        owners.stream().map(groupOf::get).filter(g -> g != null).forEach(withOwner::add);
     }
 
     private void read(Node block, Set<String> instances, Notes notes) {
@@ -32,16 +48,31 @@ final class SyncGroups {
             switch (c.keyword()) {
                 case "group" -> c.children().forEach(member -> words(member).forEach(name -> join(name, group, member, notes)));
                 case "sync_group_tracking_weight" -> weighted.add(group);
+                case "track_interface" -> trackInterfaces.computeIfAbsent(group, g -> new ArrayList<>()).addAll(c.children());
+                case "track_script" -> trackScripts.computeIfAbsent(group, g -> new ArrayList<>()).addAll(c.children());
+                case "track_file" -> trackFiles.computeIfAbsent(group, g -> new ArrayList<>()).addAll(c.children());
+                case "track_process" -> trackProcesses.computeIfAbsent(group, g -> new ArrayList<>()).addAll(c.children());
+                case "notify", "notify_master", "notify_backup", "notify_fault", "notify_stop" -> withNotify.put(group, block);
                 default -> {
                     if (instances.contains(c.keyword())) {
                         notes.changed(c, "vrrp_sync_group " + group + ": members without a 'group { }' block (old syntax): imported as members");
                         words(c).forEach(name -> join(name, group, c, notes));
                     } else {
-                        notes.add(c, "vrrp_sync_group " + group + ": '" + c.keyword() + "' not supported (give notify scripts and tracking to its instances)");
+                        notes.add(c, "vrrp_sync_group " + group + ": '" + c.keyword() + "' not supported (give it to its instances)");
                     }
                 }
             }
         }
+    }
+
+    /** The groups' notify-script files, for the members that stayed in the group. */
+    void writeNotify(Map<String, String> files) {
+        withNotify.forEach((group, block) -> {
+            List<String> members = groupOf.entrySet().stream().filter(e -> e.getValue().equals(group)).map(Map.Entry::getKey).sorted().toList();
+            NotifyScriptFiles scripts = NotifyScriptFiles.ofGroup(group, members, notes);
+            block.children().stream().filter(c -> c.keyword().startsWith("notify")).forEach(scripts::add);
+            scripts.write(files);
+        });
     }
 
     private void join(String instance, String group, Node where, Notes notes) {
@@ -64,5 +95,26 @@ final class SyncGroups {
     boolean ignoresWeights(String instance) {
         String group = groupOf.get(instance);
         return group != null && !weighted.contains(group);
+    }
+
+    /** Whether a member of the group owns its addresses: keepalived then clears the weights of the group's own tracks. */
+    boolean hasOwner(String group) {
+        return withOwner.contains(group);
+    }
+
+    List<Node> trackInterfaces(String group) {
+        return trackInterfaces.getOrDefault(group, List.of());
+    }
+
+    List<Node> trackScripts(String group) {
+        return trackScripts.getOrDefault(group, List.of());
+    }
+
+    List<Node> trackFiles(String group) {
+        return trackFiles.getOrDefault(group, List.of());
+    }
+
+    List<Node> trackProcesses(String group) {
+        return trackProcesses.getOrDefault(group, List.of());
     }
 }

@@ -29,13 +29,22 @@ final class Tracking {
         this.files = files;
     }
 
-    /** Why keepalived ignores an instance's tracking weights; an owner's weighted interfaces are not tracked at all. */
-    record IgnoredWeights(String why, boolean owner) {
+    /**
+     * Why keepalived ignores an instance's tracking weights: an owner's weighted tracks are not
+     * tracked at all ({@code owner}); a sync-group member's weighted interfaces fault it and its
+     * weighted scripts go, unless {@code cleared}: a sync group's own tracks with an owner among
+     * its members keep tracking with weight 0 (sync_group_tracking_init).
+     */
+    record IgnoredWeights(String why, boolean owner, boolean cleared) {
         /** Null when the weights count; a sync group's rule comes first, as in keepalived. */
         static IgnoredWeights of(String syncGroupIgnoringWeights, boolean owner) {
             return syncGroupIgnoringWeights != null
-                    ? new IgnoredWeights("it is in sync group " + syncGroupIgnoringWeights + " without sync_group_tracking_weight", false)
-                    : owner ? new IgnoredWeights("it owns its addresses (priority 255)", true) : null;
+                    ? new IgnoredWeights("it is in sync group " + syncGroupIgnoringWeights + " without sync_group_tracking_weight", false, false)
+                    : owner ? new IgnoredWeights("it owns its addresses (priority 255)", true, false) : null;
+        }
+
+        static IgnoredWeights ownerInGroup(String group) {
+            return new IgnoredWeights("a member of sync group " + group + " owns its addresses (priority 255)", false, true);
         }
     }
 
@@ -70,9 +79,14 @@ final class Tracking {
             return;
         }
         if (w.weight() != 0 && ignored != null) {
-            notes.add(entry, instance + ": track_script " + entry.keyword() + " with weight " + w.weight() + " ignored, as keepalived does: "
-                    + ignored.why());
-            return;
+            if (!ignored.cleared()) {
+                notes.add(entry, instance + ": track_script " + entry.keyword() + " with weight " + w.weight() + " ignored, as keepalived does: "
+                        + ignored.why());
+                return;
+            }
+            notes.changed(entry, instance + ": track_script " + entry.keyword() + " weight " + w.weight() + " is 0, as keepalived makes it: "
+                    + ignored.why() + "; a failing " + entry.keyword() + " faults the instance");
+            w = Weight.NONE;
         }
         Map<String, String> cfg = new LinkedHashMap<>();
         cfg.put("vrrp.instance", instance);

@@ -37,7 +37,7 @@ public class ImporterTest {
                 advertInterval = 1
                 authType = pass
                 authPassword = s3cret
-                virtualAddresses = 192.0.2.100/24, 192.0.2.101/24
+                virtualAddresses = 192.0.2.100/24, 192.0.2.101/24;label=eth0:1
                 syncGroup = VG_1
                 """, r.files().get("org.vrrpd.vrrp.instance-VI_WEB.cfg"));
         assertTrue(r.files().get("org.vrrpd.track.interface-VI_WEB-eth1.cfg").contains("interfaceName = eth1\nweight = -20\n"));
@@ -63,7 +63,6 @@ public class ImporterTest {
         assertEquals(List.of(
                 "not imported: keepalived.conf:3: global_defs router_id: ignored, vrrpd has no equivalent",
                 "not imported: keepalived.conf:4: global_defs enable_script_security: ignored, vrrpd has no equivalent",
-                "not imported: keepalived.conf:36: VI_WEB: virtual_ipaddress options [dev, eth0, label, eth0:1] not supported; the address goes on the instance's interface",
                 "not imported: keepalived.conf:37: VI_WEB: IPv6 address 2001:db8::100/64 in an IPv4 instance (its family is its first "
                         + "address's): left out, as keepalived ignores it; give it an instance of its own",
                 "not imported: keepalived.conf:49: VI_WEB: 'smtp_alert' not supported",

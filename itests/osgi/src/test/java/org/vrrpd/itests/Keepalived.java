@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import org.vrrpd.lab.LabProcess;
 import org.vrrpd.lab.NetLab;
 
@@ -27,8 +29,13 @@ final class Keepalived {
 
     /** Starts keepalived with {@code vrrpInstance} (one vrrp_instance block) and waits until it is BACKUP. */
     static Keepalived start(NetLab lab, String namespace, Path work, String name, String vrrpInstance) throws IOException {
+        return startConf(lab, namespace, work, name, "global_defs {\n    router_id " + name + "\n}\n" + vrrpInstance);
+    }
+
+    /** Starts keepalived with a whole keepalived.conf and waits until an instance is BACKUP. */
+    static Keepalived startConf(NetLab lab, String namespace, Path work, String name, String keepalivedConf) throws IOException {
         Path dir = Files.createDirectories(work.resolve(name));
-        Path conf = Files.writeString(dir.resolve("keepalived.conf"), "global_defs {\n    router_id " + name + "\n}\n" + vrrpInstance);
+        Path conf = Files.writeString(dir.resolve("keepalived.conf"), keepalivedConf);
         Keepalived keepalived = new Keepalived(lab, namespace, dir, conf);
         keepalived.start();
         return keepalived;
@@ -62,7 +69,8 @@ final class Keepalived {
         for (String pid : List.of("ka.pid", "vrrp.pid", "chk.pid", "bfd.pid")) {
             Files.deleteIfExists(dir.resolve(pid));
         }
-        process = lab.start(namespace, dir.resolve("keepalived.log"), "keepalived", "-n", "-l", "-D", "-G", "-P", "-f", conf.toString(),
+        // TMPDIR: where its SIGUSR1 data dump goes (keepalived.data), one per router
+        process = lab.start(namespace, dir.resolve("keepalived.log"), "env", "TMPDIR=" + dir, "keepalived", "-n", "-l", "-D", "-G", "-P", "-f", conf.toString(),
                 "-p", dir.resolve("ka.pid").toString(), "-r", dir.resolve("vrrp.pid").toString(), "-c", dir.resolve("chk.pid").toString(),
                 "-b", dir.resolve("bfd.pid").toString());
         if (!process.awaitOutput("Entering BACKUP STATE", Duration.ofSeconds(10))) {
@@ -91,6 +99,46 @@ final class Keepalived {
             }
             java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L); // polling the namespace, not waiting a fixed time
         }
+    }
+
+    /**
+     * Each instance's state and effective priority ("MASTER 150") from keepalived's own data dump:
+     * SIGUSR1, then keepalived.data read until two reads agree and every instance block is whole.
+     */
+    Map<String, String> dump(Duration timeout) throws IOException, InterruptedException {
+        Path data = dir.resolve("keepalived.data");
+        Files.deleteIfExists(data);
+        NetLab.host("kill", "-USR1", Files.readString(dir.resolve("ka.pid")).strip()).check();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String before = null;
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            String text = Files.exists(data) ? Files.readString(data) : null;
+            Map<String, String> parsed = text == null || !text.equals(before) ? null : parseDump(text);
+            if (parsed != null) {
+                return parsed;
+            }
+            before = text;
+        }
+        throw new IllegalStateException("keepalived wrote no whole data dump within " + timeout + ":\n" + output());
+    }
+
+    /** Instance → "STATE PRIORITY", or null while a block lacks either. */
+    private static Map<String, String> parseDump(String text) {
+        Map<String, String> out = new TreeMap<>();
+        String instance = null;
+        String state = null;
+        for (String line : text.lines().map(String::strip).toList()) {
+            if (line.startsWith("VRRP Instance = ")) {
+                instance = line.substring("VRRP Instance = ".length());
+                state = null;
+            } else if (instance != null && line.startsWith("State = ")) {
+                state = line.substring("State = ".length());
+            } else if (instance != null && state != null && line.startsWith("Effective priority = ")) {
+                out.put(instance, state + " " + line.substring("Effective priority = ".length()));
+            }
+        }
+        return out.isEmpty() || text.split("VRRP Instance = ", -1).length - 1 != out.size() ? null : out;
     }
 
     /** Whether keepalived logs {@code text} within {@code timeout}. */

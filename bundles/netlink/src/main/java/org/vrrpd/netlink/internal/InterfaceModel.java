@@ -61,7 +61,7 @@ final class InterfaceModel {
             return null; // its link is gone (or not yet seen: the link message carries no addresses to lose)
         }
         InterfaceAddress address = new InterfaceAddress(message.address(), message.prefixLength(), message.secondary(),
-                message.label() != null ? message.label() : before.name());
+                message.label() != null ? message.label() : before.name(), message.scope(), message.broadcast());
         List<InterfaceAddress> addresses = new ArrayList<>(before.addresses());
         int at = indexOf(addresses, address);
         if (message.deleted()) {

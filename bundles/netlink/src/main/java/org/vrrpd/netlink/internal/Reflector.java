@@ -296,8 +296,9 @@ final class Reflector implements AutoCloseable {
                 + " dev " + interfaceName + (change.lifetime ? " lifetime " + (lifetimeSeconds == 0 ? "forever" : lifetimeSeconds + " s") : "")
                 + ")";
         String label = address.label() != null && address.label().startsWith(interfaceName) ? address.label() : null;
-        acknowledged(what, seq -> RtnlCodec.addressRequest(change, seq, target.index(), address.address(), address.prefixLength(), label,
-                lifetimeSeconds));
+        InterfaceAddress request = new InterfaceAddress(address.address(), address.prefixLength(), false, label, address.scope(),
+                address.broadcast());
+        acknowledged(what, seq -> RtnlCodec.addressRequest(change, seq, target.index(), request, lifetimeSeconds));
     }
 
     /**

@@ -53,6 +53,7 @@ final class Rtnetlink {
     static final int IFA_ADDRESS = 1;
     static final int IFA_LOCAL = 2;
     static final int IFA_LABEL = 3;
+    static final int IFA_BROADCAST = 4;
     /** struct ifa_cacheinfo: u32 ifa_prefered, ifa_valid (seconds), cstamp, tstamp (ignored by the kernel on requests). */
     static final int IFA_CACHEINFO = 6;
     static final int IFA_CACHEINFO_LEN = 16;

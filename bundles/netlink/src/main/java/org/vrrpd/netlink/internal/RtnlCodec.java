@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
+import org.vrrpd.api.net.InterfaceAddress;
 import org.vrrpd.api.net.MacAddress;
 
 /**
@@ -113,11 +114,13 @@ final class RtnlCodec {
         byte[][] address = {null};
         byte[][] local = {null};
         String[] label = {null};
+        byte[][] broadcast = {null};
         forEachAttribute(payload, IFADDRMSG_LEN, (attr, value) -> {
             switch (attr) {
                 case IFA_ADDRESS -> address[0] = bytes(value);
                 case IFA_LOCAL -> local[0] = bytes(value);
                 case IFA_LABEL -> label[0] = string(value);
+                case IFA_BROADCAST -> broadcast[0] = bytes(value);
                 case IFA_FLAGS -> flags[0] = u32(value, "IFA_FLAGS"); // the full 32-bit flags
                 default -> { }
             }
@@ -131,7 +134,8 @@ final class RtnlCodec {
         if (prefix > expected * 8) {
             throw new MalformedMessage(typeName(type) + " for ifindex " + index + ": prefix length " + prefix);
         }
-        return new RtnlMessage.Address(type == RTM_DELADDR, index, inet(ours), prefix, flags[0], label[0]);
+        return new RtnlMessage.Address(type == RTM_DELADDR, index, inet(ours), prefix, flags[0], label[0], Byte.toUnsignedInt(payload.get(3)),
+                broadcast[0] != null && broadcast[0].length == 4 ? inet(broadcast[0]) : null);
     }
 
     /** Requests a dump of every link (RTM_GETLINK) or every address of all families (RTM_GETADDR). */
@@ -158,26 +162,38 @@ final class RtnlCodec {
      */
     static ByteBuffer addressRequest(AddressChange change, int sequence, int index, InetAddress address, int prefixLength, String label,
                                      long lifetimeSeconds) {
+        return addressRequest(change, sequence, index, new InterfaceAddress(address, prefixLength, false, label), lifetimeSeconds);
+    }
+
+    /** The same with the address's scope (ifa_scope) and IPv4 broadcast address (IFA_BROADCAST), keepalived's scope and brd. */
+    static ByteBuffer addressRequest(AddressChange change, int sequence, int index, InterfaceAddress a, long lifetimeSeconds) {
+        InetAddress address = a.address();
+        int prefixLength = a.prefixLength();
+        String label = a.label();
         if (lifetimeSeconds < 0 || lifetimeSeconds >= 0xffffffffL) {
             throw new IllegalArgumentException("address lifetime " + lifetimeSeconds + " s out of 0.." + (0xffffffffL - 1));
         }
         byte[] raw = address.getAddress();
         boolean v4 = raw.length == 4;
         byte[] labelBytes = v4 && label != null ? (label + "\0").getBytes(StandardCharsets.US_ASCII) : null;
+        byte[] broadcast = v4 && a.broadcast() != null ? a.broadcast().getAddress() : null;
         int length = NLMSG_HDRLEN + IFADDRMSG_LEN + attributeSpace(raw.length) * (v4 ? 2 : 1)
-                + (labelBytes != null ? attributeSpace(labelBytes.length) : 0)
+                + (labelBytes != null ? attributeSpace(labelBytes.length) : 0) + (broadcast != null ? attributeSpace(4) : 0)
                 + (change.lifetime ? attributeSpace(IFA_CACHEINFO_LEN) : 0);
         ByteBuffer buf = ByteBuffer.allocateDirect(length).order(ByteOrder.nativeOrder());
         int flags = NLM_F_REQUEST | NLM_F_ACK | change.flags;
         buf.putInt(length).putShort((short) change.messageType).putShort((short) flags).putInt(sequence).putInt(0);
-        buf.put((byte) (v4 ? AF_INET : AF_INET6)).put((byte) prefixLength).put((byte) (v4 ? 0 : IFA_F_NODAD)).put((byte) 0)
-                .putInt(index);
+        buf.put((byte) (v4 ? AF_INET : AF_INET6)).put((byte) prefixLength).put((byte) (v4 ? 0 : IFA_F_NODAD))
+                .put((byte) a.scope()).putInt(index);
         if (v4) {
             putAttribute(buf, IFA_LOCAL, raw);
         }
         putAttribute(buf, IFA_ADDRESS, raw);
         if (labelBytes != null) {
             putAttribute(buf, IFA_LABEL, labelBytes);
+        }
+        if (broadcast != null) {
+            putAttribute(buf, IFA_BROADCAST, broadcast);
         }
         if (change.lifetime) {
             int seconds = lifetimeSeconds == 0 ? INFINITY_LIFE_TIME : (int) lifetimeSeconds;

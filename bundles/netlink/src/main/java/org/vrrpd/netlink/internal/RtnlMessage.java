@@ -11,7 +11,7 @@ sealed interface RtnlMessage {
     }
 
     /** RTM_NEWADDR / RTM_DELADDR. {@code label} is null for IPv6. */
-    record Address(boolean deleted, int index, InetAddress address, int prefixLength, int flags, String label)
+    record Address(boolean deleted, int index, InetAddress address, int prefixLength, int flags, String label, int scope, InetAddress broadcast)
             implements RtnlMessage {
         boolean secondary() {
             return address.getAddress().length == 4 && (flags & Rtnetlink.IFA_F_SECONDARY) != 0;

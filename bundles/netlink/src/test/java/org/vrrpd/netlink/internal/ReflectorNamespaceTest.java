@@ -210,6 +210,20 @@ public class ReflectorNamespaceTest {
         assertEquals(Errno.ENODEV, expectFailure(() -> reflector.deleteLink("vrrp.12")).errno());
     }
 
+    /** keepalived's scope and brd options reach the kernel, and the model reads them back. */
+    @Test
+    public void anAddressKeepsItsScopeAndBroadcast() throws Exception {
+        InterfaceAddress vip = new InterfaceAddress(InetAddress.getByName("203.0.113.6"), 24, false, "eth0:web", 253,
+                InetAddress.getByName("203.0.113.255"));
+        reflector.changeAddress(true, "eth0", vip);
+        String shown = lab.exec(ns, "ip", "-o", "addr", "show", "dev", "eth0").check().stdout();
+        assertTrue(shown, shown.contains("inet 203.0.113.6/24 brd 203.0.113.255 scope link eth0:web"));
+        await(hasAddress("eth0", "203.0.113.6", true));
+        assertEquals(vip, eth0().addresses().stream().filter(a -> a.address().equals(vip.address())).findFirst().orElseThrow());
+        reflector.changeAddress(false, "eth0", vip);
+        await(hasAddress("eth0", "203.0.113.6", false));
+    }
+
     /**
      * A leased address (RTM_NEWADDR create-or-replace with IFA_CACHEINFO) stays while renewed and
      * the kernel deletes it by itself about the lifetime after the last renewal; a lease of 0 is

@@ -109,6 +109,27 @@ public class RtnlCodecTest {
                 + "08000100c0000264"), bytes);                         // IFA_ADDRESS 192.0.2.100
     }
 
+    /** keepalived's address options: the scope in ifaddrmsg, the label and IFA_BROADCAST as attributes. */
+    @Test
+    public void encodesScopeLabelAndBroadcast() throws Exception {
+        ByteBuffer request = RtnlCodec.addressRequest(AddressChange.ADD, 2, 3, new org.vrrpd.api.net.InterfaceAddress(
+                InetAddress.getByName("192.0.2.100"), 24, false, "eth0:v", 253, InetAddress.getByName("192.0.2.255")), 0);
+        byte[] bytes = new byte[request.remaining()];
+        request.get(bytes);
+        assertArrayEquals(Captured.hex(
+                "3c000000" + "1400" + "0506" + "02000000" + "00000000" // nlmsghdr: RTM_NEWADDR, REQUEST|ACK|EXCL|CREATE
+                + "021800fd" + "03000000"                              // ifaddrmsg: AF_INET /24, scope link (253), ifindex 3
+                + "08000200c0000264"                                   // IFA_LOCAL 192.0.2.100
+                + "08000100c0000264"                                   // IFA_ADDRESS 192.0.2.100
+                + "0b000300657468303a760000"                           // IFA_LABEL "eth0:v", padded
+                + "08000400c00002ff"), bytes);                         // IFA_BROADCAST 192.0.2.255
+        RtnlMessage.Address decoded = RtnlCodec.decodeAddress(Rtnetlink.RTM_NEWADDR,
+                ByteBuffer.wrap(bytes, 16, bytes.length - 16).slice().order(java.nio.ByteOrder.nativeOrder()));
+        assertEquals(253, decoded.scope());
+        assertEquals(InetAddress.getByName("192.0.2.255"), decoded.broadcast());
+        assertEquals("eth0:v", decoded.label());
+    }
+
     @Test
     public void encodesAnIpv6DeleteWithoutDad() throws Exception {
         ByteBuffer request = RtnlCodec.addressRequest(false, 1, 7, InetAddress.getByName("2001:db8::64"), 64, "ignored");

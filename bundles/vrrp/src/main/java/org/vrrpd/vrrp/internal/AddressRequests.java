@@ -11,12 +11,23 @@ final class AddressRequests {
     private AddressRequests() {
     }
 
+    /** The kernel's address: keepalived's label, scope and brd options go with it (global scope unless given). */
+    private static InterfaceAddress kernel(VirtualAddress address) {
+        return new InterfaceAddress(address.address(), address.prefixLength(), false, address.label(), Math.max(0, address.scope()),
+                address.broadcast());
+    }
+
+    /** keepalived's dev: the address's own interface, else the instance's. */
+    private static String on(String interfaceName, VirtualAddress address) {
+        return address.device() != null ? address.device() : interfaceName;
+    }
+
     /** Leases {@code address} ({@code lease} zero: forever); {@code whenAbsent} is the result if it was not there. */
     static VipReconciler.Outcome lease(InterfaceRegistry interfaces, String owner, String interfaceName, VirtualAddress address, Duration lease,
                                  VipReconciler.Result whenAbsent) {
-        InterfaceAddress a = new InterfaceAddress(address.address(), address.prefixLength(), false, null);
+        InterfaceAddress a = kernel(address);
         try {
-            boolean absent = interfaces.leaseAddress(interfaceName, a, lease);
+            boolean absent = interfaces.leaseAddress(on(interfaceName, address), a, lease);
             return new VipReconciler.Outcome(owner, interfaceName, address, true, absent ? whenAbsent
                     : whenAbsent == VipReconciler.Result.ADDED ? VipReconciler.Result.ALREADY_PRESENT : VipReconciler.Result.RENEWED, "");
         } catch (IOException | RuntimeException e) {
@@ -25,13 +36,13 @@ final class AddressRequests {
     }
 
     static VipReconciler.Outcome change(InterfaceRegistry interfaces, String owner, String interfaceName, VirtualAddress address, boolean add) {
-        InterfaceAddress a = new InterfaceAddress(address.address(), address.prefixLength(), false, null);
+        InterfaceAddress a = kernel(address);
         try {
             if (add) {
-                return new VipReconciler.Outcome(owner, interfaceName, address, true, interfaces.addAddress(interfaceName, a)
+                return new VipReconciler.Outcome(owner, interfaceName, address, true, interfaces.addAddress(on(interfaceName, address), a)
                         ? VipReconciler.Result.ADDED : VipReconciler.Result.ALREADY_PRESENT, "");
             }
-            return new VipReconciler.Outcome(owner, interfaceName, address, false, interfaces.removeAddress(interfaceName, a)
+            return new VipReconciler.Outcome(owner, interfaceName, address, false, interfaces.removeAddress(on(interfaceName, address), a)
                     ? VipReconciler.Result.REMOVED : VipReconciler.Result.ALREADY_ABSENT, "");
         } catch (IOException | RuntimeException e) {
             if (!add && interfaces.byName(interfaceName).isEmpty()) {

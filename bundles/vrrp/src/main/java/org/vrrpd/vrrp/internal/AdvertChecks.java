@@ -40,7 +40,7 @@ final class AdvertChecks {
             if (VrrpPacket.maxAdverCentis(datagram, at) == 0) {
                 return Verdict.INTERVAL; // any other interval is the master's to choose (RFC 5798 §6.4.2), but none is none
             }
-            return sameAddresses(datagram, at, settings.virtualAddresses()) ? Verdict.ACCEPTED : Verdict.ACCEPTED_OTHER_ADDRESSES;
+            return addressList(datagram, at, settings);
         }
         if (VrrpPacket.authType(datagram, at) > MAX_AUTH_TYPE) {
             return Verdict.AUTH_TYPE_INVALID;
@@ -64,7 +64,16 @@ final class AdvertChecks {
         if (VrrpPacket.advertInterval(datagram, at) * 100 != settings.advertCentis()) {
             return Verdict.INTERVAL;
         }
-        return sameAddresses(datagram, at, settings.virtualAddresses()) ? Verdict.ACCEPTED : Verdict.ACCEPTED_OTHER_ADDRESSES;
+        return addressList(datagram, at, settings);
+    }
+
+    /** RFC 3768 §7.1: another list is a misconfiguration to tell; in strict mode it is dropped unless the owner sent it. */
+    private static Verdict addressList(ByteBuffer datagram, int at, InstanceSettings settings) {
+        if (sameAddresses(datagram, at, settings.virtualAddresses())) {
+            return Verdict.ACCEPTED;
+        }
+        return settings.strict() && VrrpPacket.priority(datagram, at) != InstanceSettings.OWNER_PRIORITY ? Verdict.OTHER_ADDRESSES_STRICT
+                : Verdict.ACCEPTED_OTHER_ADDRESSES;
     }
 
     private static boolean sameAddresses(ByteBuffer datagram, int at, List<VirtualAddress> ours) {

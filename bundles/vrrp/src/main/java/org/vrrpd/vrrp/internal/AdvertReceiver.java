@@ -83,6 +83,7 @@ final class AdvertReceiver implements InterfaceChannel.Receiver {
             case AUTH_TYPE_MISMATCH, AUTH_TYPE_INVALID -> "its authentication type differs";
             case INTERVAL -> "its advert interval differs";
             case VERSION -> "it speaks another VRRP version";
+            case OTHER_ADDRESSES_STRICT -> "its address list differs from ours";
             default -> null;
         };
     }
@@ -98,6 +99,7 @@ final class AdvertReceiver implements InterfaceChannel.Receiver {
             case INTERVAL -> "advert interval " + VrrpPacket.advertInterval(datagram, at) + " s, ours "
                     + InstanceSettings.secondsText(instance.settings().advertCentis()) + " s";
             case ACCEPTED_OTHER_ADDRESSES -> "its address list differs from ours";
+            case OTHER_ADDRESSES_STRICT -> "its address list differs from ours and it is not the owner (strict mode)";
             case UNKNOWN_PEER -> "not one of its unicast peers";
             default -> verdict.toString();
         };

@@ -36,7 +36,7 @@ final class Counters {
             case AUTH_REPLAYED -> authReplays++;
             case INTERVAL -> advertisementIntervalErrors++;
             case UNKNOWN_PEER -> unknownPeers++;
-            case ACCEPTED_OTHER_ADDRESSES -> addressListErrors++;
+            case ACCEPTED_OTHER_ADDRESSES, OTHER_ADDRESSES_STRICT -> addressListErrors++;
             case ACCEPTED, NO_AUTHENTICATOR -> { }
         }
     }

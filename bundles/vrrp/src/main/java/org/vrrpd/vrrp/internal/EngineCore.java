@@ -49,6 +49,7 @@ final class EngineCore {
     /** Loop thread only: the last address change that failed, per instance, for vrrp:show. */
     private final Map<String, String> addressTrouble = new HashMap<>();
     private final InstanceViews views;
+    private final StartupDelay startupDelay;
     private volatile boolean closed;
     /** Loop thread only: the daemon is stopping (resignAll); configurations that arrive now start nothing. */
     private boolean resigned;
@@ -61,10 +62,11 @@ final class EngineCore {
         channels = new InterfaceChannels(loop, sockets, receiver, instances, registry, links,
                 (s, interfaces) -> vmacs.fault(s, s.vmac().enabled() ? interfaces.byName(s.vmac().name()) : Optional.empty()));
         vips = new VipReconciler(registry, (owner, outcomes) -> loop.post(() -> addressesApplied(owner, outcomes)));
-        host = new InstanceHost(loop, channels, vips, new GarpAnnouncer(arp, na, registry), syncGroups, notifiers);
+        host = new InstanceHost(loop, channels, vips, new GarpAnnouncer(arp, na, registry, loop), syncGroups, notifiers);
         checkers = new CheckerBinding(loop);
         handoffs = new HandoffStore(handoffFile);
         views = new InstanceViews(loop, instances, checkers, vips, addressTrouble, receiver);
+        startupDelay = new StartupDelay(loop);
         handoffExpiry = new TimerHeap.Timer(() -> handoffs.expire((owner, iface, addresses) -> vips.want(owner, iface, List.of(), addresses)));
         leftoverVmacs = new TimerHeap.Timer(vmacs::removeLeftovers);
     }
@@ -74,6 +76,7 @@ final class EngineCore {
         Set<String> taken = handoffs.take();
         loop.call(() -> {
             if (!taken.isEmpty()) {
+                startupDelay.handedOver();
                 loop.schedule(handoffExpiry, HandoffStore.CLAIM_NANOS);
             }
             loop.schedule(leftoverVmacs, LEFTOVER_VMAC_NANOS);
@@ -201,7 +204,7 @@ final class EngineCore {
                     System.currentTimeMillis() - handoff.savedAtMillis());
             return;
         }
-        instance.start();
+        startupDelay.start(instance);
         LOG.info("{}: started on {} (vrid {}, VRRPv{}, priority {}, advert {} s, auth {}, addresses {}) in {}", s.name(),
                 s.vmac().enabled() ? s.interfaceName() + " with VMAC " + s.vmac().name() : s.interfaceName(),
                 s.vrid(), s.version(), s.priority(), InstanceSettings.secondsText(s.advertCentis()), s.authType(), s.vipStrings(), instance.state());
@@ -230,6 +233,7 @@ final class EngineCore {
 
     /** Drops what the engine keeps about an instance that no longer runs here. */
     private void forget(VrrpInstance instance) {
+        startupDelay.cancel(instance.name());
         checkers.detach(instance);
         syncGroups.left(instance);
         channels.detach(instance);

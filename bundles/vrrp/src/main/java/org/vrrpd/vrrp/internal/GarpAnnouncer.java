@@ -3,21 +3,24 @@ package org.vrrpd.vrrp.internal;
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vrrpd.api.arp.GratuitousArpSender;
 import org.vrrpd.api.arp.NeighborAdvertisementSender;
-import org.vrrpd.api.net.MacAddress;
 import org.vrrpd.api.net.InterfaceRegistry;
+import org.vrrpd.api.net.MacAddress;
 import org.vrrpd.api.net.NetInterface;
 import org.vrrpd.api.vrrp.VirtualAddress;
 
 /**
- * A master's announcements to its neighbours, in bursts: gratuitous ARP for IPv4 addresses,
- * unsolicited Neighbor Advertisements for IPv6 ones (RFC 5798 §6.4.2), from the MAC of the
- * interface the addresses are on (a VMAC's: the virtual router MAC), non-blocking packet socket sends.
+ * A master's announcements to its neighbours, in bursts, for the advertised and the excluded
+ * addresses: gratuitous ARP for IPv4 ones, unsolicited Neighbor Advertisements for IPv6 ones (RFC
+ * 5798 §6.4.2), each from the MAC of the interface it is on (keepalived's dev, else the instance's
+ * address interface: a VMAC's carries the virtual router MAC; non-blocking packet socket sends):
+ * back to back, or one every {@code garpInterval} through the {@link GarpPacer} (keepalived's vrrp_garp_interval).
  */
 final class GarpAnnouncer {
     private static final Logger LOG = LoggerFactory.getLogger(GarpAnnouncer.class);
@@ -25,36 +28,58 @@ final class GarpAnnouncer {
     private final Supplier<GratuitousArpSender> arp;
     private final Supplier<NeighborAdvertisementSender> na;
     private final Supplier<InterfaceRegistry> registry;
+    private final GarpPacer pacer;
 
-    GarpAnnouncer(Supplier<GratuitousArpSender> arp, Supplier<NeighborAdvertisementSender> na, Supplier<InterfaceRegistry> registry) {
+    GarpAnnouncer(Supplier<GratuitousArpSender> arp, Supplier<NeighborAdvertisementSender> na, Supplier<InterfaceRegistry> registry,
+                  Timers timers) {
         this.arp = arp;
         this.na = na;
         this.registry = registry;
+        this.pacer = new GarpPacer(timers, this::announce);
     }
 
-    void announce(InstanceSettings s, int count) {
+    void announce(VrrpInstance instance, int count) {
+        InstanceSettings s = instance.settings();
+        if (s.garpInterval().signum() > 0) {
+            for (int i = 0; i < count; i++) {
+                s.virtualAddresses().forEach(a -> pacer.queue(instance, a));
+                s.excludedAddresses().forEach(a -> pacer.queue(instance, a));
+            }
+            return;
+        }
+        for (int i = 0; i < count; i++) {
+            announce(s, s.virtualAddresses());
+            announce(s, s.excludedAddresses());
+        }
+    }
+
+    private void announce(InstanceSettings s, List<VirtualAddress> addresses) {
+        for (VirtualAddress address : addresses) {
+            announce(s, address);
+        }
+    }
+
+    private void announce(InstanceSettings s, VirtualAddress address) {
         GratuitousArpSender arpSender = arp.get();
         NeighborAdvertisementSender naSender = na.get();
         InterfaceRegistry interfaces = registry.get();
-        Optional<NetInterface> iface = interfaces == null ? Optional.empty() : interfaces.byName(s.addressInterface());
-        if ((s.ipv6() ? naSender == null : arpSender == null) || iface.isEmpty() || iface.get().mac() == null) {
-            LOG.debug("{}: no {} sender or interface MAC; skipped", s.name(), s.ipv6() ? "Neighbor Advertisement" : "gratuitous ARP");
+        String on = s.interfaceOf(address);
+        Optional<NetInterface> iface = interfaces == null ? Optional.empty() : interfaces.byName(on);
+        boolean ipv6 = !address.isIpv4();
+        if ((ipv6 ? naSender == null : arpSender == null) || iface.isEmpty() || iface.get().mac() == null) {
+            LOG.debug("{}: no {} sender or MAC of {}; skipped", s.name(), ipv6 ? "Neighbor Advertisement" : "gratuitous ARP", on);
             return;
         }
         int index = iface.get().index();
         MacAddress mac = iface.get().mac();
         try {
-            for (int i = 0; i < count; i++) {
-                for (VirtualAddress address : s.virtualAddresses()) {
-                    if (s.ipv6()) {
-                        naSender.advertise(index, mac, (Inet6Address) address.address(), s.naRouterFlag());
-                    } else {
-                        arpSender.announce(index, mac, (Inet4Address) address.address());
-                    }
-                }
+            if (ipv6) {
+                naSender.advertise(index, mac, (Inet6Address) address.address(), s.naRouterFlag());
+            } else {
+                arpSender.announce(index, mac, (Inet4Address) address.address());
             }
         } catch (IOException e) {
-            LOG.warn("{}: {} failed: {}", s.name(), s.ipv6() ? "Neighbor Advertisement" : "gratuitous ARP", e.getMessage());
+            LOG.warn("{}: {} failed: {}", s.name(), ipv6 ? "Neighbor Advertisement" : "gratuitous ARP", e.getMessage());
         }
     }
 }

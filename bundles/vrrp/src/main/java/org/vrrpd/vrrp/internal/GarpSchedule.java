@@ -4,7 +4,7 @@ import org.vrrpd.api.vrrp.VrrpState;
 
 /**
  * When one instance sends gratuitous ARPs: a burst on becoming master, the same again
- * garpMasterDelay later, then every garpMasterRefresh (keepalived's garp_master_*); and, while it
+ * garpMasterDelay later, then garpMasterRefreshRepeat every garpMasterRefresh (keepalived's garp_master_*); and, while it
  * hears a lower master, garpLowerPrioRepeat at once and again garpLowerPrioDelay later
  * (garp_lower_prio_*). Its timers fire only while the instance is master. Loop thread only.
  */
@@ -13,6 +13,8 @@ final class GarpSchedule {
     private final InstanceEffects host;
     private final TimerHeap.Timer masterTimer = new TimerHeap.Timer(this::masterTimerFired);
     private final TimerHeap.Timer lowerPrioTimer = new TimerHeap.Timer(this::lowerPrioTimerFired);
+    /** Past the delayed second burst: the master timer's bursts are refreshes of garpMasterRefreshRepeat (keepalived's garp_master_refresh_repeat). */
+    private boolean refreshing;
 
     GarpSchedule(VrrpInstance instance, InstanceEffects host) {
         this.instance = instance;
@@ -23,6 +25,7 @@ final class GarpSchedule {
     void becameMaster() {
         InstanceSettings s = instance.settings();
         host.sendGarps(instance, s.garpMasterRepeat());
+        refreshing = s.garpMasterDelay() == 0;
         if (s.garpMasterDelay() > 0) {
             host.timers().schedule(masterTimer, Timing.seconds(s.garpMasterDelay()));
         } else if (s.garpMasterRefresh() > 0) {
@@ -49,7 +52,8 @@ final class GarpSchedule {
     private void masterTimerFired() {
         if (instance.state() == VrrpState.MASTER) {
             InstanceSettings s = instance.settings();
-            host.sendGarps(instance, s.garpMasterRepeat());
+            host.sendGarps(instance, refreshing ? s.garpMasterRefreshRepeat() : s.garpMasterRepeat());
+            refreshing = true;
             if (s.garpMasterRefresh() > 0) {
                 host.timers().schedule(masterTimer, Timing.seconds(s.garpMasterRefresh()));
             }

@@ -48,7 +48,7 @@ final class HandoffStore {
     void park(VrrpInstance instance) {
         InstanceSettings s = instance.settings();
         parked.put(s.name(), new Handoff(s.name(), s.addressInterface(), s.vrid(), instance.state(), AuthBinding.continuation(instance),
-                s.virtualAddresses(), System.currentTimeMillis()));
+                s.managedAddresses(), System.currentTimeMillis()));
     }
 
     /** Writes the parked instances for the next incarnation. */

@@ -35,6 +35,14 @@ import org.osgi.service.metatype.annotations.Option;
     @AttributeDefinition(description = "Virtual IPv4 addresses, ADDRESS[/PREFIX] (default /32) (keepalived: virtual_ipaddress).")
     String[] virtualAddresses();
 
+    @AttributeDefinition(description = "Addresses held with the virtual ones but not advertised, IPv4 or IPv6, ADDRESS[/PREFIX] "
+            + "(keepalived: virtual_ipaddress_excluded).", required = false)
+    String[] excludedAddresses();
+
+    @AttributeDefinition(description = "RFC-strict mode: no authentication, no unicast, no preempt delay, MASTER only for the owner, no "
+            + "answer to a lower master; an advert listing other addresses is dropped unless its priority is 255 (keepalived: vrrp_strict).")
+    boolean strict() default false;
+
     @AttributeDefinition(description = "Authentication: none, pass or ah (IPSEC-AH, HMAC-MD5-96) (keepalived: auth_type).",
             options = {@Option(label = "none", value = "none"), @Option(label = "pass", value = "pass"), @Option(label = "ah", value = "ah")})
     String authType() default "none";
@@ -66,6 +74,17 @@ import org.osgi.service.metatype.annotations.Option;
 
     @AttributeDefinition(description = "Seconds between refresh bursts while master (garp_master_refresh); 0: off.", min = "0")
     int garpMasterRefresh() default 0;
+
+    @AttributeDefinition(description = "Seconds after the engine's start before this instance starts, 0..3600, fractions allowed; "
+            + "it waits in INITIALIZE (keepalived: global vrrp_startup_delay).", min = "0", max = "3600")
+    double startupDelay() default 0;
+
+    @AttributeDefinition(description = "Seconds between two gratuitous ARPs on an interface, 0..10, fractions allowed; 0: a burst leaves "
+            + "back to back (keepalived: global vrrp_garp_interval).", min = "0", max = "10")
+    double garpInterval() default 0;
+
+    @AttributeDefinition(description = "Gratuitous ARPs per address in each refresh burst (garp_master_refresh_repeat).", min = "1", max = "100")
+    int garpMasterRefreshRepeat() default 1;
 
     @AttributeDefinition(description = "Seconds the kernel keeps a master's virtual addresses unless this daemon renews them (it does "
             + "every fifth of it, at least 1 s apart), so that a daemon that dies or hangs loses them by itself; 0: forever, "

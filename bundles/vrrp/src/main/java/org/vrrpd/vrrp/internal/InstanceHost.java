@@ -83,19 +83,19 @@ final class InstanceHost implements InstanceEffects {
     @Override
     public void addVips(VrrpInstance instance) {
         InstanceSettings s = instance.settings();
-        vips.want(s.name(), s.addressInterface(), s.virtualAddresses(), List.of(), s.vipLeaseDuration());
+        vips.want(s.name(), s.addressInterface(), s.managedAddresses(), List.of(), s.vipLeaseDuration());
     }
 
     /** None: the configured ones go too, which also cleans up after a crashed predecessor. */
     @Override
     public void removeVips(VrrpInstance instance) {
         InstanceSettings s = instance.settings();
-        vips.want(s.name(), s.addressInterface(), List.of(), s.virtualAddresses());
+        vips.want(s.name(), s.addressInterface(), List.of(), s.managedAddresses());
     }
 
     @Override
     public void sendGarps(VrrpInstance instance, int count) {
-        garp.announce(instance.settings(), count);
+        garp.announce(instance, count);
     }
 
     @Override

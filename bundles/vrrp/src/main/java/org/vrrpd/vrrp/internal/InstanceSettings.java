@@ -19,7 +19,9 @@ import org.vrrpd.api.vrrp.VirtualAddress;
 record InstanceSettings(String name, String interfaceName, int vrid, int version, int priority, int advertCentis,
                         List<VirtualAddress> virtualAddresses, String authType, byte[] authPassword, boolean preempt,
                         BigDecimal preemptDelay, boolean initialMaster, int garpMasterDelay, int garpMasterRepeat, int garpMasterRefresh,
-                        String syncGroup, Unicast unicast, int vipLease, LowerPriority lowerPriority, boolean naRouterFlag, Vmac vmac) {
+                        String syncGroup, Unicast unicast, int vipLease, LowerPriority lowerPriority, boolean naRouterFlag, Vmac vmac,
+                        boolean strict, List<VirtualAddress> excludedAddresses, int garpMasterRefreshRepeat, BigDecimal startupDelay,
+                        BigDecimal garpInterval) {
     static final String FACTORY_PID = "org.vrrpd.vrrp.instance";
     static final int OWNER_PRIORITY = 255;
 
@@ -44,30 +46,8 @@ record InstanceSettings(String name, String interfaceName, int vrid, int version
         int priority = r.integer("priority", 100, 1, 255);
         int version = r.integer("version", 2, 2, 3);
         int advertCentis = advertCentis(r, version);
-        List<String> vips = r.strings("virtualAddresses");
-        if (vips.isEmpty() || vips.size() > VrrpPacket.MAX_ADDRESSES) {
-            throw r.invalid("virtualAddresses", String.join(",", vips), "give 1.." + VrrpPacket.MAX_ADDRESSES + " addresses");
-        }
-        List<VirtualAddress> addresses = new ArrayList<>();
-        for (String vip : vips) {
-            VirtualAddress address;
-            try {
-                address = VirtualAddress.parse(vip);
-            } catch (IllegalArgumentException e) {
-                throw r.invalid("virtualAddresses", vip, e.getMessage());
-            }
-            if (!addresses.isEmpty() && address.isIpv4() != addresses.get(0).isIpv4()) {
-                // keepalived's rule too: an instance's family follows its addresses, and IPv4 and IPv6 routers are separate (RFC 5798)
-                throw r.invalid("virtualAddresses", vip, "an instance is all IPv4 or all IPv6: " + addresses.get(0) + " came first");
-            }
-            if (!address.isIpv4() && version != 3) {
-                throw r.invalid("virtualAddresses", vip, "IPv6 needs version = 3 (VRRPv2 carries IPv4 only)");
-            }
-            if (addresses.contains(address)) {
-                throw r.invalid("virtualAddresses", vip, "listed twice");
-            }
-            addresses.add(address);
-        }
+        List<VirtualAddress> addresses = VipLists.advertised(r, interfaceName, version);
+        List<VirtualAddress> excluded = VipLists.excluded(r, addresses, interfaceName);
         String authType = r.string("authType", "none").toLowerCase(Locale.ROOT);
         byte[] password = new byte[0];
         switch (authType) {
@@ -93,10 +73,14 @@ record InstanceSettings(String name, String interfaceName, int vrid, int version
         if (unicast.enabled() && vmac.enabled() && !vmac.xmitBase()) {
             throw r.invalid("useVmac", vmac.name(), "with unicastPeers it needs vmacXmitBase = true, as keepalived says");
         }
-        return new InstanceSettings(name, interfaceName, vrid, version, priority, advertCentis, List.copyOf(addresses), authType, password,
+        boolean strict = r.bool("strict", false);
+        InstanceSettings s = new InstanceSettings(name, interfaceName, vrid, version, priority, advertCentis, addresses, authType, password,
                 r.bool("preempt", true), r.seconds("preemptDelay", 1000), initialMaster(r), r.integer("garpMasterDelay", 5, 0, 1000),
                 r.integer("garpMasterRepeat", 5, 1, 100), r.integer("garpMasterRefresh", 0, 0, 86400), syncGroup(r), unicast,
-                vipLease(r, (advertCentis + 99) / 100), lowerPriority(r), r.bool("naRouterFlag", false), vmac);
+                vipLease(r, (advertCentis + 99) / 100), lowerPriority(r, strict), r.bool("naRouterFlag", false), vmac, strict, excluded,
+                r.integer("garpMasterRefreshRepeat", 1, 1, 100), r.seconds("startupDelay", 3600), r.seconds("garpInterval", 10));
+        StrictMode.check(s, r);
+        return s;
     }
 
     /**
@@ -107,10 +91,11 @@ record InstanceSettings(String name, String interfaceName, int vrid, int version
     record LowerPriority(int garpRepeat, int garpDelay, boolean noAdvert, boolean higherPrioSendAdvert) {
     }
 
-    private static LowerPriority lowerPriority(Reader r) {
-        return new LowerPriority(r.integer("garpLowerPrioRepeat", r.integer("garpMasterRepeat", 5, 1, 100), 0, 100),
-                r.integer("garpLowerPrioDelay", r.integer("garpMasterDelay", 5, 0, 1000), 0, 1000), r.bool("lowerPrioNoAdvert", false),
-                r.bool("higherPrioSendAdvert", false));
+    /** Strict mode's defaults are keepalived's: no lower-priority GARPs, no answer to a lower master (RFC 3768 discards its advert). */
+    private static LowerPriority lowerPriority(Reader r, boolean strict) {
+        return new LowerPriority(r.integer("garpLowerPrioRepeat", strict ? 0 : r.integer("garpMasterRepeat", 5, 1, 100), 0, 100),
+                r.integer("garpLowerPrioDelay", strict ? 0 : r.integer("garpMasterDelay", 5, 0, 1000), 0, 1000),
+                r.bool("lowerPrioNoAdvert", strict), r.bool("higherPrioSendAdvert", false));
     }
 
     /** {@code useVmac = true} (the name vrrp.VRID, as keepalived's) or an interface name; {@code vmacXmitBase}. */
@@ -146,6 +131,11 @@ record InstanceSettings(String name, String interfaceName, int vrid, int version
     /** The interface its addresses live on: its VMAC, if it has one. */
     String addressInterface() {
         return vmac.enabled() ? vmac.name() : interfaceName;
+    }
+
+    /** The interface {@code address} is on: its own dev (keepalived's), else the address interface. */
+    String interfaceOf(VirtualAddress address) {
+        return address.device() != null ? address.device() : addressInterface();
     }
 
     /** {@code unicastPeers = ADDRESS[@MINTTL-MAXTTL], ...}, {@code unicastSource}, {@code unicastTtl}; no peers: multicast. */
@@ -251,12 +241,22 @@ record InstanceSettings(String name, String interfaceName, int vrid, int version
         return old.authType.equals(authType) && Arrays.equals(old.authPassword, authPassword);
     }
 
+    /** Every address a master holds: the advertised ones, then the excluded ones. */
+    List<VirtualAddress> managedAddresses() {
+        if (excludedAddresses.isEmpty()) {
+            return virtualAddresses;
+        }
+        List<VirtualAddress> all = new ArrayList<>(virtualAddresses);
+        all.addAll(excludedAddresses);
+        return all;
+    }
+
     /** The addresses as {@code ADDRESS/PREFIX} texts, for logs and the hand-off file. */
     List<String> vipStrings() {
         return virtualAddresses.stream().map(VirtualAddress::toString).toList();
     }
 
-    private static final class Reader {
+    static final class Reader {
         private final Map<String, ?> properties;
         private String instance = "?";
 
@@ -268,7 +268,7 @@ record InstanceSettings(String name, String interfaceName, int vrid, int version
         int ipv4(String key, String text) {
             try {
                 VirtualAddress a = VirtualAddress.parse(text);
-                if (a.isIpv4() && !text.contains("/")) {
+                if (a.isIpv4() && !text.contains("/") && a.equals(a.withoutOptions())) {
                     return a.ipv4();
                 }
             } catch (IllegalArgumentException e) {

@@ -8,6 +8,8 @@ enum Verdict {
     TOO_SHORT, TTL, VERSION, TYPE, LENGTH, CHECKSUM,
     AUTH_TYPE_INVALID, AUTH_TYPE_MISMATCH, AUTH_FAILED, AUTH_REPLAYED,
     INTERVAL,
+    /** Strict mode: another address list from a router that does not own the addresses (RFC 3768 §7.1 MUST drop it). */
+    OTHER_ADDRESSES_STRICT,
     /** A unicast instance's advert from an address that is none of its peers. */
     UNKNOWN_PEER,
     /** The instance is faulted, waiting for its authenticator: nothing to check the advert against. */

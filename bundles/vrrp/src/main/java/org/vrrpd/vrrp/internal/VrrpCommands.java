@@ -64,7 +64,11 @@ public class VrrpCommands {
         out.append(String.format("  master            %s%n", master(v)));
         out.append(String.format("  addresses         %s%s%n", addresses(v),
                 snapshot.addressTrouble() == null ? "" : " (" + snapshot.addressTrouble() + ")"));
-        out.append(String.format("  version           VRRPv%d over %s%n", c.version(), family(c)));
+        if (!c.excludedAddresses().isEmpty()) {
+            out.append(String.format("  not advertised    %s%n", c.excludedAddresses().stream().map(a -> a.address().getHostAddress())
+                    .collect(Collectors.joining(" "))));
+        }
+        out.append(String.format("  version           VRRPv%d over %s%s%n", c.version(), family(c), c.strict() ? ", strict (RFC only)" : ""));
         out.append(String.format("  transport         %s%n", transport(c, s.unknownPeers())));
         out.append(String.format("  virtual MAC       %s%n", vmac(c)));
         out.append(String.format("  timers            advert %s s%s, skew %.3f s, master down %.3f s%s%n", InstanceSettings.secondsText(c.advertCentis()),
@@ -75,8 +79,8 @@ public class VrrpCommands {
         out.append(String.format("  preemption        %s%n", c.preempt() ? "on, delay " + c.preemptDelay().toPlainString() + " s" : "off"));
         out.append(String.format("  authentication    %s%n", c.authType()));
         out.append(String.format("  %-18s%d per address, again after %s, refresh %s%n", c.ipv6() ? "neighbor adverts" : "gratuitous ARP",
-                c.garpMasterRepeat(),
-                c.garpMasterDelay() > 0 ? c.garpMasterDelay() + " s" : "never", c.garpMasterRefresh() > 0 ? "every " + c.garpMasterRefresh() + " s" : "off"));
+                c.garpMasterRepeat(), c.garpMasterDelay() > 0 ? c.garpMasterDelay() + " s" : "never",
+                c.garpMasterRefresh() > 0 ? c.garpMasterRefreshRepeat() + " every " + c.garpMasterRefresh() + " s" : "off"));
         out.append(String.format("  checks            %s%n", snapshot.checks().isEmpty() ? "none" : String.join("; ", snapshot.checks())));
         out.append(String.format("  faults            %s%n", snapshot.faults().isEmpty() ? "none" : String.join("; ", snapshot.faults())));
         out.append(String.format("  split brain       %s (%d so far)%n", snapshot.splitBrain() == null ? "none" : snapshot.splitBrain(), s.splitBrains()));
@@ -88,7 +92,8 @@ public class VrrpCommands {
                 s.advertisementIntervalErrors()));
         out.append(String.format("  auth              invalid type %d, type mismatch %d, failures %d, replays %d%n", s.invalidAuthType(),
                 s.authTypeMismatch(), s.authFailures(), s.authReplays()));
-        out.append(String.format("  address list      %d mismatches (accepted)%n", s.addressListErrors()));
+        out.append(String.format("  address list      %d mismatches (%s)%n", s.addressListErrors(), c.strict() ? "dropped unless from the owner"
+                : "accepted"));
         if (snapshot.internalErrors() > 0) {
             out.append(String.format("  internal errors   %d (transitions that threw; see the log)%n", snapshot.internalErrors()));
         }

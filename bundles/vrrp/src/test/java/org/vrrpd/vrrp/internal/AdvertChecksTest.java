@@ -45,6 +45,22 @@ public class AdvertChecksTest {
         assertEquals(Verdict.ACCEPTED_OTHER_ADDRESSES, check(VrrpPacketTest.keepalivedAdvert(), settings(1, "192.0.2.101/24"), PASS_OK));
     }
 
+    /** RFC 3768 §7.1 in strict mode (keepalived's vrrp_strict): another address list is dropped unless the owner (255) sent it. */
+    @Test
+    public void strictModeDropsAnotherAddressListUnlessFromTheOwner() {
+        InstanceSettings strict = InstanceSettings.parse(Map.of("name", "VI_1", "interfaceName", "eth0", "vrid", 51, "virtualAddresses",
+                "192.0.2.101/24", "strict", "true"));
+        ByteBuffer unauthenticated = VrrpPacketTest.keepalivedAdvert().put(AT + 4, (byte) 0);
+        VrrpPacket.sealChecksum(unauthenticated, AT, VrrpPacket.length(1));
+        assertEquals(Verdict.OTHER_ADDRESSES_STRICT, check(unauthenticated, strict, NoAuth.SESSION));
+        ByteBuffer owner = VrrpPacketTest.keepalivedAdvert().put(AT + 4, (byte) 0).put(AT + 2, (byte) 255);
+        VrrpPacket.sealChecksum(owner, AT, VrrpPacket.length(1));
+        assertEquals(Verdict.ACCEPTED_OTHER_ADDRESSES, check(owner, strict, NoAuth.SESSION));
+        Counters counters = new Counters();
+        counters.count(Verdict.OTHER_ADDRESSES_STRICT);
+        assertEquals(1, counters.snapshot(0).addressListErrors());
+    }
+
     @Test
     public void theChecksRunInTheRfcsOrder() {
         ByteBuffer ttl = VrrpPacketTest.keepalivedAdvert().put(8, (byte) 64);
@@ -79,7 +95,7 @@ public class AdvertChecksTest {
         assertEquals(1, s.authFailures());
         assertEquals(1, s.authReplays());
         assertEquals(1, s.advertisementIntervalErrors());
-        assertEquals(1, s.addressListErrors());
+        assertEquals("accepted, and dropped in strict mode", 2, s.addressListErrors());
         assertEquals(1, s.checksumErrors());
         assertEquals(1, s.versionErrors());
         assertEquals(1, s.invalidTypeReceived());

@@ -156,6 +156,59 @@ public class InstanceSettingsTest {
         rejected("vipLease", "long", "VRRP instance VI_1: vipLease = long rejected: not a whole number");
     }
 
+    /** keepalived's vrrp_strict: what RFC 3768 does not have is refused by key and value; its defaults are RFC 3768's. */
+    @Test
+    public void strictModeRefusesWhatTheRfcDoesNotHave() {
+        Map<String, Object> strict = valid();
+        strict.put("strict", "true");
+        strict.put("authType", "none");
+        InstanceSettings s = InstanceSettings.parse(strict);
+        assertTrue(s.strict());
+        assertEquals("no lower-priority GARPs, no answer to a lower master", new InstanceSettings.LowerPriority(0, 0, true, false),
+                s.lowerPriority());
+        Map<String, Object> p = new HashMap<>(strict);
+        p.put("authType", "pass");
+        rejected(p, "authType", "pass", "VRRP instance VI_1: authType = pass rejected: strict mode has no authentication (RFC 5798 removed it)");
+        rejected(new HashMap<>(strict), "unicastPeers", "192.0.2.2", "VRRP instance VI_1: unicastPeers = 192.0.2.2 rejected: strict mode is "
+                + "multicast only");
+        rejected(new HashMap<>(strict), "preemptDelay", "2.5", "VRRP instance VI_1: preemptDelay = 2.5 rejected: strict mode has no preempt "
+                + "delay (RFC 3768 has none)");
+        rejected(new HashMap<>(strict), "initialState", "MASTER", "VRRP instance VI_1: initialState = MASTER rejected: in strict mode only the "
+                + "address owner (priority 255) starts as MASTER");
+        rejected(new HashMap<>(strict), "garpLowerPrioRepeat", 2, "VRRP instance VI_1: garpLowerPrioRepeat = 2 rejected: strict mode sends "
+                + "no gratuitous ARPs for a lower master");
+        rejected(new HashMap<>(strict), "lowerPrioNoAdvert", false, "VRRP instance VI_1: lowerPrioNoAdvert = false rejected: strict mode does "
+                + "not answer a lower master (RFC 3768 discards its advert)");
+        rejected(new HashMap<>(strict), "higherPrioSendAdvert", true, "VRRP instance VI_1: higherPrioSendAdvert = true rejected: strict mode "
+                + "yields to a better master without an advert");
+        Map<String, Object> owner = new HashMap<>(strict);
+        owner.put("priority", 255);
+        owner.put("initialState", "MASTER");
+        assertTrue(InstanceSettings.parse(owner).initialMaster());
+    }
+
+    /** keepalived's virtual_ipaddress_excluded: held with the VIPs, never advertised, IPv6 too; none repeats another. */
+    @Test
+    public void excludedAddressesAreHeldButNotAdvertised() {
+        Map<String, Object> p = valid();
+        p.put("excludedAddresses", "198.51.100.7/24, 2001:db8::7/64");
+        InstanceSettings s = InstanceSettings.parse(p);
+        assertEquals(List.of("192.0.2.100/24", "192.0.2.101/32"), s.vipStrings());
+        assertEquals(List.of("192.0.2.100/24", "192.0.2.101/32", "198.51.100.7/24", "2001:db8::7/64"),
+                s.managedAddresses().stream().map(Object::toString).toList());
+        assertEquals(s.virtualAddresses(), InstanceSettings.parse(valid()).managedAddresses());
+        rejected(valid(), "excludedAddresses", "192.0.2.100/25", "VRRP instance VI_1: excludedAddresses = 192.0.2.100/25 rejected: listed twice");
+        rejected(valid(), "excludedAddresses", "here", "VRRP instance VI_1: excludedAddresses = here rejected: not an ADDRESS[/PREFIX]");
+        Map<String, Object> options = valid();
+        options.put("virtualAddresses", "192.0.2.100/24;label=eth0:web;brd=192.0.2.255, 198.51.100.9/24;dev=eth1;scope=link");
+        assertEquals(List.of("192.0.2.100/24;label=eth0:web;brd=192.0.2.255", "198.51.100.9/24;dev=eth1;scope=link"),
+                InstanceSettings.parse(options).vipStrings());
+        rejected(valid(), "virtualAddresses", "192.0.2.100/24;label=web", "VRRP instance VI_1: virtualAddresses = 192.0.2.100/24;label=web "
+                + "rejected: the label must start with the name of its interface, eth0");
+        rejected(valid(), "unicastPeers", "192.0.2.2;dev=eth0", "VRRP instance VI_1: unicastPeers = 192.0.2.2;dev=eth0 rejected: not an IPv4 address");
+        rejected(valid(), "garpMasterRefreshRepeat", 0, "VRRP instance VI_1: garpMasterRefreshRepeat = 0 rejected: must be 1..100");
+    }
+
     @Test
     public void theVipLeaseDefaultsToOutlastAnyMasterDownIntervalAndZeroIsForever() {
         assertEquals(5, InstanceSettings.parse(valid()).vipLease());

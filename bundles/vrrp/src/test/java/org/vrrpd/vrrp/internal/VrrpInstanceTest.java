@@ -80,6 +80,56 @@ public class VrrpInstanceTest {
         return instance;
     }
 
+    /** keepalived's vrrp_startup_delay: counted from the engine's start; a cancelled instance never starts; a hand-over skips it. */
+    @Test
+    public void aStartupDelayHoldsTheInstanceInInitializeUntilItEnds() {
+        StartupDelay delay = new StartupDelay(host);
+        host.advance(1000 * MS);
+        VrrpInstance i = instance(100, "startupDelay", "2.5");
+        delay.start(i);
+        host.advance(1499 * MS);
+        assertEquals(VrrpState.INITIALIZE, i.state());
+        host.advance(1 * MS);
+        assertEquals(VrrpState.BACKUP, i.state());
+        VrrpInstance gone = instance(100, "startupDelay", "5", "name", "VI_2");
+        delay.start(gone);
+        delay.cancel("VI_2");
+        host.advance(10_000 * MS);
+        assertEquals(VrrpState.INITIALIZE, gone.state());
+        StartupDelay afterHandOver = new StartupDelay(host);
+        afterHandOver.handedOver();
+        VrrpInstance resumed = instance(100, "startupDelay", "5", "name", "VI_3");
+        afterHandOver.start(resumed);
+        assertEquals(VrrpState.BACKUP, resumed.state());
+    }
+
+    /** keepalived's vrrp_garp_interval: an interface's ARPs leave one per interval; those of an instance no longer master are dropped. */
+    @Test
+    public void aGarpIntervalSpacesTheArpsOfAnInterface() {
+        List<String> sent = new ArrayList<>();
+        GarpPacer pacer = new GarpPacer(host, (s, a) -> sent.add(host.now / MS + " ms: " + a));
+        VrrpInstance i = instance(255, "garpInterval", "0.5", "virtualAddresses", "192.0.2.100/24, 192.0.2.101/24");
+        i.start();
+        i.settings().virtualAddresses().forEach(a -> pacer.queue(i, a));
+        pacer.queue(i, i.settings().virtualAddresses().get(0));
+        host.advance(2000 * MS);
+        assertEquals(List.of("0 ms: 192.0.2.100/24", "500 ms: 192.0.2.101/24", "1000 ms: 192.0.2.100/24"), sent);
+        i.settings().virtualAddresses().forEach(a -> pacer.queue(i, a));
+        i.stop();
+        host.advance(2000 * MS);
+        assertEquals("the first leaves at once, the second after the instance stopped: dropped", 4, sent.size());
+    }
+
+    /** keepalived's garp_master_refresh_repeat: the delayed burst has garpMasterRepeat, each refresh garpMasterRefreshRepeat. */
+    @Test
+    public void refreshBurstsHaveTheirOwnRepeat() {
+        VrrpInstance i = instance(255, "garpMasterDelay", 2, "garpMasterRefresh", 3, "garpMasterRefreshRepeat", 2);
+        i.start();
+        host.advance(8000 * MS);
+        assertEquals(List.of("0 ms: garp x5", "2000 ms: garp x5", "5000 ms: garp x2", "8000 ms: garp x2"),
+                host.log.stream().filter(l -> l.contains("garp")).toList());
+    }
+
     @Test
     public void aLoneBackupBecomesMasterAfterMasterDownInterval() {
         VrrpInstance i = instance(100);

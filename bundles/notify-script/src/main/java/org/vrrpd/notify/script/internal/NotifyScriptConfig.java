@@ -36,6 +36,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(description = "Group for 'user' (keepalived: notify_* SCRIPT USER GROUP); empty: the user's primary group.", required = false)
     String group();
 
+    @AttributeDefinition(description = "A sync group's scripts (keepalived: notify* in vrrp_sync_group): vrrp.instance lists its members, "
+            + "and the scripts run when the group's state changes, notify with GROUP name state 0.", required = false)
+    String syncGroup();
+
     @AttributeDefinition(description = "Seconds a script may run before it is killed, 1..3600.", min = "1", max = "3600")
     int timeout() default 30;
 }

@@ -14,13 +14,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vrrpd.api.spi.Notifier;
 import org.vrrpd.api.vrrp.StateChange;
+import org.vrrpd.api.vrrp.VrrpState;
 import org.vrrpd.kernel.ScriptUser;
 
 /**
  * Runs keepalived-style notify scripts for the configured instances. The engine's call only
  * queues the work: scripts run one after another (in the order of the changes) on this
  * component's thread, each killed after {@code timeout} seconds, with output and exit status
- * logged; they never hold up VRRP. With {@code user} they run as that user ({@link ScriptUser}).
+ * logged; they never hold up VRRP. With {@code user} they run as that user ({@link ScriptUser}). With
+ * {@code syncGroup} they are a sync group's: run when the group's state ({@link GroupState}) changes.
  */
 @Component(configurationPid = "org.vrrpd.notify.script", configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true)
 @Designate(ocd = NotifyScriptConfig.class, factory = true)
@@ -28,6 +30,9 @@ public class NotifyScripts implements Notifier {
     private static final Logger LOG = LoggerFactory.getLogger(NotifyScripts.class);
 
     private List<String> instances;
+    /** For a sync group's scripts: its name and state; else null. */
+    private String syncGroup;
+    private GroupState group;
     private Scripts scripts;
     private ScriptUser user;
     private int timeout;
@@ -35,7 +40,11 @@ public class NotifyScripts implements Notifier {
 
     @Activate
     void activate(NotifyScriptConfig config) {
-        instances = List.of(config.vrrp_instance());
+        // a .cfg file gives the list as one string: "VI_1, VI_2"
+        instances = java.util.Arrays.stream(config.vrrp_instance()).flatMap(n -> java.util.Arrays.stream(n.split("[,\\s]+")))
+                .filter(n -> !n.isEmpty()).toList();
+        syncGroup = config.syncGroup() == null || config.syncGroup().isBlank() ? null : config.syncGroup().strip();
+        group = new GroupState();
         try {
             scripts = NotifyScriptValidator.scripts(config);
             user = NotifyScriptValidator.user(config);
@@ -64,13 +73,27 @@ public class NotifyScripts implements Notifier {
     @Override
     public void stateChanged(StateChange change) {
         if (instances.contains("*") || instances.contains(change.instance())) {
+            if (syncGroup != null) {
+                // on this thread, in the order of the changes: the group's state follows them
+                thread.execute(() -> groupChanged(change));
+                return;
+            }
             for (List<String> command : scripts.commandsFor(change)) {
-                thread.execute(() -> run(command, change));
+                thread.execute(() -> run(command, change.instance(), change.to()));
             }
         }
     }
 
-    private void run(List<String> command, StateChange change) {
+    private void groupChanged(StateChange change) {
+        VrrpState to = group.memberChanged(change.instance(), change.to());
+        if (to != null) {
+            for (List<String> command : scripts.commandsFor("GROUP", syncGroup, to, 0)) {
+                run(command, syncGroup, to);
+            }
+        }
+    }
+
+    private void run(List<String> command, String name, VrrpState to) {
         java.nio.file.Path output = null;
         try {
             // Output goes to a file, so that a silent script that hangs is still killed on time.
@@ -79,7 +102,7 @@ public class NotifyScripts implements Notifier {
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
             if (!p.waitFor(timeout, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                LOG.warn("{}: notify script {} killed after {} s", change.instance(), command, timeout);
+                LOG.warn("{}: notify script {} killed after {} s", name, command, timeout);
                 return;
             }
             String said = java.nio.file.Files.readString(output).strip();
@@ -87,13 +110,13 @@ public class NotifyScripts implements Notifier {
                 said = said.substring(0, 1000) + "...";
             }
             if (p.exitValue() != 0) {
-                LOG.warn("{}: notify script {} exited with {}{}", change.instance(), command, p.exitValue(), said.isEmpty() ? "" : ": " + said);
+                LOG.warn("{}: notify script {} exited with {}{}", name, command, p.exitValue(), said.isEmpty() ? "" : ": " + said);
             } else {
-                LOG.info("{}: notify script {} ran for {}{}", change.instance(), command, Scripts.stateName(change.to()),
+                LOG.info("{}: notify script {} ran for {}{}", name, command, Scripts.stateName(to),
                         said.isEmpty() ? "" : ": " + said);
             }
         } catch (IOException e) {
-            LOG.warn("{}: notify script {} could not run: {}", change.instance(), command, e.getMessage());
+            LOG.warn("{}: notify script {} could not run: {}", name, command, e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {

@@ -29,8 +29,13 @@ final class Scripts {
 
     /** The commands to run for {@code change}, the specific one first, then the generic notify with its four arguments. */
     List<List<String>> commandsFor(StateChange change) {
+        return commandsFor("INSTANCE", change.instance(), change.to(), change.priority());
+    }
+
+    /** The same for {@code type} (INSTANCE, or GROUP with priority 0 as keepalived gives it) {@code name} going {@code to}. */
+    List<List<String>> commandsFor(String type, String name, VrrpState to, int priority) {
         List<List<String>> out = new ArrayList<>();
-        List<String> specific = switch (change.to()) {
+        List<String> specific = switch (to) {
             case MASTER -> master;
             case BACKUP -> backup;
             case FAULT -> fault;
@@ -41,7 +46,7 @@ final class Scripts {
         }
         if (!notify.isEmpty()) {
             List<String> generic = new ArrayList<>(notify);
-            generic.addAll(List.of("INSTANCE", change.instance(), stateName(change.to()), Integer.toString(change.priority())));
+            generic.addAll(List.of(type, name, stateName(to), Integer.toString(priority)));
             out.add(generic);
         }
         return out;

@@ -35,10 +35,37 @@ public class NotifyScriptsTest {
             @Override public String notifyStop() { return null; }
             @Override public String user() { return "nobody"; }
             @Override public String group() { return null; }
+            @Override public String syncGroup() { return null; }
             @Override public int timeout() { return 5; }
         });
         notify.stateChanged(new StateChange("VI_1", 51, VrrpState.BACKUP, VrrpState.MASTER, 150, "test", Instant.EPOCH));
         notify.deactivate(); // waits for the queued script, up to its timeout
         assertEquals("nobody", Files.readString(said).strip());
+    }
+
+    /** A sync group's scripts (the members listed as a .cfg file gives them: one string) run on the group's changes only. */
+    @Test
+    public void aSyncGroupsScriptsRunOnTheGroupsChanges() throws Exception {
+        Path said = temp.getRoot().toPath().resolve("group.log");
+        NotifyScripts notify = new NotifyScripts();
+        notify.activate(new NotifyScriptConfig() {
+            @Override public Class<? extends java.lang.annotation.Annotation> annotationType() { return NotifyScriptConfig.class; }
+            @Override public String[] vrrp_instance() { return new String[] {"VI_EXT, VI_INT"}; }
+            @Override public String notify$() { return "/bin/sh -c 'echo $* >> " + said + "' sh"; }
+            @Override public String notifyMaster() { return null; }
+            @Override public String notifyBackup() { return null; }
+            @Override public String notifyFault() { return null; }
+            @Override public String notifyStop() { return null; }
+            @Override public String user() { return null; }
+            @Override public String group() { return null; }
+            @Override public String syncGroup() { return "VG_1"; }
+            @Override public int timeout() { return 5; }
+        });
+        notify.stateChanged(new StateChange("VI_EXT", 61, VrrpState.BACKUP, VrrpState.MASTER, 150, "test", Instant.EPOCH));
+        notify.stateChanged(new StateChange("VI_INT", 62, VrrpState.BACKUP, VrrpState.MASTER, 150, "sync", Instant.EPOCH));
+        notify.stateChanged(new StateChange("VI_OTHER", 63, VrrpState.BACKUP, VrrpState.FAULT, 150, "not a member", Instant.EPOCH));
+        notify.stateChanged(new StateChange("VI_INT", 62, VrrpState.MASTER, VrrpState.FAULT, 150, "link", Instant.EPOCH));
+        notify.deactivate();
+        assertEquals(java.util.List.of("GROUP VG_1 MASTER 0", "GROUP VG_1 FAULT 0"), Files.readAllLines(said));
     }
 }
