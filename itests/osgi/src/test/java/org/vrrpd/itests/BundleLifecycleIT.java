@@ -1,6 +1,7 @@
 package org.vrrpd.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.assertNotNull;
 
 import java.io.File;
@@ -72,9 +73,11 @@ public class BundleLifecycleIT {
             cycle(bundle, service);
         }
         assertEquals(symbolicName + ": vrrpd threads after " + CYCLES + " stop/update/start cycles", threads, vrrpdThreads());
-        assertEquals(symbolicName + ": open file descriptors after " + CYCLES + " cycles", fds, openFileDescriptors());
-        System.out.printf("lifecycle: %s cycled %d times: %d fds, %d vrrpd threads before and after%n",
-                symbolicName, CYCLES, fds, threads);
+        // a leak grows with every cycle; fewer is the JVM closing an old revision's jar late (seen once: 174 -> 173)
+        int after = openFileDescriptors();
+        assertTrue(symbolicName + ": open file descriptors after " + CYCLES + " cycles: " + after + ", before: " + fds, after <= fds);
+        System.out.printf("lifecycle: %s cycled %d times: %d fds before, %d after, %d vrrpd threads before and after%n",
+                symbolicName, CYCLES, fds, after, threads);
     }
 
     private Bundle find(String symbolicName) {
