@@ -7,7 +7,11 @@ import static org.junit.Assert.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Stream;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
@@ -144,6 +148,37 @@ public class DistributionIT {
         r1.writeConfig("org.vrrpd.logforward.cfg", "level = LOUD\n");
         assertTrue(r1.output(), r1.process().awaitOutput("org.vrrpd.logforward: level = LOUD rejected", Duration.ofSeconds(10)));
         assertEquals("the daemon keeps serving", 0, r1.vrrpctl("native:check").exitCode());
+    }
+
+    /**
+     * The launcher installs exactly what conf/config.properties lists (by reference, in place):
+     * every jar shipped in boot/, bundle/ and shell/ must be in one list, or it is never installed.
+     */
+    @Test
+    public void everyShippedJarIsInExactlyOneStartListAndInstalledByReference() throws Exception {
+        Properties config = new Properties();
+        try (var in = Files.newBufferedReader(Vrrpd.HOME.resolve("conf/config.properties"))) {
+            config.load(in);
+        }
+        List<String> listed = new ArrayList<>();
+        for (String key : config.stringPropertyNames()) {
+            if (key.startsWith("felix.auto.start.") || key.startsWith("felix.auto.install.")) {
+                for (String location : config.getProperty(key).trim().split("\\s+")) {
+                    assertTrue(key + ": " + location, location.startsWith("reference:file:"));
+                    listed.add(location.substring("reference:file:".length()));
+                }
+            }
+        }
+        List<String> shipped = new ArrayList<>();
+        for (String folder : List.of("boot", "bundle", "shell")) {
+            try (Stream<Path> jars = Files.list(Vrrpd.HOME.resolve(folder))) {
+                jars.filter(j -> j.toString().endsWith(".jar")).forEach(j -> shipped.add(folder + "/" + j.getFileName()));
+            }
+        }
+        assertEquals("each jar listed once", listed.stream().distinct().count(), listed.size());
+        assertEquals("conf/config.properties' start lists against boot/, bundle/ and shell/", shipped.stream().sorted().toList(),
+                listed.stream().sorted().toList());
+        assertFalse("no auto-deploy folder (it would install copies)", config.containsKey("felix.auto.deploy.action"));
     }
 
     @Test
