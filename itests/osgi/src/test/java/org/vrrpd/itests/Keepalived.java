@@ -64,7 +64,20 @@ final class Keepalived {
                 + priority + "\n    " + options + "    virtual_ipaddress {\n        " + vipCidr + "\n    }\n}\n";
     }
 
+    /** Starts keepalived with {@code vrrpInstance}, an address owner (priority 255), and waits until it is MASTER. */
+    static Keepalived startOwner(NetLab lab, String namespace, Path work, String name, String vrrpInstance) throws IOException {
+        Path dir = Files.createDirectories(work.resolve(name));
+        Path conf = Files.writeString(dir.resolve("keepalived.conf"), "global_defs {\n    router_id " + name + "\n}\n" + vrrpInstance);
+        Keepalived keepalived = new Keepalived(lab, namespace, dir, conf);
+        keepalived.start("Entering MASTER STATE");
+        return keepalived;
+    }
+
     void start() throws IOException {
+        start("Entering BACKUP STATE");
+    }
+
+    private void start(String firstState) throws IOException {
         // a crashed predecessor's pid files may name pids the system has given to others since: keepalived would refuse to run
         for (String pid : List.of("ka.pid", "vrrp.pid", "chk.pid", "bfd.pid")) {
             Files.deleteIfExists(dir.resolve(pid));
@@ -73,7 +86,7 @@ final class Keepalived {
         process = lab.start(namespace, dir.resolve("keepalived.log"), "env", "TMPDIR=" + dir, "keepalived", "-n", "-l", "-D", "-G", "-P", "-f", conf.toString(),
                 "-p", dir.resolve("ka.pid").toString(), "-r", dir.resolve("vrrp.pid").toString(), "-c", dir.resolve("chk.pid").toString(),
                 "-b", dir.resolve("bfd.pid").toString());
-        if (!process.awaitOutput("Entering BACKUP STATE", Duration.ofSeconds(10))) {
+        if (!process.awaitOutput(firstState, Duration.ofSeconds(10))) {
             throw new IllegalStateException("keepalived did not come up:\n" + process.output());
         }
     }

@@ -86,6 +86,74 @@ public class LabBenchmark {
 
     private static final int DEAD_WINDOW_SECONDS = 10;
 
+    /**
+     * Start-up as systemd starts the shipped unit: a cold framework cache and the class-data
+     * sharing archive its ExecStartPre made. An address owner (priority 255: MASTER at once, no
+     * Master_Down_Interval to wait) launched {@code bench.startRuns} times (10 by default), then
+     * stopped: launch → our control socket (the time of its log line) and launch → the first
+     * advert (a capture on the bridge), beside keepalived's. Writes target/bench/startup.md.
+     */
+    @Test
+    public void startUpOfAnAddressOwnerOfOursAndKeepalivedsFromColdStarts() throws Exception {
+        int runs = Integer.getInteger("bench.startRuns", 10);
+        Map<String, Map<String, String>> results = new LinkedHashMap<>();
+        for (String implementation : List.of("vrrpd", "keepalived")) {
+            Map<String, List<Double>> figures = new LinkedHashMap<>();
+            figures.put("launch → control socket listening", new ArrayList<>());
+            figures.put("launch → first advert (priority 255)", new ArrayList<>());
+            Path work = Files.createTempDirectory("vrrpd-bench-start-" + implementation);
+            try (NetLab lab = NetLab.create()) {
+                Routers routers = Routers.on(lab);
+                Capture capture = lab.capture(routers.br(), "br0", "ip proto 112", work.resolve("start.pcap"));
+                Path archive = implementation.equals("vrrpd") ? Vrrpd.makeSharedArchive(work.resolve("cache")) : null;
+                List<Double> launches = new ArrayList<>();
+                for (int run = 0; run < runs; run++) {
+                    double launch = now();
+                    launches.add(launch);
+                    Runnable stop;
+                    if (archive != null) {
+                        Vrrpd owner = Vrrpd.startWithArchive(lab, routers.nsA(), work.resolve("run-" + run), "owner",
+                                Map.of("org.vrrpd.vrrp.instance-VI_1.cfg", Vrrpd.instance("VI_1", 51, 255, VIP + "/24")), archive);
+                        figures.get("launch → control socket listening").add(controlSocketListening(owner.output()) - launch);
+                        stop = () -> owner.process().stop();
+                    } else {
+                        Keepalived owner = Keepalived.startOwner(lab, routers.nsA(), work.resolve("run-" + run), "ka-owner",
+                                Keepalived.instance("VI_1", 51, 255, VIP + "/24", "none", ""));
+                        stop = owner::stop;
+                    }
+                    // an owner adds its VIP right after its first advert; stopped, it removes it
+                    awaitTrue(implementation + " run " + run + ": the owner holds the VIP", () -> holds(lab, routers.nsA()), 30);
+                    stop.run();
+                    awaitTrue(implementation + " run " + run + ": the VIP removed at the stop", () -> !holds(lab, routers.nsA()), 10);
+                }
+                capture.stop();
+                for (double launch : launches) {
+                    figures.get("launch → first advert (priority 255)").add(firstOwnerAdvert(capture, launch) - launch);
+                }
+            } finally {
+                NetLab.deleteRecursively(work);
+            }
+            Map<String, String> summaries = new LinkedHashMap<>();
+            figures.forEach((figure, values) -> summaries.put(figure, summary(values)));
+            results.put(implementation, summaries);
+        }
+        BenchTables.publish("startup.md", String.format(Locale.ROOT, "%d cold starts each, this machine (load %s); seconds, median / p95 (max)%n%n",
+                runs, Files.readString(Path.of("/proc/loadavg")).substring(0, 14)) + BenchTables.rows(results, null));
+    }
+
+    /** The time of the log line that says the control socket listens (slf4j-simple's ISO date and time). */
+    private static double controlSocketListening(String log) {
+        String line = log.lines().filter(l -> l.contains("control socket listening")).findFirst().orElseThrow();
+        java.time.Instant at = java.time.OffsetDateTime.parse(line.substring(0, line.indexOf(' '))).toInstant();
+        return at.getEpochSecond() + at.getNano() / 1e9;
+    }
+
+    /** The first priority-255 advert at or after {@code launch} in a stopped capture, or NaN. */
+    private static double firstOwnerAdvert(Capture capture, double launch) {
+        return capture.fields("vrrp.prio == 255", "frame.time_epoch").stream().mapToDouble(r -> Double.parseDouble(r[0]))
+                .filter(t -> t >= launch).min().orElse(Double.NaN);
+    }
+
     private static List<Double> deadRouterReplies(String implementation, int runs) throws Exception {
         List<Double> lastReplies = new ArrayList<>();
         Path work = Files.createTempDirectory("vrrpd-bench-dead-" + implementation);
@@ -272,8 +340,11 @@ public class LabBenchmark {
 
     /** Our A (150) and B (100) with {@code extra} instance settings (e.g. version and advertInterval). */
     static Pair ours(NetLab lab, String nsA, String nsB, Path work, String... extra) throws IOException {
-        Vrrpd a = Vrrpd.start(lab, nsA, work, "a", Map.of("org.vrrpd.vrrp.instance-VI_1.cfg", Vrrpd.instance("VI_1", 51, 150, VIP + "/24", extra)));
-        Vrrpd.start(lab, nsB, work, "b", Map.of("org.vrrpd.vrrp.instance-VI_1.cfg", Vrrpd.instance("VI_1", 51, 100, VIP + "/24", extra)));
+        Path archive = Vrrpd.makeSharedArchive(work.resolve("cache")); // as the shipped unit starts
+        Vrrpd a = Vrrpd.startWithArchive(lab, nsA, work, "a", Map.of("org.vrrpd.vrrp.instance-VI_1.cfg", Vrrpd.instance("VI_1", 51, 150, VIP + "/24", extra)),
+                archive);
+        Vrrpd.startWithArchive(lab, nsB, work, "b", Map.of("org.vrrpd.vrrp.instance-VI_1.cfg", Vrrpd.instance("VI_1", 51, 100, VIP + "/24", extra)),
+                archive);
         return new Pair() {
             @Override public void startA() throws IOException { a.start(); }
             @Override public void crashA() { a.process().kill(); }

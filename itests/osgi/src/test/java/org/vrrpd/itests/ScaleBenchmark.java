@@ -93,7 +93,8 @@ public class ScaleBenchmark {
                 configs.put("org.vrrpd.vrrp.instance-" + name + ".cfg", Vrrpd.instance(name, v, 100, vip(i, v)).replace("eth0", "eth" + i));
             }
         }
-        return List.of(Vrrpd.start(lab, ns, work, "scale", configs).process().pid());
+        Path archive = Vrrpd.makeSharedArchive(work.resolve("cache")); // as the shipped unit starts
+        return List.of(Vrrpd.startWithArchive(lab, ns, work, "scale", configs, archive).process().pid());
     }
 
     private static List<Long> startKeepalived(NetLab lab, String ns, Path work, int interfaces) throws Exception {

@@ -41,6 +41,27 @@ final class Vrrpd {
     /** The same, with {@code home}'s bin/vrrpd run through {@code launcher} (e.g. setpriv to drop privileges). */
     static Vrrpd startAs(NetLab lab, String namespace, Path work, String name, Map<String, String> configs, Path home, String... launcher)
             throws IOException {
+        return launch(lab, namespace, work, name, configs, home, List.of(launcher), List.of());
+    }
+
+    /**
+     * Starts a daemon as the shipped unit does, with the class-data sharing archive in
+     * {@code cacheDir} (made by {@link #makeSharedArchive}); for benchmarks, which must measure
+     * the shipped settings.
+     */
+    static Vrrpd startWithArchive(NetLab lab, String namespace, Path work, String name, Map<String, String> configs, Path cacheDir)
+            throws IOException {
+        return launch(lab, namespace, work, name, configs, HOME, List.of(), List.of("--cache-dir", cacheDir.toString()));
+    }
+
+    /** {@code bin/vrrpd --make-cds} into {@code cacheDir}, as the unit's ExecStartPre; returns {@code cacheDir}. */
+    static Path makeSharedArchive(Path cacheDir) throws IOException {
+        NetLab.host(Duration.ofMinutes(3), HOME.resolve("bin/vrrpd").toString(), "--make-cds", "--cache-dir", Files.createDirectories(cacheDir).toString()).check();
+        return cacheDir;
+    }
+
+    private static Vrrpd launch(NetLab lab, String namespace, Path work, String name, Map<String, String> configs, Path home,
+                                List<String> launcher, List<String> options) throws IOException {
         Path runDir = work.resolve(name).resolve("run");
         Path etcDir = Files.createDirectories(work.resolve(name).resolve("etc"));
         // as an operator's etc folder starts: with the shipped defaults
@@ -49,8 +70,9 @@ final class Vrrpd {
                 Files.copy(cfg, etcDir.resolve(cfg.getFileName()));
             }
         }
-        List<String> command = new ArrayList<>(List.of(launcher));
+        List<String> command = new ArrayList<>(launcher);
         command.addAll(List.of(home.resolve("bin/vrrpd").toString(), "--no-shell", "--run-dir", runDir.toString(), "--etc", etcDir.toString()));
+        command.addAll(options);
         Vrrpd daemon = new Vrrpd(lab, namespace, name, runDir, etcDir, work.resolve(name + ".log"), command.toArray(new String[0]));
         for (Map.Entry<String, String> config : configs.entrySet()) {
             daemon.writeConfig(config.getKey(), config.getValue());
