@@ -118,7 +118,8 @@ public class LabBenchmark {
                         stop = () -> owner.process().stop();
                     } else {
                         Keepalived owner = Keepalived.startOwner(lab, routers.nsA(), work.resolve("run-" + run), "ka-owner",
-                                Keepalived.instance("VI_1", 51, 255, VIP + "/24", "none", ""));
+                                // state MASTER: with BACKUP, keepalived's owner first waits 3 advert intervals
+                                Keepalived.instance("VI_1", 51, 255, VIP + "/24", "none", "").replace("state BACKUP", "state MASTER"));
                         stop = owner::stop;
                     }
                     // an owner adds its VIP right after its first advert; stopped, it removes it
