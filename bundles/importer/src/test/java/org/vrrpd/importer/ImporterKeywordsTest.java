@@ -140,4 +140,13 @@ public class ImporterKeywordsTest {
         assertTrue(plain.files().get("org.vrrpd.snmp.cfg").endsWith("socket = /var/agentx/master\n"));
         assertEquals(plain.notes().toString(), 0, plain.notes().size());
     }
+
+    @Test
+    public void vrrpRtPriorityRaisesTheEnginesLoopThread() throws Exception {
+        Importer.Result r = convert("global_defs {\n vrrp_rt_priority 50\n}\n" + instance("VI_1", ""));
+        assertTrue(String.valueOf(r.files()), r.files().get("org.vrrpd.vrrp.cfg").endsWith("realtimePriority = 50\n"));
+        Importer.Result bad = convert("global_defs {\n vrrp_rt_priority 0\n}\n" + instance("VI_1", ""));
+        assertFalse(bad.files().containsKey("org.vrrpd.vrrp.cfg"));
+        assertNoted(bad, "not imported: keepalived.conf:2: global_defs vrrp_rt_priority 0: not a SCHED_RR priority 1..99");
+    }
 }
