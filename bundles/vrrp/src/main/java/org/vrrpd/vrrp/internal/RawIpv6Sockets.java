@@ -62,11 +62,7 @@ final class RawIpv6Sockets implements ChannelSockets {
 
     @Override
     public void setJoined(boolean join) throws NativeException {
-        if (join) {
-            vrrp.joinGroup(GROUP, index);
-        } else {
-            vrrp.leaveGroup(GROUP, index);
-        }
+        vrrp.setMember(GROUP, index, join);
     }
 
     @Override
