@@ -15,8 +15,6 @@ import org.junit.Test;
 import org.vrrpd.api.vrrp.VrrpInstanceView;
 import org.vrrpd.api.vrrp.VrrpState;
 import org.vrrpd.api.vrrp.VrrpStatistics;
-import org.vrrpd.kernel.IoctlSocket;
-import org.vrrpd.kernel.NetworkNamespace;
 import org.vrrpd.lab.Capture;
 import org.vrrpd.lab.NetLab;
 
@@ -33,8 +31,6 @@ public class EngineIpv6NamespaceTest {
     private String r2;
     private String r1LinkLocal;
     private String r2LinkLocal;
-    private String br;
-    private List<String> ports;
     private Path work;
     private EngineCore core1;
     private EngineCore core2;
@@ -43,10 +39,9 @@ public class EngineIpv6NamespaceTest {
     public void wire() throws Exception {
         work = Files.createTempDirectory("engine-ns6");
         lab = NetLab.create();
-        br = lab.bridge("br");
-        r1 = lab.namespace("r1");
-        r2 = lab.namespace("r2");
-        ports = List.of(lab.link(br, r1, "eth0", "192.0.2.1/24"), lab.link(br, r2, "eth0", "192.0.2.2/24"));
+        List<String> routers = lab.hostsOnBridge("r1=192.0.2.1/24", "r2=192.0.2.2/24");
+        r1 = routers.get(0);
+        r2 = routers.get(1);
         r1LinkLocal = lab.enableIpv6(r1, "eth0");
         r2LinkLocal = lab.enableIpv6(r2, "eth0");
         lab.exec(r1, "ip", "-6", "addr", "add", "2001:db8::1/64", "dev", "eth0", "nodad").check();
@@ -66,16 +61,8 @@ public class EngineIpv6NamespaceTest {
         NetLab.deleteRecursively(work);
     }
 
-    /** An engine whose thread and sockets live in {@code ns}, its interface registry standing in for netlink. */
     private EngineCore engineIn(String ns, String addresses, String name) throws Exception {
-        return NetworkNamespace.call(ns, () -> {
-            FakeInterfaces eth0 = new FakeInterfaces(0, "eth0", IoctlSocket.nameToIndex("eth0"), addresses);
-            EngineCore c = new EngineCore(work.resolve(name + "-handoff.properties"), ChannelSockets.Factory.RAW, () -> eth0, () -> null,
-                    () -> null, () -> null);
-            c.start();
-            c.authenticatorAdded("none", new NoAuth());
-            return c;
-        });
+        return NamespaceEngine.start(ns, work.resolve(name + "-handoff.properties"), 0, addresses);
     }
 
     private static void both(EngineCore core, int priority) throws Exception {
@@ -150,7 +137,8 @@ public class EngineIpv6NamespaceTest {
     /** The bridge floods no multicast: only unicast adverts, to the peer's global address, can elect one master. */
     @Test
     public void ipv6UnicastPeersElectWithoutMulticast() throws Exception {
-        for (String port : ports) {
+        String br = lab.namespaceOf("br");
+        for (String port : lab.exec(br, "ls", "/sys/class/net/br0/brif").check().stdout().split("\\s+")) {
             lab.exec(br, "bridge", "link", "set", "dev", port, "mcast_flood", "off").check();
         }
         lab.staticIpv6Neighbours("eth0", r1, r2);
