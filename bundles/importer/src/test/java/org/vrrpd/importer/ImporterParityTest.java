@@ -188,6 +188,17 @@ public class ImporterParityTest {
                 + "unicastPeers = 192.0.2.2, 198.51.100.2@250-255\n");
     }
 
+    /** An IPv6 instance's unicast_src_ip and unicast_peer (global and link-local, with min_ttl/max_ttl) carry over as they are. */
+    @Test
+    public void ipv6UnicastPeersCarryOver() throws Exception {
+        Importer.Result r = convert("vrrp_instance V6 {\n interface eth0\n virtual_router_id 51\n priority 100\n virtual_ipaddress {\n"
+                + "  2001:db8::100/64\n }\n unicast_src_ip 2001:db8::1\n unicast_peer {\n  2001:db8::2\n  fe80::2 min_ttl 254\n }\n}\n");
+        assertHas(r, "org.vrrpd.vrrp.instance-V6.cfg", "version = 3\n");
+        assertHas(r, "org.vrrpd.vrrp.instance-V6.cfg", "unicastSource = 2001:db8::1\n");
+        assertHas(r, "org.vrrpd.vrrp.instance-V6.cfg", "unicastPeers = 2001:db8::2, fe80::2@254-255\n");
+        assertFalse(r.notes().toString(), r.notes().stream().anyMatch(n -> n.contains("unicast")));
+    }
+
     /** use_vmac [[name] NAME] [MAC] [netlink_notify_msg] [group G], vmac_xmit_base; a MAC of its own refuses the instance by line. */
     @Test
     public void useVmacAndVmacXmitBaseCarryOverAndAMacOfItsOwnRefusesTheInstance() throws Exception {

@@ -17,6 +17,7 @@ import org.vrrpd.kernel.internal.Native;
  */
 public abstract class NativeSocket implements Closeable {
     private final int fd;
+    private final int protocol;
     private final String description;
     /** Scratch space for socket options and addresses, so that no call allocates. */
     protected final ByteBuffer scratch = ByteBuffer.allocateDirect(64).order(ByteOrder.nativeOrder());
@@ -24,11 +25,17 @@ public abstract class NativeSocket implements Closeable {
 
     protected NativeSocket(int domain, int type, int protocol, String description) throws NativeException {
         this.fd = check(LIBC.socket(domain, type | SOCK_NONBLOCK | SOCK_CLOEXEC, protocol), "socket(" + description + ")");
+        this.protocol = protocol;
         this.description = description;
     }
 
     public int fd() {
         return fd;
+    }
+
+    /** The protocol the socket was opened for (an IP protocol number for raw IP sockets). */
+    public int protocol() {
+        return protocol;
     }
 
     public boolean isOpen() {

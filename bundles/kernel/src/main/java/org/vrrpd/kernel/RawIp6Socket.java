@@ -31,7 +31,6 @@ public final class RawIp6Socket extends NativeSocket {
     private static final int CONTROL_LENGTH = 64;
     private static final int CMSG_HEADER = 16;
 
-    private final int protocol;
     private final ByteBuffer msg = ByteBuffer.allocateDirect(CONTROL + CONTROL_LENGTH).order(ByteOrder.nativeOrder());
     private final long msgAddress = Native.address(msg);
     /** The last data buffer and its address, so that the address is looked up once per buffer. */
@@ -40,7 +39,6 @@ public final class RawIp6Socket extends NativeSocket {
 
     private RawIp6Socket(int protocol) throws NativeException {
         super(AF_INET6, SOCK_RAW, protocol, "AF_INET6/SOCK_RAW proto " + protocol);
-        this.protocol = protocol;
         try {
             setIntOption(IPPROTO_IPV6, IPV6_RECVHOPLIMIT, 1, "IPV6_RECVHOPLIMIT");
             setIntOption(IPPROTO_IPV6, IPV6_RECVPKTINFO, 1, "IPV6_RECVPKTINFO");
@@ -54,22 +52,11 @@ public final class RawIp6Socket extends NativeSocket {
         return new RawIp6Socket(protocol);
     }
 
-    public int protocol() {
-        return protocol;
-    }
-
-    /** Joins {@code group} on the interface with {@code interfaceIndex} (IPV6_ADD_MEMBERSHIP). */
-    public void joinGroup(Inet6Address group, int interfaceIndex) throws NativeException {
-        membership(IPV6_ADD_MEMBERSHIP, "IPV6_ADD_MEMBERSHIP", group, interfaceIndex);
-    }
-
-    public void leaveGroup(Inet6Address group, int interfaceIndex) throws NativeException {
-        membership(IPV6_DROP_MEMBERSHIP, "IPV6_DROP_MEMBERSHIP", group, interfaceIndex);
-    }
-
-    private void membership(int option, String name, Inet6Address group, int interfaceIndex) throws NativeException {
+    /** Joins ({@code member}) or leaves {@code group} on the interface with {@code interfaceIndex} (IPV6_ADD/DROP_MEMBERSHIP). */
+    public void setMember(Inet6Address group, int interfaceIndex, boolean member) throws NativeException {
         scratch.clear().put(0, group.getAddress()).putInt(16, interfaceIndex);
-        setOption(IPPROTO_IPV6, option, scratch, 20, name + " " + group.getHostAddress() + " ifindex " + interfaceIndex);
+        setOption(IPPROTO_IPV6, member ? IPV6_ADD_MEMBERSHIP : IPV6_DROP_MEMBERSHIP, scratch, 20,
+                (member ? "IPV6_ADD_MEMBERSHIP " : "IPV6_DROP_MEMBERSHIP ") + group.getHostAddress() + " ifindex " + interfaceIndex);
     }
 
     public void setMulticastInterface(int interfaceIndex) throws NativeException {
@@ -125,7 +112,7 @@ public final class RawIp6Socket extends NativeSocket {
             }
             at += (length + 7) & ~7;
         }
-        buf.putInt(start, 0x6000_0000).putShort(start + 4, (short) n).put(start + 6, (byte) protocol).put(start + 7, (byte) hopLimit);
+        buf.putInt(start, 0x6000_0000).putShort(start + 4, (short) n).put(start + 6, (byte) protocol()).put(start + 7, (byte) hopLimit);
         for (int i = 0; i < 16; i++) {
             buf.put(start + 8 + i, msg.get(NAME + 8 + i));
             buf.put(start + 24 + i, pktinfo < 0 ? 0 : msg.get(pktinfo + i));

@@ -9,37 +9,22 @@ import java.nio.ByteBuffer;
  * their IP header. Addresses are IPv4 addresses as big-endian ints, so that sending does not allocate.
  */
 public final class RawIpSocket extends NativeSocket {
-    private final int protocol;
-
     private RawIpSocket(int protocol) throws NativeException {
         super(AF_INET, SOCK_RAW, protocol, "AF_INET/SOCK_RAW proto " + protocol);
-        this.protocol = protocol;
     }
 
     public static RawIpSocket open(int protocol) throws NativeException {
         return new RawIpSocket(protocol);
     }
 
-    public int protocol() {
-        return protocol;
-    }
-
-    /** Joins {@code group} on the interface with {@code interfaceIndex} (IP_ADD_MEMBERSHIP with ip_mreqn). */
-    public void joinGroup(int group, int interfaceIndex) throws NativeException {
-        membership(IP_ADD_MEMBERSHIP, "IP_ADD_MEMBERSHIP", group, interfaceIndex);
-    }
-
-    public void leaveGroup(int group, int interfaceIndex) throws NativeException {
-        membership(IP_DROP_MEMBERSHIP, "IP_DROP_MEMBERSHIP", group, interfaceIndex);
-    }
-
-    private void membership(int option, String name, int group, int interfaceIndex) throws NativeException {
+    /** Joins ({@code member}) or leaves {@code group} on the interface with {@code interfaceIndex} (IP_ADD/DROP_MEMBERSHIP with ip_mreqn). */
+    public void setMember(int group, int interfaceIndex, boolean member) throws NativeException {
         scratch.clear();
         putAddress(scratch, 0, group);
         putAddress(scratch, 4, 0);
         scratch.putInt(8, interfaceIndex);
-        setOption(IPPROTO_IP, option, scratch, 12,
-                name + " " + Ipv4.toString(group) + " ifindex " + interfaceIndex);
+        setOption(IPPROTO_IP, member ? IP_ADD_MEMBERSHIP : IP_DROP_MEMBERSHIP, scratch, 12,
+                (member ? "IP_ADD_MEMBERSHIP " : "IP_DROP_MEMBERSHIP ") + Ipv4.toString(group) + " ifindex " + interfaceIndex);
     }
 
     /** Sends multicast through the interface with {@code interfaceIndex} (IP_MULTICAST_IF). */

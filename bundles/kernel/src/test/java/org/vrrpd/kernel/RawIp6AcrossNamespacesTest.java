@@ -43,7 +43,7 @@ public class RawIp6AcrossNamespacesTest {
         try (RawIp6Socket receiver = NetworkNamespace.call(r2, () -> {
                  RawIp6Socket s = RawIp6Socket.open(112);
                  s.bindToDevice("eth0");
-                 s.joinGroup(group, IoctlSocket.nameToIndex("eth0"));
+                 s.setMember(group, IoctlSocket.nameToIndex("eth0"), true);
                  return s;
              });
              RawIp6Socket sender = NetworkNamespace.call(r1, () -> {
@@ -79,7 +79,7 @@ public class RawIp6AcrossNamespacesTest {
             assertArrayEquals(payload, received);
 
             assertEquals("loop is off: the sender hears nothing", -1, sender.receive(ByteBuffer.allocateDirect(1500), 200));
-            receiver.leaveGroup(group, NetworkNamespace.call(r2, () -> IoctlSocket.nameToIndex("eth0")));
+            receiver.setMember(group, NetworkNamespace.call(r2, () -> IoctlSocket.nameToIndex("eth0")), false);
             sender.send(out.position(0), senderIndex);
             assertEquals("left the group: nothing arrives", -1, receiver.receive(in.clear(), 300));
         }

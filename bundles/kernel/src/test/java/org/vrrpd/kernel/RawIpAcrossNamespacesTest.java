@@ -36,7 +36,7 @@ public class RawIpAcrossNamespacesTest {
         try (RawIpSocket receiver = NetworkNamespace.call(r2, () -> {
                  RawIpSocket s = RawIpSocket.open(112);
                  s.bindToDevice("eth0");
-                 s.joinGroup(Ipv4.VRRP_GROUP, IoctlSocket.nameToIndex("eth0"));
+                 s.setMember(Ipv4.VRRP_GROUP, IoctlSocket.nameToIndex("eth0"), true);
                  return s;
              });
              RawIpSocket sender = NetworkNamespace.call(r1, () -> {
@@ -72,10 +72,10 @@ public class RawIpAcrossNamespacesTest {
             int ifindex = NetworkNamespace.call(r2, () -> IoctlSocket.nameToIndex("eth0"));
             int senderIf = NetworkNamespace.call(r1, () -> IoctlSocket.nameToIndex("eth0"));
             sender.setMulticastInterface(senderIf);
-            receiver.joinGroup(Ipv4.VRRP_GROUP, ifindex);
+            receiver.setMember(Ipv4.VRRP_GROUP, ifindex, true);
             sender.send(ByteBuffer.allocateDirect(8), Ipv4.VRRP_GROUP);
             assertTrue(receiver.receive(ByteBuffer.allocateDirect(1500), 5000) > 0);
-            receiver.leaveGroup(Ipv4.VRRP_GROUP, ifindex);
+            receiver.setMember(Ipv4.VRRP_GROUP, ifindex, false);
             sender.send(ByteBuffer.allocateDirect(8), Ipv4.VRRP_GROUP);
             assertEquals(-1, receiver.receive(ByteBuffer.allocateDirect(1500), 300));
         }

@@ -146,6 +146,31 @@ public final class NetLab implements AutoCloseable {
         throw new IllegalStateException(ifname + " in " + ns + " has no IPv6 link-local address after " + COMMAND_TIMEOUT);
     }
 
+    /**
+     * Static IPv6 neighbour entries: in each of {@code namespaces}, one for every IPv6 address of each other's
+     * {@code ifname}, with that interface's MAC. Neighbour discovery is multicast, and a bridge port with
+     * {@code mcast_flood off} passes none (without a querier the bridge floods every group as unknown): this lets IPv6
+     * unicast cross such a bridge as ARP's broadcast lets IPv4 unicast. Call it once the addresses are in place.
+     */
+    public void staticIpv6Neighbours(String ifname, String... namespaces) {
+        Pattern mac = Pattern.compile("link/ether ([0-9a-f:]{17})");
+        Pattern address = Pattern.compile("inet6 ([0-9a-f:]+)/");
+        for (String ns : namespaces) {
+            Matcher m = mac.matcher(exec(ns, "ip", "-o", "link", "show", "dev", ifname).check().stdout());
+            if (!m.find()) {
+                throw new IllegalStateException(ifname + " in " + ns + " has no MAC address");
+            }
+            Matcher a = address.matcher(exec(ns, "ip", "-o", "-6", "addr", "show", "dev", ifname).check().stdout());
+            while (a.find()) {
+                for (String other : namespaces) {
+                    if (!other.equals(ns)) {
+                        exec(other, "ip", "-6", "neigh", "replace", a.group(1), "lladdr", m.group(1), "dev", ifname, "nud", "permanent").check();
+                    }
+                }
+            }
+        }
+    }
+
     /** Runs a command in a namespace and waits for it. */
     public Result exec(String ns, String... command) {
         return host(inNamespace(ns, command));

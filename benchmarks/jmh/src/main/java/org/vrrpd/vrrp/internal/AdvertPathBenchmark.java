@@ -139,7 +139,7 @@ public class AdvertPathBenchmark {
         VrrpInstance sealer = new VrrpInstance(host, settings("ah", "eth1", 150));
         sealer.setAuth(new AhAuthenticator().newSession(KEY));
         for (int i = 0; i < AH_POOL; i++) {
-            ahPool.put(sealer.advert(150, 0xc0000201, 0xe0000012)); // from 192.0.2.1 to 224.0.0.18
+            ahPool.put(sealer.advert(150, 0xc0000201, null)); // from 192.0.2.1 to 224.0.0.18
         }
         passMaster = master("pass", "eth2", new PasswordAuthenticator());
         ahMaster = master("ah", "eth3", new AhAuthenticator());

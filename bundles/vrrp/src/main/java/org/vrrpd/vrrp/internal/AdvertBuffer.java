@@ -2,6 +2,7 @@ package org.vrrpd.vrrp.internal;
 
 import java.nio.ByteBuffer;
 import org.vrrpd.api.auth.AuthSession;
+import org.vrrpd.kernel.Ipv4;
 
 /**
  * One instance's advert, built once into a direct buffer and reused for every send: per send only
@@ -18,14 +19,15 @@ final class AdvertBuffer {
     }
 
     /**
-     * The advert to send with {@code priority} from {@code source} (see {@link VrrpPacket#sourceKey})
-     * to {@code destination} (IPv4; an IPv6 advert goes to ff02::12), position 0, limit = length.
+     * The advert to send with {@code priority} from {@code source} (the low half of our address,
+     * see {@link RouterAddress}; the settings give the high half) to {@code peer}, or to the VRRP
+     * group when null; position 0, limit = length.
      */
-    ByteBuffer next(InstanceSettings settings, AuthSession auth, int priority, long source, int destination) {
+    ByteBuffer next(InstanceSettings settings, AuthSession auth, int priority, long source, Unicast.Peer peer) {
         if (settings.ipv6()) {
-            return nextIpv6(settings, priority, source);
+            return nextIpv6(settings, priority, source, peer);
         }
-        return next(settings, auth, priority, (int) source, destination);
+        return next(settings, auth, priority, (int) source, peer == null ? Ipv4.VRRP_GROUP : peer.ipv4());
     }
 
     private ByteBuffer next(InstanceSettings settings, AuthSession auth, int priority, int source, int destination) {
@@ -43,22 +45,27 @@ final class AdvertBuffer {
         }
         ipIdentification = ipIdentification == 0xffff ? 1 : ipIdentification + 1;
         VrrpPacket.writeIpHeader(advert, length, ipIdentification, auth.ipProtocol(), source, destination);
-        VrrpPacket.setTtl(advert, settings.unicast().ttl());
+        VrrpPacket.setTtl(advert, settings.unicast().sendTtl());
         VrrpPacket.setPriority(advert, at, priority);
         VrrpPacket.sealChecksum(advert, at, VrrpPacket.length(count));
         auth.seal(advert, VrrpPacket.IPV4_HEADER_LENGTH); // AH's ICV covers the VRRP checksum
         return advert.clear().limit(length);
     }
 
-    /** VRRPv3 over IPv6, from the interface's link-local address (RFC 5798 §5.1.2.1). */
-    private ByteBuffer nextIpv6(InstanceSettings settings, int priority, long sourceInterfaceId) {
+    /**
+     * VRRPv3 over IPv6, from the interface's link-local address (RFC 5798 §5.1.2.1) or unicastSource, to
+     * ff02::12 or a peer; the checksum covers the pseudo-header with that destination (§5.2.8), as
+     * keepalived's kernel-computed one (IPV6_CHECKSUM) does.
+     */
+    private ByteBuffer nextIpv6(InstanceSettings settings, int priority, long source, Unicast.Peer peer) {
         int at = VrrpPacket.IPV6_HEADER_LENGTH;
         int vrrpLength = VrrpPacket.lengthIpv6(settings.virtualAddresses().size());
         if (advert == null) {
             advert = ByteBuffer.allocateDirect(at + vrrpLength);
             VrrpPacket.writeAdvertisementV3(advert, at, settings.vrid(), priority, settings.advertCentis(), settings.virtualAddresses());
         }
-        VrrpPacket.writeIpv6Header(advert, vrrpLength, sourceInterfaceId);
+        VrrpPacket.writeIpv6Header(advert, vrrpLength, settings.unicast().sendTtl(), settings.sourceHigh(), source,
+                peer == null ? VrrpPacket.IPV6_GROUP_HIGH : peer.high(), peer == null ? VrrpPacket.IPV6_GROUP_LOW : peer.low());
         VrrpPacket.setPriority(advert, at, priority);
         VrrpPacket.sealChecksumIpv6(advert, at, vrrpLength);
         return advert.clear().limit(at + vrrpLength);
@@ -74,7 +81,7 @@ final class AdvertBuffer {
         }
         ipIdentification = ipIdentification == 0xffff ? 1 : ipIdentification + 1;
         VrrpPacket.writeIpHeader(advert, at + vrrpLength, ipIdentification, VrrpPacket.IP_PROTOCOL, source, destination);
-        VrrpPacket.setTtl(advert, settings.unicast().ttl());
+        VrrpPacket.setTtl(advert, settings.unicast().sendTtl());
         VrrpPacket.setPriority(advert, at, priority);
         VrrpPacket.sealChecksumV3(advert, at, vrrpLength, source, destination);
         return advert.clear().limit(at + vrrpLength);

@@ -22,7 +22,7 @@ final class AdvertChecks {
         Unicast unicast = settings.unicast();
         Verdict packet;
         if (unicast.enabled()) {
-            Unicast.Peer peer = unicast.peer(VrrpPacket.ipSource(datagram));
+            Unicast.Peer peer = unicast.peer(VrrpPacket.sourceHigh(datagram), VrrpPacket.sourceKey(datagram));
             if (peer == null) {
                 return Verdict.UNKNOWN_PEER;
             }

@@ -59,12 +59,13 @@ final class AdvertReceiver implements InterfaceChannel.Receiver {
             logDrop(instance, datagram, at, verdict);
         }
         if (verdict.accepted()) {
-            instance.advertReceived(VrrpPacket.priority(datagram, at), VrrpPacket.sourceKey(datagram), instance.settings().version() == 3
-                    ? VrrpPacket.maxAdverCentis(datagram, at) : instance.settings().advertCentis(), verdict == Verdict.ACCEPTED_OTHER_ADDRESSES);
+            instance.advertReceived(VrrpPacket.priority(datagram, at), VrrpPacket.sourceHigh(datagram), VrrpPacket.sourceKey(datagram),
+                    instance.settings().version() == 3 ? VrrpPacket.maxAdverCentis(datagram, at) : instance.settings().advertCentis(),
+                    verdict == Verdict.ACCEPTED_OTHER_ADDRESSES);
         } else if (instance.state() == VrrpState.MASTER && VrrpPacket.priority(datagram, at) != 0) {
             String why = disagreement(verdict, instance.splitBrain);
             if (why != null || instance.splitBrain.active()) {
-                instance.otherMasterHeard(VrrpPacket.sourceKey(datagram), why);
+                instance.otherMasterHeard(VrrpPacket.sourceHigh(datagram), VrrpPacket.sourceKey(datagram), why);
             }
         }
     }

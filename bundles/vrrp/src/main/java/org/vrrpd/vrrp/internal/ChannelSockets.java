@@ -23,7 +23,10 @@ interface ChannelSockets extends AutoCloseable {
     /** Reads one waiting datagram from socket {@code socket} into {@code buffer}; -1 when none waits. */
     int receive(int socket, ByteBuffer buffer) throws NativeException;
 
-    /** Sends one advert (its IP header written by us) to {@code destination}: the VRRP group, or a unicast peer. */
+    /**
+     * Sends one advert (its IP header written by us) to {@code destination}: the VRRP group, or a unicast peer (IPv4;
+     * an IPv6 advert goes where its header says).
+     */
     void send(ByteBuffer datagram, int destination) throws NativeException;
 
     /** Joins or leaves the VRRP group; called only when that changes. */

@@ -61,7 +61,10 @@ final class EngineCore {
         receiver = new AdvertReceiver(loop);
         vmacs = new VmacLinks(registry, loop::post, this::refreshConcerning, new VmacSysctls(VmacSysctls.PROC));
         channels = new InterfaceChannels(loop, sockets, receiver, instances, registry, links,
-                (s, interfaces) -> vmacs.fault(s, s.vmac().enabled() ? interfaces.byName(s.vmac().name()) : Optional.empty()));
+                (s, interfaces) -> {
+                    String vmac = vmacs.fault(s, s.vmac().enabled() ? interfaces.byName(s.vmac().name()) : Optional.empty());
+                    return vmac != null ? vmac : LinkFaults.ofUnicastSource(s, interfaces.byName(s.interfaceName()));
+                });
         vips = new VipReconciler(registry, (owner, outcomes) -> loop.post(() -> addressesApplied(owner, outcomes)));
         host = new InstanceHost(loop, channels, vips, new GarpAnnouncer(arp, na, registry, loop), syncGroups, notifiers);
         checkers = new CheckerBinding(loop);

@@ -16,7 +16,10 @@ interface InstanceEffects {
     /** One burst of {@code count} gratuitous ARPs per virtual address. */
     void sendGarps(VrrpInstance instance, int count);
 
-    /** The primary address of the instance's interface in its family ({@link VrrpPacket#sourceKey}), or 0 if it has none. */
+    /**
+     * The low half ({@link RouterAddress}) of the address the instance's adverts come from: unicastSource, else the
+     * primary (IPv6: link-local) address of its interface; 0 if it has none.
+     */
     long primaryAddress(VrrpInstance instance);
 
     void stateChanged(VrrpInstance instance, VrrpState from, String reason);

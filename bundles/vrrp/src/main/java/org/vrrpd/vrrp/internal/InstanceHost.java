@@ -42,6 +42,10 @@ final class InstanceHost implements InstanceEffects {
 
     @Override
     public long primaryAddress(VrrpInstance instance) {
+        Unicast unicast = instance.settings().unicast();
+        if (unicast.hasSource()) {
+            return unicast.sourceLow();
+        }
         InterfaceChannel channel = channels.of(instance);
         return channel == null ? 0 : channel.primary();
     }
@@ -49,32 +53,33 @@ final class InstanceHost implements InstanceEffects {
     @Override
     public void sendAdvert(VrrpInstance instance, int priority) {
         InterfaceChannel channel = channels.of(instance);
-        Unicast unicast = instance.settings().unicast();
-        long source = channel == null ? 0 : unicast.source() != 0 ? Integer.toUnsignedLong(unicast.source()) : channel.primary();
-        if (source == 0 || instance.auth() == null) {
+        long source = primaryAddress(instance);
+        if (channel == null || source == 0 || instance.auth() == null) {
             return;
         }
+        Unicast unicast = instance.settings().unicast();
         if (!unicast.enabled()) {
-            send(instance, channel, priority, source, Ipv4.VRRP_GROUP);
+            send(instance, channel, priority, source, null);
             return;
         }
         for (int i = 0; i < unicast.peers().size(); i++) {
-            send(instance, channel, priority, source, unicast.peers().get(i).address());
+            send(instance, channel, priority, source, unicast.peers().get(i));
         }
     }
 
-    /** {@code destination}: IPv4's; an IPv6 advert goes to ff02::12. */
-    private static void send(VrrpInstance instance, InterfaceChannel channel, int priority, long source, int destination) {
+    /** To {@code peer}, or to the VRRP group when null. */
+    private static void send(VrrpInstance instance, InterfaceChannel channel, int priority, long source, Unicast.Peer peer) {
         try {
-            channel.send(instance.advert(priority, source, destination), destination);
+            channel.send(instance.advert(priority, source, peer), peer == null ? Ipv4.VRRP_GROUP : peer.ipv4());
             instance.counters.advertisementsSent++;
             if (priority == 0) {
                 instance.counters.priorityZeroSent++;
             }
         } catch (NativeException e) {
             if (priority != 0) { // a resignation on a link that just failed is expected to fail
-                LOG.warn("{}: advert to {} not sent: {}", instance.name(), instance.settings().ipv6() ? RawIpv6Sockets.GROUP.getHostAddress()
-                        : Ipv4.toString(destination), e.getMessage());
+                boolean ipv6 = instance.settings().ipv6();
+                LOG.warn("{}: advert to {} not sent: {}", instance.name(), peer == null ? RouterAddress.group(ipv6)
+                        : RouterAddress.text(peer.high(), peer.low(), ipv6), e.getMessage());
             }
         }
     }
@@ -102,14 +107,14 @@ final class InstanceHost implements InstanceEffects {
     public void splitBrainChanged(VrrpInstance instance, boolean active) {
         SplitBrain s = instance.splitBrain;
         boolean ipv6 = instance.settings().ipv6();
-        String other = RouterAddress.text(s.otherMaster(), ipv6);
+        String other = RouterAddress.text(s.otherMasterHigh(), s.otherMaster(), ipv6);
         if (active) {
             LOG.warn("{}: split brain: {} is master too ({}); we stay master, answer its adverts and refresh the neighbours' ARP caches",
                     instance.name(), other, s.reason());
         } else {
             LOG.info("{}: split brain with {} over after {} s", instance.name(), other, (loop.now() - s.since()) / 1_000_000_000L);
         }
-        notifiers.tell(new SplitBrainReport(instance.name(), instance.settings().vrid(), RouterAddress.toInet(s.otherMaster(), ipv6), s.reason(), active,
+        notifiers.tell(new SplitBrainReport(instance.name(), instance.settings().vrid(), RouterAddress.toInet(s.otherMasterHigh(), s.otherMaster(), ipv6), s.reason(), active,
                 Instant.now()));
     }
 

@@ -7,7 +7,6 @@ import org.vrrpd.api.vrrp.RouterStatistics;
 import org.vrrpd.api.vrrp.VirtualAddress;
 import org.vrrpd.api.vrrp.VrrpInstanceView;
 import org.vrrpd.api.vrrp.VrrpStatistics;
-import org.vrrpd.kernel.Ipv4;
 
 /** The JSON form of {@code vrrp:list} and {@code vrrp:show} (schema: docs/json.md). */
 final class InstanceJson {
@@ -86,11 +85,11 @@ final class InstanceJson {
         if (!u.enabled()) {
             w.name("group").value(RouterAddress.group(c.ipv6()));
         } else {
-            w.name("source").value(u.source() == 0 ? null : Ipv4.toString(u.source()))
+            w.name("source").value(u.sourceText(c.ipv6()))
                     .name("ttl").value(u.ttl())
                     .name("peers").beginArray();
             for (Unicast.Peer p : u.peers()) {
-                w.beginObject().name("address").value(Ipv4.toString(p.address()))
+                w.beginObject().name("address").value(p.text(c.ipv6()))
                         .name("minTtl").value(p.minTtl()).name("maxTtl").value(p.maxTtl()).endObject();
             }
             w.endArray();

@@ -2,6 +2,7 @@ package org.vrrpd.vrrp.internal;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -65,10 +66,7 @@ record InstanceSettings(String name, String interfaceName, int vrid, int version
         if (version == 3 && !authType.equals("none")) {
             throw r.invalid("authType", authType, "VRRPv3 has no authentication (RFC 5798 removed it)");
         }
-        Unicast unicast = unicast(r);
-        if (unicast.enabled() && !addresses.get(0).isIpv4()) {
-            throw r.invalid("unicastPeers", String.join(",", r.strings("unicastPeers")), "unicast is IPv4 only in this version");
-        }
+        Unicast unicast = unicast(r, !addresses.get(0).isIpv4());
         Vmac vmac = vmac(r, vrid);
         if (unicast.enabled() && vmac.enabled() && !vmac.xmitBase()) {
             throw r.invalid("useVmac", vmac.name(), "with unicastPeers it needs vmacXmitBase = true, as keepalived says");
@@ -138,8 +136,11 @@ record InstanceSettings(String name, String interfaceName, int vrid, int version
         return address.device() != null ? address.device() : addressInterface();
     }
 
-    /** {@code unicastPeers = ADDRESS[@MINTTL-MAXTTL], ...}, {@code unicastSource}, {@code unicastTtl}; no peers: multicast. */
-    private static Unicast unicast(Reader r) {
+    /**
+     * {@code unicastPeers = ADDRESS[@MINTTL-MAXTTL], ...}, {@code unicastSource}, {@code unicastTtl}; no peers: multicast.
+     * Addresses are of the instance's family (its virtual addresses'); an IPv6 link-local peer is on the instance's interface.
+     */
+    private static Unicast unicast(Reader r, boolean ipv6) {
         List<Unicast.Peer> peers = new ArrayList<>();
         for (String entry : r.strings("unicastPeers")) {
             String[] parts = entry.split("@", -1);
@@ -155,14 +156,17 @@ record InstanceSettings(String name, String interfaceName, int vrid, int version
             if (parts.length > 2 || ttl[0] < 0 || ttl[1] > 255 || ttl[0] > ttl[1]) {
                 throw r.invalid("unicastPeers", entry, "not ADDRESS[@MINTTL-MAXTTL] with 0 <= MINTTL <= MAXTTL <= 255");
             }
-            int address = r.ipv4("unicastPeers", parts[0]);
-            if (peers.stream().anyMatch(p -> p.address() == address)) {
+            InetAddress address = r.unicastAddress("unicastPeers", parts[0], ipv6);
+            Unicast.Peer peer = new Unicast.Peer(RouterAddress.high(address), RouterAddress.low(address), ttl[0], ttl[1]);
+            if (peers.stream().anyMatch(p -> p.high() == peer.high() && p.low() == peer.low())) {
                 throw r.invalid("unicastPeers", entry, "listed twice");
             }
-            peers.add(new Unicast.Peer(address, ttl[0], ttl[1]));
+            peers.add(peer);
         }
-        String source = r.string("unicastSource", "");
-        return new Unicast(source.isEmpty() ? 0 : r.ipv4("unicastSource", source), List.copyOf(peers), r.integer("unicastTtl", 255, 1, 255));
+        String text = r.string("unicastSource", "");
+        InetAddress source = text.isEmpty() ? null : r.unicastAddress("unicastSource", text, ipv6);
+        return new Unicast(source == null ? 0 : RouterAddress.high(source), source == null ? 0 : RouterAddress.low(source), List.copyOf(peers),
+                r.integer("unicastTtl", 255, 1, 255));
     }
 
     /**
@@ -222,6 +226,14 @@ record InstanceSettings(String name, String interfaceName, int vrid, int version
         };
     }
 
+    /**
+     * The high half of the address our adverts come from ({@link RouterAddress}; the low half is the
+     * host's): unicastSource's, else the link-local prefix for IPv6, 0 for IPv4.
+     */
+    long sourceHigh() {
+        return unicast.hasSource() ? unicast.sourceHigh() : ipv6() ? VrrpPacket.LINK_LOCAL_PREFIX : 0;
+    }
+
     /** The address family, which the virtual addresses decide: IPv6 runs VRRPv3 over its own channel. */
     boolean ipv6() {
         return !virtualAddresses.get(0).isIpv4();
@@ -264,17 +276,27 @@ record InstanceSettings(String name, String interfaceName, int vrid, int version
             this.properties = properties;
         }
 
-        /** One IPv4 address, in dotted-quad form. */
-        int ipv4(String key, String text) {
+        /**
+         * One unicast address of the family, without prefix, options or zone (keepalived takes none either: an IPv6
+         * link-local address is on the instance's interface): no multicast, unspecified or loopback address.
+         */
+        InetAddress unicastAddress(String key, String text, boolean ipv6) {
+            String family = ipv6 ? "IPv6" : "IPv4";
+            VirtualAddress a;
             try {
-                VirtualAddress a = VirtualAddress.parse(text);
-                if (a.isIpv4() && !text.contains("/") && a.equals(a.withoutOptions())) {
-                    return a.ipv4();
-                }
+                a = VirtualAddress.parse(text);
             } catch (IllegalArgumentException e) {
-                // refused below, by key and value
+                throw invalid(key, text, "not an " + family + " address");
             }
-            throw invalid(key, text, "not an IPv4 address");
+            if (a.isIpv4() == ipv6 || text.contains("/") || !a.equals(a.withoutOptions())) {
+                throw invalid(key, text, "not an " + family + " address" + (a.isIpv4() == ipv6 ? " (the instance's virtual addresses are "
+                        + family + ")" : ""));
+            }
+            InetAddress address = a.address();
+            if (address.isMulticastAddress() || address.isAnyLocalAddress() || address.isLoopbackAddress()) {
+                throw invalid(key, text, "not a unicast address");
+            }
+            return address;
         }
 
         InvalidSetting invalid(String key, Object value, String why) {

@@ -64,8 +64,8 @@ final class InstanceViews {
     /** "with 192.0.2.1 for 3 s: lower priority 100", or null: no other master heard. */
     private String splitBrainText(VrrpInstance i) {
         SplitBrain s = i.splitBrain;
-        return s.active() ? "with " + RouterAddress.text(s.otherMaster(), i.settings().ipv6()) + " for " + (loop.now() - s.since()) / 1_000_000_000L + " s: " + s.reason()
-                : null;
+        return s.active() ? "with " + RouterAddress.text(s.otherMasterHigh(), s.otherMaster(), i.settings().ipv6()) + " for "
+                + (loop.now() - s.since()) / 1_000_000_000L + " s: " + s.reason() : null;
     }
 
     private static VrrpOperation operation(VrrpInstance i) {
@@ -76,7 +76,8 @@ final class InstanceViews {
 
     private static VrrpInstanceView view(VrrpInstance i) {
         InstanceSettings s = i.settings();
-        InetAddress master = i.masterAddress() == 0 ? null : RouterAddress.toInet(i.masterAddress(), s.ipv6());
+        InetAddress master = i.masterAddress() == 0 && i.masterAddressHigh() == 0 ? null
+                : RouterAddress.toInet(i.masterAddressHigh(), i.masterAddress(), s.ipv6());
         return new VrrpInstanceView(s.name(), s.interfaceName(), s.vrid(), i.state(), s.priority(), i.priority(), master,
                 s.virtualAddresses(), i.counters.snapshot(i.splitBrain.episodes()));
     }

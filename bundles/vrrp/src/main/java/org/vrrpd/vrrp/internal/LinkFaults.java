@@ -30,6 +30,19 @@ final class LinkFaults {
         return null;
     }
 
+    /**
+     * An IPv6 unicastSource that is not an address of the instance's interface, as a fault naming key and value (the
+     * kernel sends IPv6 from none other; keepalived's socket bind fails the same way); null when it is one, or for IPv4,
+     * whose header we write ourselves.
+     */
+    static String ofUnicastSource(InstanceSettings s, Optional<NetInterface> iface) {
+        Unicast u = s.unicast();
+        if (!s.ipv6() || !u.hasSource() || iface.isEmpty() || RouterAddress.has(iface.get(), u.sourceHigh(), u.sourceLow())) {
+            return null;
+        }
+        return "unicastSource = " + u.sourceText(true) + " rejected: not an address of " + s.interfaceName();
+    }
+
     /** The same for a VMAC's macvlan, which needs no address of its own (its adverts leave with its parent's). */
     static String ofVmac(String name, Optional<NetInterface> iface, Optional<LinkStatus> link) {
         if (iface.isEmpty()) {

@@ -58,11 +58,7 @@ final class RawIpv4Sockets implements ChannelSockets {
 
     @Override
     public void setJoined(boolean join) throws NativeException {
-        if (join) {
-            vrrp.joinGroup(Ipv4.VRRP_GROUP, index);
-        } else {
-            vrrp.leaveGroup(Ipv4.VRRP_GROUP, index);
-        }
+        vrrp.setMember(Ipv4.VRRP_GROUP, index, join);
     }
 
     @Override

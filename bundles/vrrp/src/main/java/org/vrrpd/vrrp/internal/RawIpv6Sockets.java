@@ -8,32 +8,29 @@ import org.vrrpd.kernel.NativeException;
 import org.vrrpd.kernel.RawIp6Socket;
 
 /**
- * VRRPv3 over IPv6 multicast on one interface (RFC 5798 §5.1.2): raw IPv6 protocol 112, bound to
- * the device, ff02::12 joined while healthy, multicast loop off, traffic class 0xc0 as keepalived;
- * the hop limit (255) and the link-local source travel with each advert's header. Used only on
- * the event loop.
+ * VRRPv3 over IPv6 on one interface (RFC 5798 §5.1.2): raw IPv6 protocol 112, bound to the device,
+ * ff02::12 joined while healthy and some instance here is multicast, multicast loop off, traffic
+ * class 0xc0 as keepalived; the hop limit (255, or unicastTtl), the source (link-local, or
+ * unicastSource) and the destination (ff02::12, or a unicast peer: a link-local one is reached on
+ * this interface) travel with each advert's header. Used only on the event loop.
  */
 final class RawIpv6Sockets implements ChannelSockets {
     static final Inet6Address GROUP = group();
 
+    private final RawIp6Socket vrrp = RawIp6Socket.open(VrrpPacket.IP_PROTOCOL);
     private final int index;
-    private final RawIp6Socket vrrp;
-    private final int[] fds;
 
     RawIpv6Sockets(String name, int index) throws NativeException {
         this.index = index;
-        RawIp6Socket s = RawIp6Socket.open(VrrpPacket.IP_PROTOCOL);
         try {
-            s.bindToDevice(name);
-            s.setMulticastInterface(index);
-            s.setMulticastLoop(false);
-            s.setTrafficClass(VrrpPacket.TOS);
+            vrrp.bindToDevice(name);
+            vrrp.setMulticastInterface(index);
+            vrrp.setMulticastLoop(false);
+            vrrp.setTrafficClass(VrrpPacket.TOS);
         } catch (NativeException e) {
-            s.close();
+            vrrp.close();
             throw e;
         }
-        vrrp = s;
-        fds = new int[] {vrrp.fd()};
     }
 
     private static Inet6Address group() {
@@ -44,9 +41,10 @@ final class RawIpv6Sockets implements ChannelSockets {
         }
     }
 
+    /** Asked when the channel is registered with the loop and when it closes, not per datagram. */
     @Override
     public int[] fds() {
-        return fds;
+        return new int[] {vrrp.fd()};
     }
 
     @Override
@@ -54,7 +52,7 @@ final class RawIpv6Sockets implements ChannelSockets {
         return vrrp.receive(buffer);
     }
 
-    /** To ff02::12, from the source in the advert's header: {@code destination} is IPv4's. */
+    /** To the destination and from the source in the advert's header: {@code destination} is IPv4's. */
     @Override
     public void send(ByteBuffer datagram, int destination) throws NativeException {
         vrrp.send(datagram, index);
@@ -62,11 +60,7 @@ final class RawIpv6Sockets implements ChannelSockets {
 
     @Override
     public void setJoined(boolean join) throws NativeException {
-        if (join) {
-            vrrp.joinGroup(GROUP, index);
-        } else {
-            vrrp.leaveGroup(GROUP, index);
-        }
+        vrrp.setMember(GROUP, index, join);
     }
 
     @Override

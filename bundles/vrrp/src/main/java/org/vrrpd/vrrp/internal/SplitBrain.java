@@ -8,6 +8,7 @@ package org.vrrpd.vrrp.internal;
  * MASTER. Loop thread only.
  */
 final class SplitBrain {
+    private long otherMasterHigh;
     private long otherMaster;
     private String reason;
     private long since;
@@ -15,13 +16,14 @@ final class SplitBrain {
     private boolean active;
     private long episodes;
 
-    /** Another master was heard at {@code now}; true if that begins an episode. */
-    boolean heard(long address, String why, long now) {
+    /** Another master, at {@code high}:{@code address} ({@link RouterAddress}), was heard at {@code now}; true if that begins an episode. */
+    boolean heard(long high, long address, String why, long now) {
         lastHeard = now;
         if (active) {
             return false;
         }
         active = true;
+        otherMasterHigh = high;
         otherMaster = address;
         reason = why;
         since = now;
@@ -44,6 +46,10 @@ final class SplitBrain {
 
     long otherMaster() {
         return otherMaster;
+    }
+
+    long otherMasterHigh() {
+        return otherMasterHigh;
     }
 
     String reason() {

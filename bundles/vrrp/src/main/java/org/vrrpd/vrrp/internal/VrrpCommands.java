@@ -11,7 +11,6 @@ import org.vrrpd.api.json.JsonWriter;
 import org.vrrpd.api.vrrp.RouterStatistics;
 import org.vrrpd.api.vrrp.VrrpInstanceView;
 import org.vrrpd.api.vrrp.VrrpStatistics;
-import org.vrrpd.kernel.Ipv4;
 
 /** Gogo {@code vrrp:list} and {@code vrrp:show NAME}. */
 @Component(service = VrrpCommands.class,
@@ -110,15 +109,17 @@ public class VrrpCommands {
     }
 
     /** "multicast to 224.0.0.18" (ff02::12), or the peers with their TTL bounds, our source and TTL, and what came from others. */
-    private static String transport(InstanceSettings c, long unknownPeers) {
+    static String transport(InstanceSettings c, long unknownPeers) {
         Unicast u = c.unicast();
         if (!u.enabled()) {
             return "multicast to " + RouterAddress.group(c.ipv6());
         }
-        String peers = u.peers().stream().map(p -> Ipv4.toString(p.address()) + (p.minTtl() == 0 && p.maxTtl() == 255 ? ""
-                : " (TTL " + p.minTtl() + ".." + p.maxTtl() + ")")).collect(Collectors.joining(", "));
-        return "unicast to " + peers + " from " + (u.source() == 0 ? "the primary address" : Ipv4.toString(u.source())) + ", TTL " + u.ttl()
-                + "; " + unknownPeers + " adverts from others dropped";
+        boolean ipv6 = c.ipv6();
+        String ttl = ipv6 ? "hop limit " : "TTL ";
+        String peers = u.peers().stream().map(p -> p.text(ipv6) + (p.minTtl() == 0 && p.maxTtl() == 255 ? ""
+                : " (" + ttl + p.minTtl() + ".." + p.maxTtl() + ")")).collect(Collectors.joining(", "));
+        String source = u.hasSource() ? u.sourceText(ipv6) : ipv6 ? "the link-local address" : "the primary address";
+        return "unicast to " + peers + " from " + source + ", " + ttl + u.ttl() + "; " + unknownPeers + " adverts from others dropped";
     }
 
     /** e.g. "vrrp.51 00:00:5e:00:01:33 on eth0, adverts from it", or "none (the interface's own MAC)". */

@@ -22,6 +22,8 @@ final class VrrpInstance {
     private VrrpState state = VrrpState.INITIALIZE;
     private final InstanceFaults faults = new InstanceFaults(first -> handle(Event.FAULTED, first.text()),
             last -> handle(Event.RECOVERED, "recovered from " + last.text()));
+    /** The master's address, as {@link RouterAddress} halves; 0 and 0 while none is known. */
+    private long masterAddressHigh;
     private long masterAddress;
     /** When it last left INITIALIZE (System.nanoTime), for the MIBs' up time. */
     private long upSinceNanos;
@@ -72,6 +74,16 @@ final class VrrpInstance {
 
     long masterAddress() {
         return masterAddress;
+    }
+
+    long masterAddressHigh() {
+        return masterAddressHigh;
+    }
+
+    /** We are the master: our address, as our adverts carry it. */
+    private void masterIsUs() {
+        masterAddressHigh = settings.sourceHigh();
+        masterAddress = host.primaryAddress(this);
     }
 
     AuthSession auth() {
@@ -150,7 +162,7 @@ final class VrrpInstance {
         state = handedOver;
         upSinceNanos = System.nanoTime();
         if (state == VrrpState.MASTER) {
-            masterAddress = host.primaryAddress(this);
+            masterIsUs();
         }
         handle(Event.RESUMED, "handed over by the previous engine");
     }
@@ -184,17 +196,18 @@ final class VrrpInstance {
 
     /**
      * An advert that passed every check: classify it (RFC 3768 / RFC 5798 §6.4.2/§6.4.3) and act.
+     * {@code sourceHigh}:{@code source} is its sender ({@link RouterAddress});
      * {@code adverCentis} is its interval (v3; a v2 advert has ours, or it was dropped);
      * {@code addressesDiffer}: it lists other virtual addresses than ours.
      */
-    void advertReceived(int priority, long source, int adverCentis, boolean addressesDiffer) {
+    void advertReceived(int priority, long sourceHigh, long source, int adverCentis, boolean addressesDiffer) {
         counters.advertisementsReceived++;
         if (priority == 0) {
             counters.priorityZeroReceived++;
         } else if (state == VrrpState.MASTER) {
-            Event event = classify(priority, source);
+            Event event = classify(priority, sourceHigh, source);
             if (event != Event.RX_PREFERRED) {
-                otherMasterHeard(source, splitBrain.active() ? null : (event == Event.RX_EQUAL_NOT_PREFERRED
+                otherMasterHeard(sourceHigh, source, splitBrain.active() ? null : (event == Event.RX_EQUAL_NOT_PREFERRED
                         ? "equal priority " + priority + " from a lower address" : "lower priority " + priority)
                         + (addressesDiffer ? ", and its address list differs from ours" : ""));
             }
@@ -202,8 +215,9 @@ final class VrrpInstance {
         if (settings.owner()) {
             return; // the address owner ignores adverts for its VRID (§7.1 check 5)
         }
-        Event event = classify(priority, source);
+        Event event = classify(priority, sourceHigh, source);
         if (event == Event.RX_PREFERRED || (state == VrrpState.BACKUP && event != Event.RX_LOWER_PREEMPTIBLE)) {
+            masterAddressHigh = sourceHigh;
             masterAddress = source;
             masterAdverCentis = adverCentis; // before the transition re-arms the master down timer with it
         }
@@ -214,8 +228,8 @@ final class VrrpInstance {
      * As master, another master's advert that we do not yield to, accepted or dropped for
      * {@code why} (built only when no split brain is known yet): a split brain begins, or goes on.
      */
-    void otherMasterHeard(long source, String why) {
-        if (state == VrrpState.MASTER && splitBrain.heard(source, why, host.timers().now())) {
+    void otherMasterHeard(long sourceHigh, long source, String why) {
+        if (state == VrrpState.MASTER && splitBrain.heard(sourceHigh, source, why, host.timers().now())) {
             host.splitBrainChanged(this, true);
         }
     }
@@ -227,9 +241,10 @@ final class VrrpInstance {
         }
     }
 
-    Event classify(int priority, long source) {
+    Event classify(int priority, long sourceHigh, long source) {
         int ours = priority();
-        return AdvertClass.of(priority, source, ours, priority == ours ? host.primaryAddress(this) : 0, // asked only for a tie
+        long ourAddress = priority == ours ? host.primaryAddress(this) : 0; // asked only for a tie
+        return AdvertClass.of(priority, sourceHigh, source, ours, settings.sourceHigh(), ourAddress,
                 settings.preempt() && host.timers().now() - preemptAllowedAt >= 0);
     }
 
@@ -267,8 +282,9 @@ final class VrrpInstance {
             }
             if (state == VrrpState.MASTER) {
                 counters.becomeMaster++;
-                masterAddress = host.primaryAddress(this);
+                masterIsUs();
             } else if (state != VrrpState.BACKUP) {
+                masterAddressHigh = 0;
                 masterAddress = 0;
             }
             if (state != VrrpState.BACKUP) {
@@ -293,6 +309,7 @@ final class VrrpInstance {
         }
         quietly(() -> host.removeVips(this));
         state = VrrpState.FAULT;
+        masterAddressHigh = 0;
         masterAddress = 0;
         if (from == VrrpState.MASTER) {
             quietly(() -> endSplitBrain(true));
@@ -330,8 +347,8 @@ final class VrrpInstance {
         return garps;
     }
 
-    /** The advert to send with {@code priority} from {@code source} to {@code destination}, in the instance's reused buffer. */
-    ByteBuffer advert(int priority, long source, int destination) {
-        return advert.next(settings, auth, priority, source, destination);
+    /** The advert to send with {@code priority} from {@code source} (low half) to {@code peer} (null: the group), in its reused buffer. */
+    ByteBuffer advert(int priority, long source, Unicast.Peer peer) {
+        return advert.next(settings, auth, priority, source, peer);
     }
 }

@@ -63,11 +63,13 @@ final class VrrpPacket {
 
     /**
      * Writes an IPv6 header at 0 as the IPv6 socket takes it: traffic class 0xc0 (as keepalived),
-     * hop limit 255, from the link-local address fe80::{@code sourceInterfaceId} to ff02::12.
+     * {@code hopLimit} (255; a unicast instance's unicastTtl), from {@code sourceHigh}:{@code sourceLow}
+     * to {@code destinationHigh}:{@code destinationLow} (ff02::12, or a unicast peer), as {@link RouterAddress} halves.
      */
-    static void writeIpv6Header(ByteBuffer buf, int payloadLength, long sourceInterfaceId) {
-        buf.putInt(0, 0x6000_0000 | TOS << 20).putShort(4, (short) payloadLength).put(6, (byte) IP_PROTOCOL).put(7, (byte) TTL)
-                .putLong(8, LINK_LOCAL_PREFIX).putLong(16, sourceInterfaceId).putLong(24, IPV6_GROUP_HIGH).putLong(32, IPV6_GROUP_LOW);
+    static void writeIpv6Header(ByteBuffer buf, int payloadLength, int hopLimit, long sourceHigh, long sourceLow, long destinationHigh,
+                                long destinationLow) {
+        buf.putInt(0, 0x6000_0000 | TOS << 20).putShort(4, (short) payloadLength).put(6, (byte) IP_PROTOCOL).put(7, (byte) hopLimit)
+                .putLong(8, sourceHigh).putLong(16, sourceLow).putLong(24, destinationHigh).putLong(32, destinationLow);
     }
 
     /** The VRRPv3 checksum of the message at {@code at}, over the IPv6 pseudo-header of the datagram's header at 0. */
@@ -77,12 +79,17 @@ final class VrrpPacket {
     }
 
     /**
-     * The sender as the engine keeps it, without allocating: an IPv4 source as an unsigned number,
-     * an IPv6 one by its interface identifier (its low 64 bits; VRRPv3 over IPv6 comes from a
-     * link-local address, fe80::/64, which that identifies). Compared unsigned, as RFC 5798 §6.4.3 does.
+     * The sender as the engine keeps it ({@link RouterAddress}), without allocating, low half: an
+     * IPv4 source as an unsigned number, an IPv6 one's low 64 bits (for a link-local source, fe80::/64,
+     * its interface identifier).
      */
     static long sourceKey(ByteBuffer datagram) {
         return isIpv6(datagram) ? datagram.getLong(16) : Integer.toUnsignedLong(ipSource(datagram));
+    }
+
+    /** The sender's high half: an IPv6 source's high 64 bits, 0 for IPv4. */
+    static long sourceHigh(ByteBuffer datagram) {
+        return isIpv6(datagram) ? datagram.getLong(8) : 0;
     }
 
     /**
@@ -133,7 +140,7 @@ final class VrrpPacket {
         buf.putShort(at + 6, (short) Checksum.of(buf, at, length));
     }
 
-    /** The IPv4 header's TTL: 255 but for a unicast_ttl. */
+    /** The IPv4 header's TTL: 255 but for a unicastTtl. */
     static void setTtl(ByteBuffer buf, int ttl) {
         buf.put(8, (byte) ttl);
     }

@@ -138,6 +138,32 @@ public class AdvertChecksTest {
         assertEquals("multicast keeps TTL 255", Verdict.TTL, check(fromPeer, settings(1, "192.0.2.100/24"), PASS_OK));
     }
 
+    private static InstanceSettings unicastV6(String peers) {
+        return InstanceSettings.parse(Map.of("name", "V6", "interfaceName", "eth0", "vrid", 11, "priority", 100, "version", 3,
+                "virtualAddresses", "2001:db8::110/64", "unicastPeers", peers));
+    }
+
+    /** keepalived's router (fe80::cc99:64ff:fed7:3691) advertising to us, 2001:db8::2, as an IPv6 unicast peer does. */
+    static ByteBuffer unicastV6Advert() {
+        InstanceSettings sender = unicastV6("2001:db8::2");
+        return new AdvertBuffer().next(sender, NoAuth.SESSION, 150, VrrpPacketTest.KEEPALIVED_LINK_LOCAL, sender.unicast().peers().get(0));
+    }
+
+    @Test
+    public void anIpv6UnicastInstanceTakesItsPeersOnlyWithinTheirHopLimits() {
+        ByteBuffer fromPeer = unicastV6Advert();
+        int length = fromPeer.limit();
+        assertEquals(Verdict.ACCEPTED, AdvertChecks.check(fromPeer, length, 40, unicastV6("fe80::cc99:64ff:fed7:3691"), null));
+        assertEquals("the same interface identifier under another prefix is another router", Verdict.UNKNOWN_PEER,
+                AdvertChecks.check(fromPeer, length, 40, unicastV6("2001:db8::cc99:64ff:fed7:3691"), null));
+        fromPeer.put(7, (byte) 254); // routed over one hop (the checksum does not cover the hop limit)
+        assertEquals("any hop limit by default, as keepalived", Verdict.ACCEPTED,
+                AdvertChecks.check(fromPeer, length, 40, unicastV6("fe80::cc99:64ff:fed7:3691"), null));
+        assertEquals(Verdict.ACCEPTED, AdvertChecks.check(fromPeer, length, 40, unicastV6("fe80::cc99:64ff:fed7:3691@254-255"), null));
+        assertEquals(Verdict.TTL, AdvertChecks.check(fromPeer, length, 40, unicastV6("fe80::cc99:64ff:fed7:3691@255-255"), null));
+        assertEquals("multicast keeps hop limit 255", Verdict.TTL, AdvertChecks.check(fromPeer, length, 40, VrrpPacketTest.ipv6Instance(), null));
+    }
+
     private static Verdict check(ByteBuffer advert, InstanceSettings settings) {
         return check(advert, settings, PASS_OK);
     }

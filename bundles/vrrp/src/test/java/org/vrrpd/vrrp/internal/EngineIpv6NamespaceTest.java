@@ -22,13 +22,15 @@ import org.vrrpd.lab.NetLab;
  * Two engines on real sockets in two namespaces, each with a VRRPv3 IPv6 instance and a VRRPv2
  * IPv4 one of the same VRID on the same interface (separate virtual routers, RFC 5798): election,
  * the backup learning the master's link-local address, the priority-0 handover when the master
- * stops, nothing dropped, and tshark's word on the IPv6 adverts.
+ * stops, nothing dropped, and tshark's word on the IPv6 adverts; and IPv6 unicast peers across a
+ * bridge that floods no multicast.
  */
 public class EngineIpv6NamespaceTest {
     private NetLab lab;
     private String r1;
     private String r2;
     private String r1LinkLocal;
+    private String r2LinkLocal;
     private Path work;
     private EngineCore core1;
     private EngineCore core2;
@@ -41,8 +43,11 @@ public class EngineIpv6NamespaceTest {
         r1 = routers.get(0);
         r2 = routers.get(1);
         r1LinkLocal = lab.enableIpv6(r1, "eth0");
-        core2 = engineIn(r2, "192.0.2.2/24," + lab.enableIpv6(r2, "eth0") + "/64", "r2");
-        core1 = engineIn(r1, "192.0.2.1/24," + r1LinkLocal + "/64", "r1");
+        r2LinkLocal = lab.enableIpv6(r2, "eth0");
+        lab.exec(r1, "ip", "-6", "addr", "add", "2001:db8::1/64", "dev", "eth0", "nodad").check();
+        lab.exec(r2, "ip", "-6", "addr", "add", "2001:db8::2/64", "dev", "eth0", "nodad").check();
+        core2 = engineIn(r2, "192.0.2.2/24," + r2LinkLocal + "/64,2001:db8::2/64", "r2");
+        core1 = engineIn(r1, "192.0.2.1/24," + r1LinkLocal + "/64,2001:db8::1/64", "r1");
     }
 
     @After
@@ -117,6 +122,51 @@ public class EngineIpv6NamespaceTest {
         for (String[] a : adverts) {
             assertEquals("tshark: VRRPv3, good checksum, hop limit 255, to ff02::12",
                     List.of("3", "51", "1", "255", "ff02::12", "2001:db8::100", "10"), List.of(a));
+        }
+    }
+
+    private static void unicast(EngineCore core, int priority, String... peerAndSource) throws Exception {
+        Map<String, Object> p = new java.util.HashMap<>(Map.of("name", "U6", "interfaceName", "eth0", "vrid", 52, "priority", priority,
+                "version", 3, "advertInterval", "0.1", "virtualAddresses", "2001:db8::200/64", "unicastPeers", peerAndSource[0]));
+        if (peerAndSource.length > 1) {
+            p.put("unicastSource", peerAndSource[1]);
+        }
+        core.add(InstanceSettings.parse(p));
+    }
+
+    /** The bridge floods no multicast: only unicast adverts, to the peer's global address, can elect one master. */
+    @Test
+    public void ipv6UnicastPeersElectWithoutMulticast() throws Exception {
+        String br = lab.namespaceOf("br");
+        for (String port : lab.exec(br, "ls", "/sys/class/net/br0/brif").check().stdout().split("\\s+")) {
+            lab.exec(br, "bridge", "link", "set", "dev", port, "mcast_flood", "off").check();
+        }
+        lab.staticIpv6Neighbours("eth0", r1, r2);
+        Capture capture = lab.capture(br, "br0", "ip6 proto 112", work.resolve("u6.pcap"));
+        unicast(core2, 100, "2001:db8::1");
+        unicast(core1, 200, "2001:db8::2", "2001:db8::1");
+        await("r1 master, r2 backup hearing it over unicast", () -> view(core1, "U6").state() == VrrpState.MASTER
+                && view(core2, "U6").state() == VrrpState.BACKUP && view(core2, "U6").statistics().advertisementsReceived() >= 3, 10_000);
+        assertEquals("the master by its unicastSource", InetAddress.getByName("2001:db8::1"), view(core2, "U6").masterAddress());
+        nothingDropped(view(core2, "U6").statistics());
+        assertTrue("no member of ff02::12", !lab.exec(r2, "ip", "-6", "maddr", "show", "dev", "eth0").check().stdout().contains("ff02::12"));
+        core2.add(InstanceSettings.parse(Map.of("name", "U6X", "interfaceName", "eth0", "vrid", 53, "version", 3,
+                "virtualAddresses", "2001:db8::300/64", "unicastPeers", "2001:db8::1", "unicastSource", "2001:db8::9")));
+        await("a unicastSource the interface lacks holds the instance in FAULT", () -> view(core2, "U6X").state() == VrrpState.FAULT, 5_000);
+        assertEquals(List.of("unicastSource = 2001:db8::9 rejected: not an address of eth0"),
+                core2.views().snapshot("U6X").orElseThrow().faults());
+
+        core1.stop(false);
+        core1 = null;
+        await("r2 takes over on r1's priority 0", () -> view(core2, "U6").state() == VrrpState.MASTER, 5_000);
+        assertTrue("r2 advertises, by default from its link-local address",
+                capture.awaitPackets("vrrp and ipv6.src == " + r2LinkLocal, 2, java.time.Duration.ofSeconds(5)));
+        List<String[]> adverts = capture.stop().fields("vrrp", "ipv6.src", "ipv6.dst", "ipv6.hlim", "vrrp.checksum.status");
+        assertTrue("adverts were captured: " + adverts.size(), adverts.size() >= 3);
+        for (String[] a : adverts) {
+            assertEquals("each advert goes to the other peer, hop limit 255, good checksum: " + String.join(" ", a),
+                    a[0].equals("2001:db8::1") ? List.of("2001:db8::1", "2001:db8::2", "255", "1") : List.of(r2LinkLocal, "2001:db8::1", "255", "1"),
+                    List.of(a));
         }
     }
 }

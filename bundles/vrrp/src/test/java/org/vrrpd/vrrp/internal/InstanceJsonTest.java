@@ -1,5 +1,6 @@
 package org.vrrpd.vrrp.internal;
 
+import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.lang.reflect.RecordComponent;
@@ -75,5 +76,21 @@ public class InstanceJsonTest {
                 "\"masterAddress\": \"fe80::cc99:64ff:fed7:3691\"", "\"masterAdverIntervalCentis\": 10", "\"2001:db8::100/64\"")) {
             assertTrue(member + " in\n" + json, json.contains(member));
         }
+    }
+
+    @Test
+    public void anIpv6UnicastInstanceShowsItsPeersSourceAndHopLimit() throws Exception {
+        InstanceSettings settings = InstanceSettings.parse(Map.of("name", "V6", "interfaceName", "eth0", "vrid", 51, "version", 3,
+                "virtualAddresses", "2001:db8::100/64", "unicastPeers", "2001:DB8:1::2@254-255, fe80::2", "unicastTtl", 254));
+        VrrpInstanceView view = new VrrpInstanceView("V6", "eth0", 51, VrrpState.BACKUP, 100, 100, InetAddress.getByName("2001:db8:1::2"),
+                settings.virtualAddresses(), COUNTERS);
+        String json = InstanceJson.show(new InstanceSnapshot(view, settings, 10, 0, 0, 0, List.of(), List.of(), null, 0,
+                java.util.OptionalLong.empty(), null));
+        for (String member : List.of("\"mode\": \"unicast\"", "\"source\": null", "\"ttl\": 254", "\"address\": \"2001:db8:1::2\"",
+                "\"minTtl\": 254", "\"address\": \"fe80::2\"", "\"masterAddress\": \"2001:db8:1::2\"")) {
+            assertTrue(member + " in\n" + json, json.contains(member));
+        }
+        assertEquals("unicast to 2001:db8:1::2 (hop limit 254..255), fe80::2 from the link-local address, hop limit 254; 3 adverts from others dropped",
+                VrrpCommands.transport(settings, 3));
     }
 }

@@ -102,8 +102,43 @@ public class InstanceSettingsTest {
         InstanceSettings v6 = InstanceSettings.parse(p);
         assertTrue(v6.ipv6());
         assertEquals("RFC 5952 text", List.of("2001:db8::7/64", "2001:db8::8/128"), v6.vipStrings());
-        p.put("unicastPeers", "192.0.2.2");
-        rejected(p, "unicastPeers", "192.0.2.2", "VRRP instance VI_1: unicastPeers = 192.0.2.2 rejected: unicast is IPv4 only in this version");
+    }
+
+    /** Unicast over IPv6: global or link-local peers (the latter on the instance's interface), each with its hop limit bounds. */
+    @Test
+    public void anIpv6InstanceTakesIpv6PeersAndSource() {
+        Map<String, Object> p = valid();
+        p.put("version", 3);
+        p.put("authType", "none");
+        p.put("virtualAddresses", "2001:db8::100/64");
+        p.put("unicastPeers", "2001:DB8::2, fe80::2@254-255, 2001:db8:1::2");
+        p.put("unicastSource", "2001:db8::1");
+        p.put("unicastTtl", 254);
+        Unicast u = InstanceSettings.parse(p).unicast();
+        assertEquals(List.of(new Unicast.Peer(0x2001_0db8_0000_0000L, 2, 0, 255), new Unicast.Peer(VrrpPacket.LINK_LOCAL_PREFIX, 2, 254, 255),
+                new Unicast.Peer(0x2001_0db8_0001_0000L, 2, 0, 255)), u.peers());
+        assertEquals("RFC 5952 text", "2001:db8::2", u.peers().get(0).text(true));
+        assertEquals("2001:db8::1", u.sourceText(true));
+        assertEquals(254, u.sendTtl());
+        assertEquals("the source's high half goes into our adverts", 0x2001_0db8_0000_0000L, InstanceSettings.parse(p).sourceHigh());
+        assertEquals("a peer is looked up by both halves", u.peers().get(2), u.peer(0x2001_0db8_0001_0000L, 2));
+        assertEquals(null, u.peer(0x2001_0db8_0002_0000L, 2));
+        p.remove("unicastSource");
+        assertEquals("by default our adverts leave from the link-local address, as keepalived's", VrrpPacket.LINK_LOCAL_PREFIX,
+                InstanceSettings.parse(p).sourceHigh());
+        rejected(new HashMap<>(p), "unicastPeers", "192.0.2.2", "VRRP instance VI_1: unicastPeers = 192.0.2.2 rejected: not an IPv6 address "
+                + "(the instance's virtual addresses are IPv6)");
+        rejected(new HashMap<>(p), "unicastPeers", "fe80::2%eth0", "VRRP instance VI_1: unicastPeers = fe80::2%eth0 rejected: not an IPv6 address");
+        rejected(new HashMap<>(p), "unicastPeers", "ff02::12", "VRRP instance VI_1: unicastPeers = ff02::12 rejected: not a unicast address");
+        rejected(new HashMap<>(p), "unicastPeers", "2001:db8::2, 2001:db8:0::2", "VRRP instance VI_1: unicastPeers = 2001:db8:0::2 rejected: "
+                + "listed twice");
+        rejected(new HashMap<>(p), "unicastSource", "192.0.2.1", "VRRP instance VI_1: unicastSource = 192.0.2.1 rejected: not an IPv6 address "
+                + "(the instance's virtual addresses are IPv6)");
+        rejected(new HashMap<>(p), "unicastSource", "::", "VRRP instance VI_1: unicastSource = :: rejected: not a unicast address");
+        rejected(valid(), "unicastPeers", "2001:db8::2", "VRRP instance VI_1: unicastPeers = 2001:db8::2 rejected: not an IPv4 address "
+                + "(the instance's virtual addresses are IPv4)");
+        p.remove("unicastPeers");
+        assertEquals("without peers, multicast with hop limit 255", 255, InstanceSettings.parse(p).unicast().sendTtl());
     }
 
     @Test

@@ -43,6 +43,24 @@ public class LinkFaultsTest {
         assertEquals("no IPv4 address on eth0", LinkFaults.of("eth0", Optional.of(v6), Optional.empty(), false));
     }
 
+    /** The kernel sends IPv6 from an address of the host only: an IPv6 unicastSource must be one of the interface's. */
+    @Test
+    public void anIpv6UnicastSourceMustBeAnAddressOfTheInterface() throws Exception {
+        NetInterface v6 = new NetInterface(2, "eth0", InterfaceFlags.IFF_UP | InterfaceFlags.IFF_RUNNING, "UP", null, 1500, "veth",
+                List.of(new InterfaceAddress(InetAddress.getByName("2001:db8::1"), 64, false, "eth0"),
+                        new InterfaceAddress(InetAddress.getByName("fe80::1"), 64, false, "eth0")));
+        java.util.Map<String, Object> p = new java.util.HashMap<>(java.util.Map.of("name", "VI_6", "interfaceName", "eth0", "vrid", 51,
+                "version", 3, "virtualAddresses", "2001:db8::100/64", "unicastPeers", "2001:db8::2", "unicastSource", "2001:db8::1"));
+        assertNull(LinkFaults.ofUnicastSource(InstanceSettings.parse(p), Optional.of(v6)));
+        p.put("unicastSource", "fe80::1");
+        assertNull("a link-local source of the interface", LinkFaults.ofUnicastSource(InstanceSettings.parse(p), Optional.of(v6)));
+        p.put("unicastSource", "2001:db8::9");
+        assertEquals("unicastSource = 2001:db8::9 rejected: not an address of eth0", LinkFaults.ofUnicastSource(InstanceSettings.parse(p),
+                Optional.of(v6)));
+        p.remove("unicastSource");
+        assertNull("the default: the link-local address", LinkFaults.ofUnicastSource(InstanceSettings.parse(p), Optional.of(v6)));
+    }
+
     @Test
     public void aVmacNeedsNoAddressOfItsOwn() {
         NetInterface vmac = new NetInterface(5, "vrrp.51", InterfaceFlags.IFF_UP | InterfaceFlags.IFF_RUNNING, "UP", Vmac.mac(51, false), 1500,

@@ -41,7 +41,7 @@ public class VrrpInstanceTest {
         @Override public long now() { return now; }
         @Override public void schedule(TimerHeap.Timer t, long delay) { heap.schedule(t, now + delay); }
         @Override public void cancel(TimerHeap.Timer t) { heap.cancel(t); }
-        @Override public void sendAdvert(VrrpInstance i, int priority) { log.add(at() + "advert " + priority); i.advert(priority, US, Ipv4.VRRP_GROUP); }
+        @Override public void sendAdvert(VrrpInstance i, int priority) { log.add(at() + "advert " + priority); i.advert(priority, US, null); }
         @Override public void addVips(VrrpInstance i) { log.add(at() + "add vips"); }
         @Override public void removeVips(VrrpInstance i) { log.add(at() + "remove vips"); }
         @Override public void sendGarps(VrrpInstance i, int count) { log.add(at() + "garp x" + count); }
@@ -258,7 +258,7 @@ public class VrrpInstanceTest {
     /** Delivers an advert every second for {@code seconds}. */
     private void advertsFor(VrrpInstance i, int seconds, int priority, int source) {
         for (int k = 0; k < seconds; k++) {
-            i.advertReceived(priority, source, 100, false);
+            i.advertReceived(priority, 0, source, 100, false);
             host.advance(1000 * MS);
         }
     }
@@ -277,7 +277,7 @@ public class VrrpInstanceTest {
         VrrpInstance i = instance(100, "version", 3, "authType", "none");
         i.start();
         for (int k = 0; k < 10; k++) {
-            i.advertReceived(150, HIGHER, 10, false); // a master advertising every 0.1 s
+            i.advertReceived(150, 0, HIGHER, 10, false); // a master advertising every 0.1 s
             host.advance(100 * MS);
         }
         assertEquals(10, i.masterAdverCentis());
@@ -314,7 +314,7 @@ public class VrrpInstanceTest {
         VrrpInstance i = instance(100);
         i.start();
         advertsFor(i, 3, 150, HIGHER);
-        i.advertReceived(0, HIGHER, 100, false);
+        i.advertReceived(0, 0, HIGHER, 100, false);
         host.advance(609 * MS);
         assertEquals(VrrpState.BACKUP, i.state());
         host.advance(1 * MS);
@@ -328,7 +328,7 @@ public class VrrpInstanceTest {
         i.start();
         long start = host.now;
         while (i.state() == VrrpState.BACKUP) {
-            i.advertReceived(100, HIGHER, 100, false);
+            i.advertReceived(100, 0, HIGHER, 100, false);
             host.advance(100 * MS);
         }
         assertEquals("lower adverts are discarded: MDI(150) = 3.414 s", 3500 * MS, host.now - start);
@@ -371,10 +371,10 @@ public class VrrpInstanceTest {
     @Test
     public void aMasterStepsDownOnlyForAPreferredAdvert() {
         VrrpInstance i = master(100);
-        i.advertReceived(50, HIGHER, 100, false);
-        i.advertReceived(100, LOWER, 100, false);
+        i.advertReceived(50, 0, HIGHER, 100, false);
+        i.advertReceived(100, 0, LOWER, 100, false);
         assertEquals("lower priority, or equal from a lower address: it stays master", VrrpState.MASTER, i.state());
-        i.advertReceived(100, HIGHER, 100, false);
+        i.advertReceived(100, 0, HIGHER, 100, false);
         assertEquals("equal priority from a higher address wins", VrrpState.BACKUP, i.state());
         assertEquals("it answered the lower masters as keepalived does (an advert, gratuitous ARPs; once per interval), then yielded",
                 List.of("4000 ms: split brain with 192.0.2.2: lower priority 50", "4000 ms: advert 100", "4000 ms: garp x5",
@@ -386,12 +386,12 @@ public class VrrpInstanceTest {
     @Test
     public void aSplitBrainEndsAMasterDownIntervalAfterTheOtherFellSilent() {
         VrrpInstance i = master(150, "garpLowerPrioRepeat", 0);
-        i.advertReceived(100, LOWER, 100, true);
+        i.advertReceived(100, 0, LOWER, 100, true);
         assertEquals(List.of("4000 ms: split brain with 192.0.2.0: lower priority 100, and its address list differs from ours",
                 "4000 ms: advert 150"), host.log);
         host.log.clear();
         host.advance(2000 * MS);
-        i.advertReceived(100, LOWER, 100, false);
+        i.advertReceived(100, 0, LOWER, 100, false);
         assertTrue("one episode goes on: " + host.log, host.log.stream().noneMatch(l -> l.contains("split brain")));
         host.advance(4500 * MS); // MDI(150) = 3.414 s since the last one (9.414 s): over at the advert timer after it
         assertTrue(host.log.toString(), host.log.contains("10414 ms: split brain over"));
@@ -402,25 +402,25 @@ public class VrrpInstanceTest {
     @Test
     public void aDroppedAdvertFromAnotherMasterIsASplitBrainToo() {
         VrrpInstance i = master(150);
-        i.otherMasterHeard(LOWER, "its adverts fail authentication");
+        i.otherMasterHeard(0, LOWER, "its adverts fail authentication");
         assertEquals(List.of("4000 ms: split brain with 192.0.2.0: its adverts fail authentication"), host.log);
         VrrpInstance backup = instance(100);
         backup.start();
-        backup.otherMasterHeard(HIGHER, "its adverts fail authentication");
+        backup.otherMasterHeard(0, HIGHER, "its adverts fail authentication");
         assertEquals("a backup has no split brain", 0, backup.splitBrain.episodes());
     }
 
     @Test
     public void higherPrioSendAdvertAnswersBeforeYielding() {
         VrrpInstance i = master(100, "higherPrioSendAdvert", true);
-        i.advertReceived(150, HIGHER, 100, false);
+        i.advertReceived(150, 0, HIGHER, 100, false);
         assertEquals(List.of("4000 ms: advert 100", "4000 ms: remove vips", "4000 ms: MASTER -> BACKUP"), host.log);
     }
 
     @Test
     public void aMasterAnswersAResigningPeerWithAnAdvert() {
         VrrpInstance i = master(100);
-        i.advertReceived(0, HIGHER, 100, false);
+        i.advertReceived(0, 0, HIGHER, 100, false);
         assertEquals(List.of("4000 ms: advert 100"), host.log);
         assertEquals(VrrpState.MASTER, i.state());
     }
@@ -461,7 +461,7 @@ public class VrrpInstanceTest {
         VrrpInstance i = instance(255);
         i.start();
         assertEquals(VrrpState.MASTER, i.state());
-        i.advertReceived(254, HIGHER, 100, false);
+        i.advertReceived(254, 0, HIGHER, 100, false);
         assertEquals(VrrpState.MASTER, i.state());
     }
 
@@ -478,8 +478,8 @@ public class VrrpInstanceTest {
     @Test
     public void theAdvertBufferIsReusedAndValid() {
         VrrpInstance i = instance(100);
-        ByteBuffer first = i.advert(100, US, Ipv4.VRRP_GROUP);
-        ByteBuffer second = i.advert(0, US, Ipv4.VRRP_GROUP);
+        ByteBuffer first = i.advert(100, US, null);
+        ByteBuffer second = i.advert(0, US, null);
         assertTrue("one buffer for every send", first == second);
         assertEquals(Verdict.ACCEPTED, VrrpPacket.check(second, second.limit(), 20));
         assertEquals(0, VrrpPacket.priority(second, 20));

@@ -56,7 +56,7 @@ public class VrrpPacketTest {
     public void encodesKeepalivedsVrrpv3AdvertByteForByte() {
         InstanceSettings v3 = InstanceSettings.parse(java.util.Map.of("name", "V4v3", "interfaceName", "eth0", "vrid", 10, "priority", 150,
                 "version", 3, "advertInterval", "0.1", "virtualAddresses", "192.0.2.110/24"));
-        ByteBuffer ours = new AdvertBuffer().next(v3, NoAuth.SESSION, 150, Ipv4.parse("192.0.2.1"), Ipv4.VRRP_GROUP);
+        ByteBuffer ours = new AdvertBuffer().next(v3, NoAuth.SESSION, 150, Ipv4.parse("192.0.2.1"), null);
         byte[] bytes = new byte[ours.remaining()];
         ours.get(bytes);
         ByteBuffer withIpChecksum = ByteBuffer.wrap(bytes);
@@ -89,7 +89,7 @@ public class VrrpPacketTest {
     }
 
     private static byte[] ourIpv6Advert() {
-        ByteBuffer ours = new AdvertBuffer().next(ipv6Instance(), NoAuth.SESSION, 150, KEEPALIVED_LINK_LOCAL, 0);
+        ByteBuffer ours = new AdvertBuffer().next(ipv6Instance(), NoAuth.SESSION, 150, KEEPALIVED_LINK_LOCAL, null);
         byte[] bytes = new byte[ours.remaining()];
         ours.get(bytes);
         return bytes;
@@ -129,6 +129,38 @@ public class VrrpPacketTest {
                     "-e", "vrrp.version", "-e", "vrrp.type", "-e", "vrrp.virt_rtr_id", "-e", "vrrp.prio", "-e", "vrrp.short_adver_int",
                     "-e", "vrrp.checksum.status", "-e", "vrrp.ipv6_addr", "-e", "ipv6.hlim", "-e", "ipv6.dst").check().stdout().trim();
             assertEquals("3\t1\t11\t150\t100\t1\t2001:db8::110\t255\tff02::12", fields);
+        } finally {
+            Files.delete(pcap);
+        }
+    }
+
+    /**
+     * To a unicast peer: its address in the header's destination, so in the pseudo-header the checksum
+     * covers (RFC 5798 §5.2.8; keepalived lets the kernel compute it over the same, IPV6_CHECKSUM),
+     * and unicastTtl as the hop limit; from unicastSource when set.
+     */
+    @Test
+    public void anIpv6UnicastAdvertGoesToItsPeerWithItsHopLimitAndAChecksumOverThatDestination() throws Exception {
+        InstanceSettings s = InstanceSettings.parse(java.util.Map.of("name", "V6", "interfaceName", "eth0", "vrid", 11, "priority", 150,
+                "version", 3, "virtualAddresses", "2001:db8::110/64", "unicastPeers", "2001:db8:1::2", "unicastSource", "2001:db8::1",
+                "unicastTtl", 254));
+        ByteBuffer ours = new AdvertBuffer().next(s, NoAuth.SESSION, 150, s.unicast().sourceLow(), s.unicast().peers().get(0));
+        assertEquals("hop limit", 254, ours.get(7) & 0xff);
+        assertEquals("2001:db8::1", RouterAddress.sourceText(ours));
+        assertEquals("to the peer", 0x2001_0db8_0001_0000L, ours.getLong(24));
+        assertEquals(2L, ours.getLong(32));
+        assertEquals(Verdict.ACCEPTED, VrrpPacket.check(ours, ours.limit(), 40, 3, 254, 254));
+        ours.putLong(24, VrrpPacket.IPV6_GROUP_HIGH).putLong(32, VrrpPacket.IPV6_GROUP_LOW);
+        assertEquals("the same advert read as sent to ff02::12: the pseudo-header differs", Verdict.CHECKSUM,
+                VrrpPacket.check(ours, ours.limit(), 40, 3, 254, 254));
+        byte[] bytes = new byte[ours.limit()];
+        ByteBuffer fresh = new AdvertBuffer().next(s, NoAuth.SESSION, 150, s.unicast().sourceLow(), s.unicast().peers().get(0));
+        fresh.get(bytes);
+        Path pcap = Pcap.write(Files.createTempFile("unicast6", ".pcap"), bytes);
+        try {
+            String fields = NetLab.host("tshark", "-r", pcap.toString(), "-T", "fields", "-e", "vrrp.version", "-e", "vrrp.checksum.status",
+                    "-e", "ipv6.hlim", "-e", "ipv6.src", "-e", "ipv6.dst").check().stdout().trim();
+            assertEquals("tshark checks the checksum on its own", "3\t1\t254\t2001:db8::1\t2001:db8:1::2", fields);
         } finally {
             Files.delete(pcap);
         }
