@@ -37,6 +37,7 @@ public final class Importer {
     private final NotifyFifos fifos = new NotifyFifos(notes);
     private SyncGroups syncGroups;
     private FileAndProcessTracks fileAndProcess;
+    private GarpGroups garpGroups;
     /** global_defs vrrp_version: the instances' version unless they say otherwise. */
     private Node defaultVersion;
 
@@ -64,6 +65,7 @@ public final class Importer {
         }
         importer.syncGroups = new SyncGroups(top, instances, owners, importer.notes);
         importer.fileAndProcess = new FileAndProcessTracks(top, importer.notes, importer.files);
+        importer.garpGroups = new GarpGroups(top, importer.notes);
         for (Node n : top) {
             importer.topLevel(n);
         }
@@ -83,7 +85,7 @@ public final class Importer {
             case "vrrp_instance" -> instance(n);
             case "vrrp_script" -> unusedScriptKeywords(n);
             case "global_defs" -> n.children().forEach(this::globalDefinition);
-            case "vrrp_sync_group" -> { } // read first: its members carry it
+            case "vrrp_sync_group", "garp_group" -> { } // read first: their members carry them
             case "track_file", "vrrp_track_file", "vrrp_track_process" -> fileAndProcess.declared(n);
             case "virtual_server", "virtual_server_group", "real_server" -> notes.add(n, n.keyword() + ": LVS virtual servers are not managed by vrrpd");
             default -> notes.add(n, "'" + n.keyword() + "' not supported");
@@ -180,6 +182,7 @@ public final class Importer {
         if (group != null) {
             cfg.put("syncGroup", group);
         }
+        garpGroups.into(cfg);
         globals.into(cfg);
         if (!new Resets(name, block, notes).apply(cfg)) {
             return;

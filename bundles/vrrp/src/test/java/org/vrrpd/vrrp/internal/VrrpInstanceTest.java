@@ -120,6 +120,27 @@ public class VrrpInstanceTest {
         assertEquals("the first leaves at once, the second after the instance stopped: dropped", 4, sent.size());
     }
 
+    /** keepalived's vrrp_gna_interval: Neighbor Advertisements have a line and an interval of their own; garpInterval paces ARPs only. */
+    @Test
+    public void aGnaIntervalSpacesTheNeighborAdvertisementsApartFromTheArps() {
+        List<String> sent = new ArrayList<>();
+        GarpPacer pacer = new GarpPacer(host, (s, a) -> sent.add(host.now / MS + " ms: " + a));
+        VrrpInstance i = instance(255, "garpInterval", "0.5", "gnaInterval", "0.2", "virtualAddresses", "192.0.2.100/24, 192.0.2.101/24",
+                "excludedAddresses", "2001:db8::100/64, 2001:db8::101/64");
+        i.start();
+        for (int burst = 0; burst < 2; burst++) {
+            i.settings().managedAddresses().forEach(a -> pacer.queue(i, a));
+        }
+        host.advance(2000 * MS);
+        assertEquals(List.of("0 ms: 192.0.2.100/24", "0 ms: 2001:db8::100/64", "200 ms: 2001:db8::101/64", "400 ms: 2001:db8::100/64",
+                "500 ms: 192.0.2.101/24", "600 ms: 2001:db8::101/64", "1000 ms: 192.0.2.100/24", "1500 ms: 192.0.2.101/24"), sent);
+        sent.clear();
+        VrrpInstance arpsOnly = instance(255, "name", "VI_2", "garpInterval", "0.5", "excludedAddresses", "2001:db8::100/64, 2001:db8::101/64");
+        arpsOnly.start();
+        arpsOnly.settings().excludedAddresses().forEach(a -> pacer.queue(arpsOnly, a));
+        assertEquals("without gnaInterval the NAs leave back to back", List.of("2000 ms: 2001:db8::100/64", "2000 ms: 2001:db8::101/64"), sent);
+    }
+
     /** keepalived's garp_master_refresh_repeat: the delayed burst has garpMasterRepeat, each refresh garpMasterRefreshRepeat. */
     @Test
     public void refreshBurstsHaveTheirOwnRepeat() {
