@@ -71,7 +71,7 @@ public final class Importer {
         }
         importer.syncGroups.writeNotify(importer.files);
         importer.lvs.write(importer.vrids, importer.files);
-        importer.fifos.write(importer.files, instances, importer.syncGroups::groupOf);
+        importer.fifos.write(importer.files, instances, importer.syncGroups);
         return new Result(importer.files, importer.notes.lines());
     }
 
@@ -160,7 +160,8 @@ public final class Importer {
                 case "track_script" -> trackScripts.addAll(c.children());
                 case "track_file" -> trackFiles.addAll(c.children());
                 case "track_process" -> trackProcesses.addAll(c.children());
-                case "notify", "notify_master", "notify_backup", "notify_fault", "notify_stop" -> notify.add(c);
+                case "notify", "notify_master", "notify_backup", "notify_fault", "notify_stop", "notify_master_rx_lower_pri" -> notify.add(c);
+                case "notify_priority_changes" -> fifos.instancePriorityChanges(name, c);
                 case "lvs_sync_daemon_interface" -> lvs.perInstance(c, name);
                 case "unicast_src_ip" -> cfg.put("unicastSource", v);
                 case "unicast_ttl" -> cfg.put("unicastTtl", v);

@@ -95,4 +95,21 @@ public class ImporterTrackersTest {
         assertFalse(r.files().keySet().stream().anyMatch(f -> f.startsWith("org.vrrpd.notify.fifo")));
         assertNoted(r, "not imported: keepalived.conf:2: global_defs notify_fifo_script without notify_fifo: keepalived starts nothing either");
     }
+
+    /** keepalived's notify_priority_changes: the instance's, else its sync group's, else the global; the FIFOs list those that have it. */
+    @Test
+    public void notifyPriorityChangesListsTheInstancesWhosePriorityLinesTheFifoGets() throws Exception {
+        Importer.Result r = convert("global_defs {\n notify_fifo /run/keepalived.fifo\n vrrp_notify_priority_changes\n}\n"
+                + "vrrp_sync_group G1 {\n group {\n  VI_2\n  VI_3\n }\n notify_priority_changes false\n notify /bin/group.sh\n}\n"
+                + instance("VI_1", 51, "") + instance("VI_2", 52, "") + instance("VI_3", 53, " notify_priority_changes on\n")
+                + instance("VI_4", 54, " notify_priority_changes maybe\n notify_master_rx_lower_pri \"/bin/reclaim eth0\" nobody\n"));
+        assertEquals("vrrp.instance = *\nfifo = /run/keepalived.fifo\nsyncGroups = G1: VI_2 VI_3\npriorityChanges = VI_1, VI_3, VI_4\n",
+                body(r, "org.vrrpd.notify.fifo-notify_fifo.cfg"));
+        assertNoted(r, "not imported: keepalived.conf:45: VI_4: notify_priority_changes maybe: not true or false, so keepalived ignores it");
+        assertEquals("vrrp.instance = VI_4\nnotifyMasterRxLowerPri = /bin/reclaim eth0\nuser = nobody\n",
+                body(r, "org.vrrpd.notify.script-VI_4-as-nobody.cfg"));
+        assertEquals("the group's notify_priority_changes is no script", "vrrp.instance = VI_2, VI_3\nsyncGroup = G1\nnotify = /bin/group.sh\n",
+                body(r, "org.vrrpd.notify.script-group-G1.cfg"));
+        assertEquals(r.notes().toString(), 1, r.notes().size());
+    }
 }

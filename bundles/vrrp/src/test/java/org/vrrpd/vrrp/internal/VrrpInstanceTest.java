@@ -25,6 +25,8 @@ public class VrrpInstanceTest {
         final TimerHeap heap = new TimerHeap();
         long now;
         final List<String> log = new ArrayList<>();
+        /** keepalived's notify_priority_changes and MASTER_RX_LOWER_PRI events, apart from the log the other tests compare. */
+        final List<String> events = new ArrayList<>();
 
         void advance(long nanos) {
             long end = now + nanos;
@@ -47,6 +49,10 @@ public class VrrpInstanceTest {
         @Override public void sendGarps(VrrpInstance i, int count) { log.add(at() + "garp x" + count); }
         @Override public long primaryAddress(VrrpInstance i) { return US; }
         @Override public void stateChanged(VrrpInstance i, VrrpState from, String reason) { log.add(at() + from + " -> " + i.state()); }
+        @Override public void priorityChanged(VrrpInstance i, int from) { events.add(at() + i.state() + " priority " + from + " -> " + i.priority()); }
+        @Override public void lowerPriorityHeard(VrrpInstance i, int priority, long source) {
+            events.add(at() + "lower " + priority + " from " + Ipv4.toString((int) source) + ", ours " + i.priority());
+        }
         @Override public void splitBrainChanged(VrrpInstance i, boolean active) {
             log.add(at() + "split brain " + (active ? "with " + Ipv4.toString((int) i.splitBrain.otherMaster()) + ": " + i.splitBrain.reason() : "over"));
         }
@@ -234,6 +240,26 @@ public class VrrpInstanceTest {
         assertEquals("never below 1", 1, i.priority());
     }
 
+    /** keepalived's vrrp_set_effective_priority: an event on each change of the effective priority, none when it stays (clamped, an owner). */
+    @Test
+    public void eachChangeOfTheEffectivePriorityIsAnEvent() {
+        VrrpInstance i = master(150);
+        i.checks.report("a", "track eth1", new org.vrrpd.api.spi.CheckStatus(-60, false, "eth1 is DOWN"));
+        i.applyChecks();
+        i.checks.report("b", "track-script", new org.vrrpd.api.spi.CheckStatus(+60, false, "ok"));
+        i.applyChecks();
+        i.checks.report("a", "track eth1", new org.vrrpd.api.spi.CheckStatus(-300, false, "worse"));
+        i.applyChecks();
+        i.checks.report("a", "track eth1", new org.vrrpd.api.spi.CheckStatus(-400, false, "still clamped to 1"));
+        i.applyChecks();
+        assertEquals(List.of("4000 ms: MASTER priority 150 -> 90", "4000 ms: MASTER priority 90 -> 150", "4000 ms: MASTER priority 150 -> 1"),
+                host.events);
+        VrrpInstance owner = instance(255, "name", "VI_2");
+        owner.checks.report("a", "x", new org.vrrpd.api.spi.CheckStatus(-50, false, "weight"));
+        owner.applyChecks();
+        assertEquals("an owner's stays 255", 3, host.events.size());
+    }
+
     @Test
     public void aCheckerForcingFaultFaultsAndItsClearingRecovers() {
         VrrpInstance i = master(150);
@@ -402,6 +428,18 @@ public class VrrpInstanceTest {
                         "4000 ms: remove vips", "4000 ms: split brain over",
                         "4000 ms: MASTER -> BACKUP"), host.log);
         assertEquals(HIGHER, i.masterAddress());
+    }
+
+    /** keepalived's MASTER_RX_LOWER_PRI: every advert a master does not yield to, none that it yields to or that a backup hears. */
+    @Test
+    public void aMasterHearingALowerAdvertSaysSoEachTime() {
+        VrrpInstance i = master(100);
+        i.advertReceived(50, HIGHER, 100, false);
+        i.advertReceived(100, LOWER, 100, false);
+        i.advertReceived(0, LOWER, 100, false);
+        i.advertReceived(100, HIGHER, 100, false);
+        i.advertReceived(50, HIGHER, 100, false);
+        assertEquals(List.of("4000 ms: lower 50 from 192.0.2.2, ours 100", "4000 ms: lower 100 from 192.0.2.0, ours 100"), host.events);
     }
 
     @Test
