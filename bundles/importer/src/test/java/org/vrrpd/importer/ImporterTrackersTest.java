@@ -4,23 +4,10 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import org.junit.Rule;
 import org.junit.Test;
-import org.junit.rules.TemporaryFolder;
 
 /** track_file, vrrp_track_process and notify_fifo imported as keepalived 2.2.7 reads them. */
-public class ImporterTrackersTest {
-    @Rule
-    public final TemporaryFolder temp = new TemporaryFolder();
-
-    private Importer.Result convert(String conf) throws Exception {
-        Path file = temp.getRoot().toPath().resolve("keepalived.conf");
-        Files.writeString(file, conf);
-        return Importer.convert(file);
-    }
-
+public class ImporterTrackersTest extends ImportFixture {
     private static String instance(String name, int vrid, String body) {
         return "vrrp_instance " + name + " {\n interface eth0\n virtual_router_id " + vrid + "\n priority 100\n virtual_ipaddress {\n  192.0.2."
                 + vrid + "/24\n }\n" + body + "}\n";
@@ -30,10 +17,6 @@ public class ImporterTrackersTest {
     private static String body(Importer.Result r, String file) {
         String contents = r.files().get(file);
         return contents == null ? null : contents.substring(contents.indexOf('\n') + 1);
-    }
-
-    private static void assertNoted(Importer.Result r, String note) {
-        assertTrue(r.notes().toString(), r.notes().contains(note));
     }
 
     @Test
