@@ -35,6 +35,8 @@ public final class Importer {
     private final Tracking tracking = new Tracking(scripts, notes, files);
     private final Globals globals = new Globals();
     private final NotifyFifos fifos = new NotifyFifos(notes);
+    private final SnmpAgent snmp = new SnmpAgent(notes);
+    private final EngineFile engine = new EngineFile(notes);
     private SyncGroups syncGroups;
     private FileAndProcessTracks fileAndProcess;
     private GarpGroups garpGroups;
@@ -72,6 +74,8 @@ public final class Importer {
         importer.syncGroups.writeNotify(importer.files);
         importer.lvs.write(importer.vrids, importer.files);
         importer.fifos.write(importer.files, instances, importer.syncGroups);
+        importer.snmp.write(importer.files);
+        importer.engine.write(importer.files);
         return new Result(importer.files, importer.notes.lines());
     }
 
@@ -95,7 +99,8 @@ public final class Importer {
     private void globalDefinition(Node c) {
         if (c.keyword().equals("lvs_sync_daemon")) {
             lvs.global(c);
-        } else if (!c.keyword().equals("vrrp_version") && !fifos.global(c) && !globals.read(c)) { // the version is read before the instances
+        } else if (!c.keyword().equals("vrrp_version") // read before the instances
+                && !fifos.global(c) && !snmp.global(c) && !engine.global(c) && !globals.read(c)) {
             notes.add(c, "global_defs " + c.keyword() + ": ignored, vrrpd has no equivalent");
         }
     }
