@@ -159,13 +159,9 @@ final class FileAndProcessTracks {
 
     /** An entry's {@code weight W [reverse|noreverse]}, or the block's; null when keepalived drops the entry. */
     private Tracking.Weight entryWeight(String instance, String what, Node entry, Tracking.Weight fallback) {
-        List<String> args = entry.args();
-        if (args.isEmpty()) {
-            return fallback;
-        }
-        if (!args.get(0).equals("weight") || args.size() < 2) {
-            notes.add(entry, instance + ": " + what + " " + String.join(" ", args) + ": not understood; keepalived ignores the entry, so does the import");
-            return null;
+        List<String> args = Tracking.weightWords(instance, what, entry, notes);
+        if (args == null || args.isEmpty()) {
+            return args == null ? null : fallback;
         }
         Integer value = weight(args.get(1));
         if (value == null) {
@@ -173,16 +169,10 @@ final class FileAndProcessTracks {
                     + fallback.weight() + " used, as keepalived does");
             value = fallback.weight();
         }
-        boolean reverse = fallback.reverse();
-        if (args.size() > 2) {
-            switch (args.get(2)) {
-                case "reverse" -> reverse = true;
-                case "noreverse" -> reverse = false;
-                default -> {
-                    notes.add(entry, instance + ": " + what + " weight option '" + args.get(2) + "': keepalived ignores the entry, so does the import");
-                    return null;
-                }
-            }
+        Boolean reverse = Tracking.reverseOption(args, fallback.reverse());
+        if (reverse == null) {
+            notes.add(entry, instance + ": " + what + " weight option '" + args.get(2) + "': keepalived ignores the entry, so does the import");
+            return null;
         }
         return new Tracking.Weight(value, reverse);
     }

@@ -12,12 +12,12 @@ import org.vrrpd.importer.KeepalivedConf.Node;
  */
 final class Globals {
     /** keepalived's global keyword → the instance key it defaults. */
-    private static final Map<String, String> INSTANCE_DEFAULTS = Map.of("vrrp_garp_master_delay", "garpMasterDelay",
-            "vrrp_garp_master_repeat", "garpMasterRepeat", "vrrp_garp_master_refresh", "garpMasterRefresh",
-            "vrrp_garp_master_refresh_repeat", "garpMasterRefreshRepeat", "vrrp_garp_lower_prio_delay", "garpLowerPrioDelay",
-            "vrrp_garp_lower_prio_repeat", "garpLowerPrioRepeat", "vrrp_lower_prio_no_advert", "lowerPrioNoAdvert",
-            "vrrp_higher_prio_send_advert", "higherPrioSendAdvert", "vrrp_startup_delay", "startupDelay",
-            "vrrp_garp_interval", "garpInterval");
+    private static final Map<String, String> INSTANCE_DEFAULTS = Map.ofEntries(Map.entry("vrrp_garp_master_delay", "garpMasterDelay"),
+            Map.entry("vrrp_garp_master_repeat", "garpMasterRepeat"), Map.entry("vrrp_garp_master_refresh", "garpMasterRefresh"),
+            Map.entry("vrrp_garp_master_refresh_repeat", "garpMasterRefreshRepeat"), Map.entry("vrrp_garp_lower_prio_delay", "garpLowerPrioDelay"),
+            Map.entry("vrrp_garp_lower_prio_repeat", "garpLowerPrioRepeat"), Map.entry("vrrp_lower_prio_no_advert", "lowerPrioNoAdvert"),
+            Map.entry("vrrp_higher_prio_send_advert", "higherPrioSendAdvert"), Map.entry("vrrp_startup_delay", "startupDelay"),
+            Map.entry("vrrp_garp_interval", "garpInterval"), Map.entry("vrrp_gna_interval", "gnaInterval"));
 
     private final Map<String, String> defaults = new LinkedHashMap<>();
 

@@ -39,6 +39,7 @@ public final class Importer {
     private final EngineFile engine = new EngineFile(notes);
     private SyncGroups syncGroups;
     private FileAndProcessTracks fileAndProcess;
+    private GarpGroups garpGroups;
     /** global_defs vrrp_version: the instances' version unless they say otherwise. */
     private Node defaultVersion;
 
@@ -66,12 +67,13 @@ public final class Importer {
         }
         importer.syncGroups = new SyncGroups(top, instances, owners, importer.notes);
         importer.fileAndProcess = new FileAndProcessTracks(top, importer.notes, importer.files);
+        importer.garpGroups = new GarpGroups(top, importer.notes);
         for (Node n : top) {
             importer.topLevel(n);
         }
         importer.syncGroups.writeNotify(importer.files);
         importer.lvs.write(importer.vrids, importer.files);
-        importer.fifos.write(importer.files, instances, importer.syncGroups::groupOf);
+        importer.fifos.write(importer.files, instances, importer.syncGroups);
         importer.snmp.write(importer.files);
         importer.engine.write(importer.files);
         return new Result(importer.files, importer.notes.lines());
@@ -87,7 +89,7 @@ public final class Importer {
             case "vrrp_instance" -> instance(n);
             case "vrrp_script" -> unusedScriptKeywords(n);
             case "global_defs" -> n.children().forEach(this::globalDefinition);
-            case "vrrp_sync_group" -> { } // read first: its members carry it
+            case "vrrp_sync_group", "garp_group" -> { } // read first: their members carry them
             case "track_file", "vrrp_track_file", "vrrp_track_process" -> fileAndProcess.declared(n);
             case "virtual_server", "virtual_server_group", "real_server" -> notes.add(n, n.keyword() + ": LVS virtual servers are not managed by vrrpd");
             default -> notes.add(n, "'" + n.keyword() + "' not supported");
@@ -163,7 +165,8 @@ public final class Importer {
                 case "track_script" -> trackScripts.addAll(c.children());
                 case "track_file" -> trackFiles.addAll(c.children());
                 case "track_process" -> trackProcesses.addAll(c.children());
-                case "notify", "notify_master", "notify_backup", "notify_fault", "notify_stop" -> notify.add(c);
+                case "notify", "notify_master", "notify_backup", "notify_fault", "notify_stop", "notify_master_rx_lower_pri" -> notify.add(c);
+                case "notify_priority_changes" -> fifos.instancePriorityChanges(name, c);
                 case "lvs_sync_daemon_interface" -> lvs.perInstance(c, name);
                 case "unicast_src_ip" -> cfg.put("unicastSource", v);
                 case "unicast_ttl" -> cfg.put("unicastTtl", v);
@@ -185,6 +188,7 @@ public final class Importer {
         if (group != null) {
             cfg.put("syncGroup", group);
         }
+        garpGroups.into(cfg);
         globals.into(cfg);
         if (!new Resets(name, block, notes).apply(cfg)) {
             return;

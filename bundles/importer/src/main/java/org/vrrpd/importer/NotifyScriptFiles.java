@@ -14,7 +14,8 @@ import org.vrrpd.importer.KeepalivedConf.Node;
  */
 final class NotifyScriptFiles {
     private static final Map<String, String> KEYS = Map.of("notify", "notify", "notify_master", "notifyMaster",
-            "notify_backup", "notifyBackup", "notify_fault", "notifyFault", "notify_stop", "notifyStop");
+            "notify_backup", "notifyBackup", "notify_fault", "notifyFault", "notify_stop", "notifyStop",
+            "notify_master_rx_lower_pri", "notifyMasterRxLowerPri");
 
     private record RunAs(String user, String group) {
         String suffix() {

@@ -21,6 +21,9 @@ import org.vrrpd.importer.KeepalivedConf.Node;
  * words on one line are several members, as keepalived reads value blocks.
  */
 final class SyncGroups {
+    /** A sync group's notify scripts (its notify_priority_changes is no script). */
+    private static final List<String> GROUP_SCRIPTS = List.of("notify", "notify_master", "notify_backup", "notify_fault", "notify_stop");
+
     private final Map<String, String> groupOf = new HashMap<>();
     private final Set<String> weighted = new HashSet<>();
     private final Set<String> withOwner = new HashSet<>();
@@ -28,6 +31,8 @@ final class SyncGroups {
     private final Map<String, List<Node>> trackScripts = new HashMap<>();
     private final Map<String, List<Node>> trackFiles = new HashMap<>();
     private final Map<String, List<Node>> trackProcesses = new HashMap<>();
+    /** Group → its notify_priority_changes, where it says. */
+    private final Map<String, Boolean> priorityChanges = new HashMap<>();
     /** Group → its block, for the groups with notify scripts. */
     private final Map<String, Node> withNotify = new LinkedHashMap<>();
     private final Notes notes;
@@ -53,6 +58,7 @@ final class SyncGroups {
                 case "track_file" -> trackFiles.computeIfAbsent(group, g -> new ArrayList<>()).addAll(c.children());
                 case "track_process" -> trackProcesses.computeIfAbsent(group, g -> new ArrayList<>()).addAll(c.children());
                 case "notify", "notify_master", "notify_backup", "notify_fault", "notify_stop" -> withNotify.put(group, block);
+                case "notify_priority_changes" -> NotifyFifos.flag(c, "vrrp_sync_group " + group, notes).ifPresent(v -> priorityChanges.put(group, v));
                 default -> {
                     if (instances.contains(c.keyword())) {
                         notes.changed(c, "vrrp_sync_group " + group + ": members without a 'group { }' block (old syntax): imported as members");
@@ -70,7 +76,7 @@ final class SyncGroups {
         withNotify.forEach((group, block) -> {
             List<String> members = groupOf.entrySet().stream().filter(e -> e.getValue().equals(group)).map(Map.Entry::getKey).sorted().toList();
             NotifyScriptFiles scripts = NotifyScriptFiles.ofGroup(group, members, notes);
-            block.children().stream().filter(c -> c.keyword().startsWith("notify")).forEach(scripts::add);
+            block.children().stream().filter(c -> GROUP_SCRIPTS.contains(c.keyword())).forEach(scripts::add);
             scripts.write(files);
         });
     }
@@ -89,6 +95,11 @@ final class SyncGroups {
     /** The instance's group, or null. */
     String groupOf(String instance) {
         return groupOf.get(instance);
+    }
+
+    /** The group's notify_priority_changes, null where it says nothing. */
+    Boolean notifiesPriorityChanges(String group) {
+        return priorityChanges.get(group);
     }
 
     /** Whether keepalived ignores the instance's tracking weights: it is in a group without sync_group_tracking_weight. */

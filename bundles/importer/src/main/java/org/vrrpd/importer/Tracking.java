@@ -142,28 +142,46 @@ final class Tracking {
 
     /** A track entry's {@code weight W [reverse|noreverse]} after its name, or the default; null when keepalived drops the entry. */
     private Weight entryWeight(String instance, String what, Node entry, Weight fallback) {
-        List<String> args = entry.args();
-        if (args.isEmpty()) {
-            return fallback;
-        }
-        if (!args.get(0).equals("weight") || args.size() < 2) {
-            notes.add(entry, instance + ": " + what + " " + String.join(" ", args) + ": not understood; keepalived ignores the entry, so does the import");
-            return null;
+        List<String> args = weightWords(instance, what, entry, notes);
+        if (args == null || args.isEmpty()) {
+            return args == null ? null : fallback;
         }
         int value = range(entry, instance + ": " + what, args.get(1), 254);
         if (Math.abs(value) == 254) {
             notes.changed(entry, instance + ": " + what + " weight " + value + " is " + Integer.signum(value) * 253 + ", as keepalived makes it");
             value = Integer.signum(value) * 253;
         }
-        boolean reverse = fallback.reverse();
-        if (args.size() > 2) {
-            switch (args.get(2)) {
-                case "reverse" -> reverse = true;
-                case "noreverse" -> reverse = false;
-                default -> notes.add(entry, instance + ": " + what + " weight option '" + args.get(2) + "' ignored, as keepalived does");
-            }
+        Boolean reverse = reverseOption(args, fallback.reverse());
+        if (reverse == null) {
+            notes.add(entry, instance + ": " + what + " weight option '" + args.get(2) + "' ignored, as keepalived does");
+            reverse = fallback.reverse();
         }
         return new Weight(value, reverse);
+    }
+
+    /**
+     * The words after a track entry's name (track_script, track_file, track_process): none, or
+     * {@code weight W [OPTION]}; null, with keepalived's note, for anything else (it drops such an entry).
+     */
+    static List<String> weightWords(String instance, String what, Node entry, Notes notes) {
+        List<String> args = entry.args();
+        if (!args.isEmpty() && (!args.get(0).equals("weight") || args.size() < 2)) {
+            notes.add(entry, instance + ": " + what + " " + String.join(" ", args) + ": not understood; keepalived ignores the entry, so does the import");
+            return null;
+        }
+        return args;
+    }
+
+    /** The option after {@code weight W}: reverse or noreverse, {@code fallback} without one; null for another word. */
+    static Boolean reverseOption(List<String> weightWords, boolean fallback) {
+        if (weightWords.size() <= 2) {
+            return fallback;
+        }
+        return switch (weightWords.get(2)) {
+            case "reverse" -> true;
+            case "noreverse" -> false;
+            default -> null;
+        };
     }
 
     /** A weight within ±max, else 0 (a FAULT on failure) with a note, as keepalived does. */

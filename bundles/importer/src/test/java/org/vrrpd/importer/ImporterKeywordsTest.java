@@ -4,34 +4,12 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import org.junit.Rule;
 import org.junit.Test;
-import org.junit.rules.TemporaryFolder;
 
 /** The keepalived keywords issue 16 adds to the import: excluded addresses, GARP and start-up globals, strict mode, sync-group tracking. */
-public class ImporterKeywordsTest {
-    @Rule
-    public final TemporaryFolder temp = new TemporaryFolder();
-
-    private Importer.Result convert(String conf) throws Exception {
-        Path file = temp.getRoot().toPath().resolve("keepalived.conf");
-        Files.writeString(file, conf);
-        return Importer.convert(file);
-    }
-
-    private static String instance(String name, String body) {
-        return "vrrp_instance " + name + " {\n interface eth0\n virtual_router_id 51\n priority 100\n virtual_ipaddress {\n  192.0.2.100/24\n }\n"
-                + body + "}\n";
-    }
-
+public class ImporterKeywordsTest extends ImportFixture {
     private static String cfg(Importer.Result r, String instance) {
         return r.files().get("org.vrrpd.vrrp.instance-" + instance + ".cfg");
-    }
-
-    private static void assertNoted(Importer.Result r, String note) {
-        assertTrue(r.notes().toString(), r.notes().contains(note));
     }
 
     @Test
@@ -59,13 +37,33 @@ public class ImporterKeywordsTest {
     public void globalGarpAndStartupDefaultsGoToEveryInstanceThatHasNoValueOfItsOwn() throws Exception {
         Importer.Result r = convert("global_defs {\n vrrp_garp_master_delay 10\n vrrp_garp_master_repeat 3\n vrrp_garp_master_refresh 60\n"
                 + " vrrp_garp_master_refresh_repeat 2\n vrrp_garp_lower_prio_repeat 1\n vrrp_lower_prio_no_advert\n vrrp_startup_delay 5.5\n"
-                + " vrrp_garp_interval 0.2\n}\n"
+                + " vrrp_garp_interval 0.2\n vrrp_gna_interval 0.05\n}\n"
                 + instance("VI_1", "") + instance("VI_2", " garp_master_repeat 7\n garp_master_refresh_repeat 4\n higher_prio_send_advert\n"));
         assertTrue(cfg(r, "VI_1"), cfg(r, "VI_1").endsWith("garpMasterDelay = 10\ngarpMasterRepeat = 3\ngarpMasterRefresh = 60\n"
-                + "garpMasterRefreshRepeat = 2\ngarpLowerPrioRepeat = 1\nlowerPrioNoAdvert = true\nstartupDelay = 5.5\ngarpInterval = 0.2\n"));
+                + "garpMasterRefreshRepeat = 2\ngarpLowerPrioRepeat = 1\nlowerPrioNoAdvert = true\nstartupDelay = 5.5\ngarpInterval = 0.2\n"
+                + "gnaInterval = 0.05\n"));
         assertTrue(cfg(r, "VI_2"), cfg(r, "VI_2").contains("garpMasterRepeat = 7\ngarpMasterRefreshRepeat = 4\nhigherPrioSendAdvert = true\n"
                 + "garpMasterDelay = 10\ngarpMasterRefresh = 60\n"));
         assertTrue("every global is taken: " + r.notes(), r.notes().isEmpty());
+    }
+
+    /** keepalived's garp_group: its intervals go to every instance on its interfaces, over the globals; what it leaves out is 0 there. */
+    @Test
+    public void aGarpGroupGivesItsIntervalsToTheInstancesOnItsInterfaces() throws Exception {
+        Importer.Result r = convert("global_defs {\n vrrp_garp_interval 0.2\n vrrp_gna_interval 0.3\n}\n"
+                + instance("VI_1", "") + instance("VI_2", "").replace("eth0", "eth1").replace("51", "52")
+                + instance("VI_3", "").replace("eth0", "eth2").replace("51", "53")
+                + "garp_group {\n garp_interval 0.01\n interface eth0\n}\n"
+                + "garp_group {\n gna_interval 0.5\n interfaces {\n  eth1 eth0\n }\n}\n"
+                + "garp_group {\n interface eth2\n}\n");
+        assertTrue(cfg(r, "VI_1"), cfg(r, "VI_1").endsWith("garpInterval = 0.01\ngnaInterval = 0\n"));
+        assertTrue(cfg(r, "VI_2"), cfg(r, "VI_2").endsWith("garpInterval = 0\ngnaInterval = 0.5\n"));
+        assertTrue("no group: the globals", cfg(r, "VI_3").endsWith("garpInterval = 0.2\ngnaInterval = 0.3\n"));
+        assertNoted(r, "note: keepalived.conf:33: garp_group eth1 eth0: each interface is paced on its own, not all of them together"
+                + " as keepalived's group does");
+        assertNoted(r, "not imported: keepalived.conf:33: garp_group: eth0 is in an earlier garp_group already; ignored here, as keepalived does");
+        assertNoted(r, "not imported: keepalived.conf:39: garp_group without garp_interval or gna_interval: keepalived removes it too");
+        assertEquals(r.notes().toString(), 3, r.notes().size());
     }
 
     @Test

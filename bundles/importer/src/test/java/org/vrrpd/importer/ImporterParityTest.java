@@ -4,35 +4,15 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import org.junit.Rule;
 import org.junit.Test;
-import org.junit.rules.TemporaryFolder;
 
 /** Where keepalived's reading of a line is not the obvious one, the import follows keepalived (issue 16). */
-public class ImporterParityTest {
-    @Rule
-    public final TemporaryFolder temp = new TemporaryFolder();
-
-    private Importer.Result convert(String conf) throws Exception {
-        Path file = temp.getRoot().toPath().resolve("keepalived.conf");
-        Files.writeString(file, conf);
-        return Importer.convert(file);
-    }
-
-    private static String instance(String name, String body) {
-        return "vrrp_instance " + name + " {\n interface eth0\n virtual_router_id 51\n priority 100\n virtual_ipaddress {\n  192.0.2.100/24\n }\n"
-                + body + "}\n";
-    }
-
-    private static void assertHas(Importer.Result r, String file, String text) {
+public class ImporterParityTest extends ImportFixture {
+    private static void assertHas(Importer.Result r, String file, String... texts) {
         String contents = r.files().get(file);
-        assertTrue(file + ":\n" + contents, contents != null && contents.contains(text));
-    }
-
-    private static void assertNoted(Importer.Result r, String note) {
-        assertTrue(r.notes().toString(), r.notes().contains(note));
+        for (String text : texts) {
+            assertTrue(file + ":\n" + contents, contents != null && contents.contains(text));
+        }
     }
 
     @Test
@@ -153,8 +133,7 @@ public class ImporterParityTest {
         Importer.Result r = convert("global_defs {\n vrrp_version 3\n}\n" + instance("VI_1", " advert_int 0.05\n")
                 + instance("VI_2", " version 2\n advert_int 1.6\n") + instance("VI_3", " advert_int 0.123\n")
                 + instance("VI_4", " advert_int 41\n"));
-        assertHas(r, "org.vrrpd.vrrp.instance-VI_1.cfg", "advertInterval = 0.05\n");
-        assertHas(r, "org.vrrpd.vrrp.instance-VI_1.cfg", "version = 3\n");
+        assertHas(r, "org.vrrpd.vrrp.instance-VI_1.cfg", "advertInterval = 0.05\n", "version = 3\n");
         assertHas(r, "org.vrrpd.vrrp.instance-VI_2.cfg", "advertInterval = 2\n");
         assertNoted(r, "note: keepalived.conf:21: VI_2: advert_int 1.6 rounded to 2 s, as keepalived does for VRRPv2 (which counts whole "
                 + "seconds; version 3 takes fractions)");
@@ -170,9 +149,7 @@ public class ImporterParityTest {
                 + " virtual_ipaddress {\n  2001:db8::110/64\n  192.0.2.110/24\n }\n}\n"
                 + "vrrp_instance V6N {\n interface eth0\n virtual_router_id 12\n version 2\n native_ipv6\n virtual_ipaddress {\n"
                 + "  2001:DB8:0::120/64\n }\n}\n");
-        assertHas(r, "org.vrrpd.vrrp.instance-V6.cfg", "virtualAddresses = 2001:db8::110/64\n");
-        assertHas(r, "org.vrrpd.vrrp.instance-V6.cfg", "version = 3\n");
-        assertHas(r, "org.vrrpd.vrrp.instance-V6.cfg", "advertInterval = 0.5\n");
+        assertHas(r, "org.vrrpd.vrrp.instance-V6.cfg", "virtualAddresses = 2001:db8::110/64\n", "version = 3\n", "advertInterval = 0.5\n");
         assertNoted(r, "not imported: keepalived.conf:8: V6: IPv4 address 192.0.2.110/24 in an IPv6 instance (its family is its first "
                 + "address's or native_ipv6): left out, as keepalived ignores it; give it an instance of its own");
         assertHas(r, "org.vrrpd.vrrp.instance-V6N.cfg", "version = 3\n");

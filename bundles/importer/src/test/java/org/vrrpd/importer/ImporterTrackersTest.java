@@ -4,23 +4,10 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import org.junit.Rule;
 import org.junit.Test;
-import org.junit.rules.TemporaryFolder;
 
 /** track_file, vrrp_track_process and notify_fifo imported as keepalived 2.2.7 reads them. */
-public class ImporterTrackersTest {
-    @Rule
-    public final TemporaryFolder temp = new TemporaryFolder();
-
-    private Importer.Result convert(String conf) throws Exception {
-        Path file = temp.getRoot().toPath().resolve("keepalived.conf");
-        Files.writeString(file, conf);
-        return Importer.convert(file);
-    }
-
+public class ImporterTrackersTest extends ImportFixture {
     private static String instance(String name, int vrid, String body) {
         return "vrrp_instance " + name + " {\n interface eth0\n virtual_router_id " + vrid + "\n priority 100\n virtual_ipaddress {\n  192.0.2."
                 + vrid + "/24\n }\n" + body + "}\n";
@@ -30,10 +17,6 @@ public class ImporterTrackersTest {
     private static String body(Importer.Result r, String file) {
         String contents = r.files().get(file);
         return contents == null ? null : contents.substring(contents.indexOf('\n') + 1);
-    }
-
-    private static void assertNoted(Importer.Result r, String note) {
-        assertTrue(r.notes().toString(), r.notes().contains(note));
     }
 
     @Test
@@ -94,5 +77,22 @@ public class ImporterTrackersTest {
         Importer.Result r = convert("global_defs {\n notify_fifo_script /bin/reader\n}\n" + instance("VI_1", 51, ""));
         assertFalse(r.files().keySet().stream().anyMatch(f -> f.startsWith("org.vrrpd.notify.fifo")));
         assertNoted(r, "not imported: keepalived.conf:2: global_defs notify_fifo_script without notify_fifo: keepalived starts nothing either");
+    }
+
+    /** keepalived's notify_priority_changes: the instance's, else its sync group's, else the global; the FIFOs list those that have it. */
+    @Test
+    public void notifyPriorityChangesListsTheInstancesWhosePriorityLinesTheFifoGets() throws Exception {
+        Importer.Result r = convert("global_defs {\n notify_fifo /run/keepalived.fifo\n vrrp_notify_priority_changes\n}\n"
+                + "vrrp_sync_group G1 {\n group {\n  VI_2\n  VI_3\n }\n notify_priority_changes false\n notify /bin/group.sh\n}\n"
+                + instance("VI_1", 51, "") + instance("VI_2", 52, "") + instance("VI_3", 53, " notify_priority_changes on\n")
+                + instance("VI_4", 54, " notify_priority_changes maybe\n notify_master_rx_lower_pri \"/bin/reclaim eth0\" nobody\n"));
+        assertEquals("vrrp.instance = *\nfifo = /run/keepalived.fifo\nsyncGroups = G1: VI_2 VI_3\npriorityChanges = VI_1, VI_3, VI_4\n",
+                body(r, "org.vrrpd.notify.fifo-notify_fifo.cfg"));
+        assertNoted(r, "not imported: keepalived.conf:45: VI_4: notify_priority_changes maybe: not true or false, so keepalived ignores it");
+        assertEquals("vrrp.instance = VI_4\nnotifyMasterRxLowerPri = /bin/reclaim eth0\nuser = nobody\n",
+                body(r, "org.vrrpd.notify.script-VI_4-as-nobody.cfg"));
+        assertEquals("the group's notify_priority_changes is no script", "vrrp.instance = VI_2, VI_3\nsyncGroup = G1\nnotify = /bin/group.sh\n",
+                body(r, "org.vrrpd.notify.script-group-G1.cfg"));
+        assertEquals(r.notes().toString(), 1, r.notes().size());
     }
 }

@@ -15,9 +15,13 @@ final class DiffScenarios {
         String conf(String role, Path flags, Path notify) {
             return template.replace("@ROLE@", role).replace("@PRIO@", role.equals("r1") ? "150" : "100")
                     .replace("@PRIO2@", role.equals("r1") ? "100" : "150")
-                    .replace("@FLAGS@", flags.toString()).replace("@NOTIFY@", notify.toString());
+                    .replace("@FLAGS@", flags.toString()).replace("@NOTIFY@", notify.toString())
+                    .replace("@FIFOREADER@", notify.resolveSibling(FIFO_READER).toString());
         }
     }
+
+    /** keepalived's notify_fifo_script beside the notify script: it appends what the FIFO (its last argument) says to FIFO.log. */
+    static final String FIFO_READER = "fifo-reader.sh";
 
     private DiffScenarios() {
     }
@@ -25,11 +29,14 @@ final class DiffScenarios {
     /**
      * One instance: eth1 tracked with weight -60, a script subtracting 30 while it fails, one
      * adding 15 while it succeeds (only r2 has its flag: 115 against r1's 150), a tracked file
-     * whose number counts -10 each.
+     * whose number counts -10 each; a notify FIFO with keepalived's priority lines.
      */
     static final Scenario WEIGHTS = new Scenario("""
             global_defs {
                 router_id @ROLE@
+                notify_fifo @FLAGS@/notify.fifo
+                notify_fifo_script @FIFOREADER@
+                vrrp_notify_priority_changes
             }
             vrrp_script chk_app {
                 script "/usr/bin/test -f @FLAGS@/app"

@@ -2,10 +2,10 @@ package org.vrrpd.itests;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,13 +21,15 @@ import org.vrrpd.lab.NetLab;
  * of ours, each pair on links of its own, through the same script of events at the same moments:
  * after each, once both pairs have settled, every router's state and effective priority of every
  * instance (keepalived's from its SIGUSR1 data dump, ours from vrrp:list) must be the same, and so
- * must the notify scripts' calls (their states). The events are {@link DiffEvents}' lines, so a new kind of
+ * must the notify scripts' calls (their states) and the notify FIFOs' lines. The events are {@link DiffEvents}' lines, so a new kind of
  * tracker is one more verb there and one more scenario; a tracked file is one (weights scenario).
  */
 @RunWith(Parameterized.class)
 public class DifferentialIT extends LabTest {
     /** Appends its arguments to a log per namespace: keepalived and ours call it with "INSTANCE name state priority". */
-    private static final String NOTIFY = "#!/bin/sh\necho \"$*\" >> @WORK@/notify-$(ip netns identify).log\n";
+    private static final String NOTIFY = "echo \"$*\" >> @WORK@/notify-$(ip netns identify).log\n";
+    /** Our routers' FIFO: the imported keepalived.conf names the one keepalived's router of the same role writes. */
+    private static final String OUR_FIFO = "notify-ours.fifo";
 
     @Parameters(name = "{0}")
     public static List<Object[]> scenarios() {
@@ -45,8 +47,8 @@ public class DifferentialIT extends LabTest {
 
     @Test
     public void keepalivedAndOursGoThroughTheSameStatesAndPriorities() throws Exception {
-        Path notify = Files.writeString(work.resolve("notify.sh"), NOTIFY.replace("@WORK@", work.toString()));
-        Files.setPosixFilePermissions(notify, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path notify = script("notify.sh", NOTIFY.replace("@WORK@", work.toString()));
+        script(DiffScenarios.FIFO_READER, "exec cat \"$1\" >> \"$1.log\"\n");
         Map<String, String> confs = new TreeMap<>();
         for (String role : DiffPair.ROLES) {
             Path flags = Files.createDirectories(work.resolve("flags-" + role));
@@ -73,7 +75,34 @@ public class DifferentialIT extends LabTest {
             Map<String, List<String>> calls = notifyCalls(keepalived.namespace(role));
             assertFalse("keepalived's " + role + " ran its notify script", calls.isEmpty());
             assertEquals("notify calls of " + role, calls, notifyCalls(ours.namespace(role)));
+            if (scenario.template().contains("notify_fifo")) {
+                List<String> lines = fifoLines(work.resolve("flags-" + role).resolve("notify.fifo.log"));
+                System.out.println("differential: keepalived's notify FIFO on " + role + ": " + lines);
+                assertTrue("keepalived's " + role + " wrote priority lines: " + lines, lines.stream().anyMatch(l -> l.contains("_PRIORITY ")));
+                assertEquals("notify FIFO lines of " + role, lines, fifoLines(work.resolve("flags-" + role).resolve(OUR_FIFO + ".log")));
+            }
         }
+    }
+
+    /**
+     * A FIFO's lines: the priority changes whole, in order, then the state changes in order without
+     * their priority (it races the trackers' first results, as a notify call's does; and which of a
+     * start's first two lines comes first is such a race too). MASTER_RX_LOWER_PRI is left out:
+     * whether a master hears its successor's last lower advert is a race on the wire (unit-tested instead).
+     */
+    private static List<String> fifoLines(Path log) throws Exception {
+        List<String> priorities = new ArrayList<>();
+        List<String> states = new ArrayList<>();
+        for (String line : Files.exists(log) ? Files.readAllLines(log) : List.<String>of()) {
+            String[] words = line.split(" ");
+            if (line.contains("_PRIORITY ")) {
+                priorities.add(line);
+            } else if (words.length == 4 && !words[2].equals("MASTER_RX_LOWER_PRI")) {
+                states.add(String.join(" ", words[0], words[1], words[2]));
+            }
+        }
+        priorities.addAll(states);
+        return priorities;
     }
 
     /** Each role's keepalived.conf through the real importer (bin/vrrp-import), as the files it writes. */
@@ -87,7 +116,7 @@ public class DifferentialIT extends LabTest {
             Map<String, String> files = new TreeMap<>();
             try (var written = Files.newDirectoryStream(etc, "*.cfg")) {
                 for (Path f : written) {
-                    files.put(f.getFileName().toString(), Files.readString(f));
+                    files.put(f.getFileName().toString(), Files.readString(f).replace("/notify.fifo", "/" + OUR_FIFO));
                 }
             }
             out.put(conf.getKey(), files);

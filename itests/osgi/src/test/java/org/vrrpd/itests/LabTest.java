@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -21,6 +22,13 @@ abstract class LabTest {
 
     LabTest(String name) throws IOException {
         work = Files.createTempDirectory(name);
+    }
+
+    /** An executable shell script {@code name} in the scratch folder: {@code #!/bin/sh} and {@code body}. */
+    Path script(String name, String body) throws IOException {
+        Path script = Files.writeString(work.resolve(name), "#!/bin/sh\n" + body);
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return script;
     }
 
     /** Polls {@code condition} every 50 ms until it holds; fails with {@code what} after {@code timeout}. */

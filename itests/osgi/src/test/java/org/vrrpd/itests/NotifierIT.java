@@ -6,7 +6,6 @@ import static org.junit.Assert.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +23,7 @@ public class NotifierIT extends LabTest {
     @Test
     public void scriptsGetKeepalivedsArgumentsAndAHangingOneIsKilled() throws Exception {
         Path record = work.resolve("notified.txt");
-        Path script = Files.writeString(work.resolve("record.sh"), "#!/bin/sh\necho \"$@\" >> " + record + "\n");
-        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path script = script("record.sh", "echo \"$@\" >> " + record + "\n");
         String br = lab.bridge("br");
         String ns1 = lab.namespace("r1");
         lab.link(br, ns1, "eth0", "192.0.2.1/24");

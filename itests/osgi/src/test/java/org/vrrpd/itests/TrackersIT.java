@@ -7,7 +7,6 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -102,8 +101,7 @@ public class TrackersIT extends LabTest {
     @Test
     public void aFifoReaderGetsKeepalivedsLinesAndAnUnreadFifoHoldsUpNothing() throws Exception {
         Path lines = work.resolve("fifo-lines.txt");
-        Path reader = Files.writeString(work.resolve("reader.sh"), "#!/bin/sh\nwhile read -r line; do echo \"$line\" >> " + lines + "; done < \"$1\"\n");
-        Files.setPosixFilePermissions(reader, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path reader = script("reader.sh", "while read -r line; do echo \"$line\" >> " + lines + "; done < \"$1\"\n");
         Path unread = work.resolve("unread.fifo");
         try (NotifyFifo full = NotifyFifo.open(unread)) {
             ByteBuffer junk = ByteBuffer.allocateDirect(512);

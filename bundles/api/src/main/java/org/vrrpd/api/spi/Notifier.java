@@ -1,6 +1,8 @@
 package org.vrrpd.api.spi;
 
 import org.osgi.annotation.versioning.ConsumerType;
+import org.vrrpd.api.vrrp.LowerPriorityAdvert;
+import org.vrrpd.api.vrrp.PriorityChange;
 import org.vrrpd.api.vrrp.SplitBrainReport;
 import org.vrrpd.api.vrrp.StateChange;
 
@@ -15,5 +17,13 @@ public interface Notifier {
 
     /** A split brain began or ended (two masters on one virtual router); nothing by default. */
     default void splitBrain(SplitBrainReport report) {
+    }
+
+    /** An instance's effective priority changed without a state change; nothing by default. */
+    default void priorityChanged(PriorityChange change) {
+    }
+
+    /** A master received a lower-priority advert (each one: about one per advert interval of the other); nothing by default. */
+    default void lowerPriorityAdvert(LowerPriorityAdvert advert) {
     }
 }

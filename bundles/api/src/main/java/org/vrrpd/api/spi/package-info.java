@@ -1,6 +1,6 @@
 /** Plug-in points for third-party bundles: checkers that adjust instances and notifiers told of state changes. */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package org.vrrpd.api.spi;
 
 import org.osgi.annotation.bundle.Export;

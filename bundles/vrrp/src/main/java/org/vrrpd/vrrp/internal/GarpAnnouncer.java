@@ -3,7 +3,6 @@ package org.vrrpd.vrrp.internal;
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -20,7 +19,8 @@ import org.vrrpd.api.vrrp.VirtualAddress;
  * addresses: gratuitous ARP for IPv4 ones, unsolicited Neighbor Advertisements for IPv6 ones (RFC
  * 5798 §6.4.2), each from the MAC of the interface it is on (keepalived's dev, else the instance's
  * address interface: a VMAC's carries the virtual router MAC; non-blocking packet socket sends):
- * back to back, or one every {@code garpInterval} through the {@link GarpPacer} (keepalived's vrrp_garp_interval).
+ * through the {@link GarpPacer}: back to back, or ARPs {@code garpInterval} and NAs {@code gnaInterval} apart
+ * (keepalived's vrrp_garp_interval, vrrp_gna_interval).
  */
 final class GarpAnnouncer {
     private static final Logger LOG = LoggerFactory.getLogger(GarpAnnouncer.class);
@@ -40,22 +40,9 @@ final class GarpAnnouncer {
 
     void announce(VrrpInstance instance, int count) {
         InstanceSettings s = instance.settings();
-        if (s.garpInterval().signum() > 0) {
-            for (int i = 0; i < count; i++) {
-                s.virtualAddresses().forEach(a -> pacer.queue(instance, a));
-                s.excludedAddresses().forEach(a -> pacer.queue(instance, a));
-            }
-            return;
-        }
         for (int i = 0; i < count; i++) {
-            announce(s, s.virtualAddresses());
-            announce(s, s.excludedAddresses());
-        }
-    }
-
-    private void announce(InstanceSettings s, List<VirtualAddress> addresses) {
-        for (VirtualAddress address : addresses) {
-            announce(s, address);
+            s.virtualAddresses().forEach(a -> pacer.queue(instance, a));
+            s.excludedAddresses().forEach(a -> pacer.queue(instance, a));
         }
     }
 

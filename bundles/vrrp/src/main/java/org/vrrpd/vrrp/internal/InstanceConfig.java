@@ -79,9 +79,13 @@ import org.osgi.service.metatype.annotations.Option;
             + "it waits in INITIALIZE (keepalived: global vrrp_startup_delay).", min = "0", max = "3600")
     double startupDelay() default 0;
 
-    @AttributeDefinition(description = "Seconds between two gratuitous ARPs on an interface, 0..10, fractions allowed; 0: a burst leaves "
+    @AttributeDefinition(description = "Seconds between two gratuitous ARPs (IPv4) on an interface, 0..10, fractions allowed; 0: a burst leaves "
             + "back to back (keepalived: global vrrp_garp_interval).", min = "0", max = "10")
     double garpInterval() default 0;
+
+    @AttributeDefinition(description = "Seconds between two unsolicited Neighbor Advertisements on an interface, 0..10, fractions allowed; "
+            + "0: back to back (keepalived: global vrrp_gna_interval).", min = "0", max = "10")
+    double gnaInterval() default 0;
 
     @AttributeDefinition(description = "Gratuitous ARPs per address in each refresh burst (garp_master_refresh_repeat).", min = "1", max = "100")
     int garpMasterRefreshRepeat() default 1;

@@ -24,6 +24,12 @@ interface InstanceEffects {
 
     void stateChanged(VrrpInstance instance, VrrpState from, String reason);
 
+    /** The instance's effective priority moved from {@code from} to its {@link VrrpInstance#priority()} (its checkers). */
+    void priorityChanged(VrrpInstance instance, int from);
+
+    /** As master it received a valid advert with {@code priority} from {@code source} that it does not yield to. */
+    void lowerPriorityHeard(VrrpInstance instance, int priority, long sourceHigh, long source);
+
     /** The instance's split brain (see {@link SplitBrain}) began or ended. */
     void splitBrainChanged(VrrpInstance instance, boolean active);
 }

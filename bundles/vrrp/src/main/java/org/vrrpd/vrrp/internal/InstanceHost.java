@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vrrpd.api.vrrp.LowerPriorityAdvert;
+import org.vrrpd.api.vrrp.PriorityChange;
 import org.vrrpd.api.vrrp.SplitBrainReport;
 import org.vrrpd.api.vrrp.StateChange;
 import org.vrrpd.api.vrrp.VrrpState;
@@ -116,6 +118,23 @@ final class InstanceHost implements InstanceEffects {
         }
         notifiers.tell(new SplitBrainReport(instance.name(), instance.settings().vrid(), RouterAddress.toInet(s.otherMasterHigh(), s.otherMaster(), ipv6), s.reason(), active,
                 Instant.now()));
+    }
+
+    @Override
+    public void priorityChanged(VrrpInstance instance, int from) {
+        InstanceSettings s = instance.settings();
+        LOG.info("{}: effective priority {} -> {}", s.name(), from, instance.priority());
+        notifiers.tell(new PriorityChange(s.name(), s.vrid(), instance.state(), from, instance.priority(), Instant.now()));
+    }
+
+    /** Built only when a notifier listens: a lower master's adverts keep coming, one per its interval. */
+    @Override
+    public void lowerPriorityHeard(VrrpInstance instance, int priority, long sourceHigh, long source) {
+        if (notifiers.any()) {
+            InstanceSettings s = instance.settings();
+            notifiers.tell(new LowerPriorityAdvert(s.name(), s.vrid(), RouterAddress.toInet(sourceHigh, source, s.ipv6()), priority, instance.priority(),
+                    Instant.now()));
+        }
     }
 
     @Override

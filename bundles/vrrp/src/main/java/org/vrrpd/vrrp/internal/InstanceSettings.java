@@ -22,7 +22,7 @@ record InstanceSettings(String name, String interfaceName, int vrid, int version
                         BigDecimal preemptDelay, boolean initialMaster, int garpMasterDelay, int garpMasterRepeat, int garpMasterRefresh,
                         String syncGroup, Unicast unicast, int vipLease, LowerPriority lowerPriority, boolean naRouterFlag, Vmac vmac,
                         boolean strict, List<VirtualAddress> excludedAddresses, int garpMasterRefreshRepeat, BigDecimal startupDelay,
-                        BigDecimal garpInterval) {
+                        BigDecimal garpInterval, BigDecimal gnaInterval) {
     static final String FACTORY_PID = "org.vrrpd.vrrp.instance";
     static final int OWNER_PRIORITY = 255;
 
@@ -76,7 +76,8 @@ record InstanceSettings(String name, String interfaceName, int vrid, int version
                 r.bool("preempt", true), r.seconds("preemptDelay", 1000), initialMaster(r), r.integer("garpMasterDelay", 5, 0, 1000),
                 r.integer("garpMasterRepeat", 5, 1, 100), r.integer("garpMasterRefresh", 0, 0, 86400), syncGroup(r), unicast,
                 vipLease(r, (advertCentis + 99) / 100), lowerPriority(r, strict), r.bool("naRouterFlag", false), vmac, strict, excluded,
-                r.integer("garpMasterRefreshRepeat", 1, 1, 100), r.seconds("startupDelay", 3600), r.seconds("garpInterval", 10));
+                r.integer("garpMasterRefreshRepeat", 1, 1, 100), r.seconds("startupDelay", 3600), r.seconds("garpInterval", 10),
+                r.seconds("gnaInterval", 10));
         StrictMode.check(s, r);
         return s;
     }
@@ -129,6 +130,11 @@ record InstanceSettings(String name, String interfaceName, int vrid, int version
     /** The interface its addresses live on: its VMAC, if it has one. */
     String addressInterface() {
         return vmac.enabled() ? vmac.name() : interfaceName;
+    }
+
+    /** The least spacing of {@code address}'s announcements on its interface: gratuitous ARP's, or Neighbor Advertisements'. */
+    BigDecimal announceInterval(VirtualAddress address) {
+        return address.isIpv4() ? garpInterval : gnaInterval;
     }
 
     /** The interface {@code address} is on: its own dev (keepalived's), else the address interface. */

@@ -3,6 +3,8 @@ package org.vrrpd.vrrp.internal;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.vrrpd.api.spi.Notifier;
+import org.vrrpd.api.vrrp.LowerPriorityAdvert;
+import org.vrrpd.api.vrrp.PriorityChange;
 import org.vrrpd.api.vrrp.SplitBrainReport;
 import org.vrrpd.api.vrrp.StateChange;
 
@@ -31,6 +33,19 @@ final class NotifierDispatch {
 
     void tell(SplitBrainReport report) {
         notifiers.forEach((notifier, thread) -> thread.submit(() -> notifier.splitBrain(report)));
+    }
+
+    void tell(PriorityChange change) {
+        notifiers.forEach((notifier, thread) -> thread.submit(() -> notifier.priorityChanged(change)));
+    }
+
+    void tell(LowerPriorityAdvert advert) {
+        notifiers.forEach((notifier, thread) -> thread.submit(() -> notifier.lowerPriorityAdvert(advert)));
+    }
+
+    /** Whether any notifier is bound: when none is, an event need not even be built. */
+    boolean any() {
+        return !notifiers.isEmpty();
     }
 
     /** Lets queued notifications go out for up to {@code millis}, then stops (the engine stops). */

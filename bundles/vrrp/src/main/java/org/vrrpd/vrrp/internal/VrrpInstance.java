@@ -125,7 +125,11 @@ final class VrrpInstance {
      * fault cause.
      */
     void applyChecks() {
+        int before = priority();
         priorityDelta = checks.priorityDelta();
+        if (priority() != before) {
+            host.priorityChanged(this, before);
+        }
         faults.replace(FaultCause.Kind.CHECKER, checks.faultCauses());
     }
 
@@ -207,6 +211,7 @@ final class VrrpInstance {
         } else if (state == VrrpState.MASTER) {
             Event event = classify(priority, sourceHigh, source);
             if (event != Event.RX_PREFERRED) {
+                host.lowerPriorityHeard(this, priority, sourceHigh, source);
                 otherMasterHeard(sourceHigh, source, splitBrain.active() ? null : (event == Event.RX_EQUAL_NOT_PREFERRED
                         ? "equal priority " + priority + " from a lower address" : "lower priority " + priority)
                         + (addressesDiffer ? ", and its address list differs from ours" : ""));

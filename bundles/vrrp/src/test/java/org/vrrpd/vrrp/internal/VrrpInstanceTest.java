@@ -25,6 +25,8 @@ public class VrrpInstanceTest {
         final TimerHeap heap = new TimerHeap();
         long now;
         final List<String> log = new ArrayList<>();
+        /** keepalived's notify_priority_changes and MASTER_RX_LOWER_PRI events, apart from the log the other tests compare. */
+        final List<String> events = new ArrayList<>();
 
         void advance(long nanos) {
             long end = now + nanos;
@@ -47,6 +49,10 @@ public class VrrpInstanceTest {
         @Override public void sendGarps(VrrpInstance i, int count) { log.add(at() + "garp x" + count); }
         @Override public long primaryAddress(VrrpInstance i) { return US; }
         @Override public void stateChanged(VrrpInstance i, VrrpState from, String reason) { log.add(at() + from + " -> " + i.state()); }
+        @Override public void priorityChanged(VrrpInstance i, int from) { events.add(at() + i.state() + " priority " + from + " -> " + i.priority()); }
+        @Override public void lowerPriorityHeard(VrrpInstance i, int priority, long sourceHigh, long source) {
+            events.add(at() + "lower " + priority + " from " + Ipv4.toString((int) source) + ", ours " + i.priority());
+        }
         @Override public void splitBrainChanged(VrrpInstance i, boolean active) {
             log.add(at() + "split brain " + (active ? "with " + Ipv4.toString((int) i.splitBrain.otherMaster()) + ": " + i.splitBrain.reason() : "over"));
         }
@@ -118,6 +124,27 @@ public class VrrpInstanceTest {
         i.stop();
         host.advance(2000 * MS);
         assertEquals("the first leaves at once, the second after the instance stopped: dropped", 4, sent.size());
+    }
+
+    /** keepalived's vrrp_gna_interval: Neighbor Advertisements have a line and an interval of their own; garpInterval paces ARPs only. */
+    @Test
+    public void aGnaIntervalSpacesTheNeighborAdvertisementsApartFromTheArps() {
+        List<String> sent = new ArrayList<>();
+        GarpPacer pacer = new GarpPacer(host, (s, a) -> sent.add(host.now / MS + " ms: " + a));
+        VrrpInstance i = instance(255, "garpInterval", "0.5", "gnaInterval", "0.2", "virtualAddresses", "192.0.2.100/24, 192.0.2.101/24",
+                "excludedAddresses", "2001:db8::100/64, 2001:db8::101/64");
+        i.start();
+        for (int burst = 0; burst < 2; burst++) {
+            i.settings().managedAddresses().forEach(a -> pacer.queue(i, a));
+        }
+        host.advance(2000 * MS);
+        assertEquals(List.of("0 ms: 192.0.2.100/24", "0 ms: 2001:db8::100/64", "200 ms: 2001:db8::101/64", "400 ms: 2001:db8::100/64",
+                "500 ms: 192.0.2.101/24", "600 ms: 2001:db8::101/64", "1000 ms: 192.0.2.100/24", "1500 ms: 192.0.2.101/24"), sent);
+        sent.clear();
+        VrrpInstance arpsOnly = instance(255, "name", "VI_2", "garpInterval", "0.5", "excludedAddresses", "2001:db8::100/64, 2001:db8::101/64");
+        arpsOnly.start();
+        arpsOnly.settings().excludedAddresses().forEach(a -> pacer.queue(arpsOnly, a));
+        assertEquals("without gnaInterval the NAs leave back to back", List.of("2000 ms: 2001:db8::100/64", "2000 ms: 2001:db8::101/64"), sent);
     }
 
     /** keepalived's garp_master_refresh_repeat: the delayed burst has garpMasterRepeat, each refresh garpMasterRefreshRepeat. */
@@ -211,6 +238,26 @@ public class VrrpInstanceTest {
         i.checks.report("a", "track eth1", new org.vrrpd.api.spi.CheckStatus(-300, false, "worse"));
         i.applyChecks();
         assertEquals("never below 1", 1, i.priority());
+    }
+
+    /** keepalived's vrrp_set_effective_priority: an event on each change of the effective priority, none when it stays (clamped, an owner). */
+    @Test
+    public void eachChangeOfTheEffectivePriorityIsAnEvent() {
+        VrrpInstance i = master(150);
+        i.checks.report("a", "track eth1", new org.vrrpd.api.spi.CheckStatus(-60, false, "eth1 is DOWN"));
+        i.applyChecks();
+        i.checks.report("b", "track-script", new org.vrrpd.api.spi.CheckStatus(+60, false, "ok"));
+        i.applyChecks();
+        i.checks.report("a", "track eth1", new org.vrrpd.api.spi.CheckStatus(-300, false, "worse"));
+        i.applyChecks();
+        i.checks.report("a", "track eth1", new org.vrrpd.api.spi.CheckStatus(-400, false, "still clamped to 1"));
+        i.applyChecks();
+        assertEquals(List.of("4000 ms: MASTER priority 150 -> 90", "4000 ms: MASTER priority 90 -> 150", "4000 ms: MASTER priority 150 -> 1"),
+                host.events);
+        VrrpInstance owner = instance(255, "name", "VI_2");
+        owner.checks.report("a", "x", new org.vrrpd.api.spi.CheckStatus(-50, false, "weight"));
+        owner.applyChecks();
+        assertEquals("an owner's stays 255", 3, host.events.size());
     }
 
     @Test
@@ -381,6 +428,18 @@ public class VrrpInstanceTest {
                         "4000 ms: remove vips", "4000 ms: split brain over",
                         "4000 ms: MASTER -> BACKUP"), host.log);
         assertEquals(HIGHER, i.masterAddress());
+    }
+
+    /** keepalived's MASTER_RX_LOWER_PRI: every advert a master does not yield to, none that it yields to or that a backup hears. */
+    @Test
+    public void aMasterHearingALowerAdvertSaysSoEachTime() {
+        VrrpInstance i = master(100);
+        i.advertReceived(50, 0, HIGHER, 100, false);
+        i.advertReceived(100, 0, LOWER, 100, false);
+        i.advertReceived(0, 0, LOWER, 100, false);
+        i.advertReceived(100, 0, HIGHER, 100, false);
+        i.advertReceived(50, 0, HIGHER, 100, false);
+        assertEquals(List.of("4000 ms: lower 50 from 192.0.2.2, ours 100", "4000 ms: lower 100 from 192.0.2.0, ours 100"), host.events);
     }
 
     @Test

@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.vrrpd.api.vrrp.LowerPriorityAdvert;
+import org.vrrpd.api.vrrp.PriorityChange;
 import org.vrrpd.api.vrrp.StateChange;
 import org.vrrpd.api.vrrp.VrrpState;
 
@@ -13,7 +15,10 @@ import org.vrrpd.api.vrrp.VrrpState;
  * MASTER 150} for every change of an instance, a stopped one being STOP, and {@code GROUP "G1" MASTER
  * 0} when a sync group as a whole changes: to FAULT as soon as one member is in FAULT, else to the
  * state all its members are in (STOP once all have stopped) — after the member line that completes it,
- * as keepalived writes the group's line once it has moved the members.
+ * as keepalived writes the group's line once it has moved the members. Two events of keepalived's
+ * without a state change: {@code INSTANCE "VI_1" MASTER_PRIORITY 90} (BACKUP_PRIORITY in any other
+ * state) when the effective priority changes, for instances with notify_priority_changes; and
+ * {@code INSTANCE "VI_1" MASTER_RX_LOWER_PRI 150} (our priority) for each lower advert a master hears.
  */
 final class FifoLines {
     private final Map<String, List<String>> groups;
@@ -49,7 +54,7 @@ final class FifoLines {
     /** The lines one change writes: the instance's, then its group's if the group moved. */
     List<String> linesFor(StateChange change) {
         List<String> lines = new ArrayList<>(2);
-        lines.add("INSTANCE \"" + change.instance() + "\" " + state(change.to()) + " " + change.priority() + "\n");
+        lines.add(line(change.instance(), state(change.to()), change.priority()));
         instanceStates.put(change.instance(), change.to());
         groups.forEach((group, members) -> {
             if (members.contains(change.instance())) {
@@ -61,6 +66,20 @@ final class FifoLines {
             }
         });
         return lines;
+    }
+
+    /** keepalived's send_instance_priority_notifies. */
+    static String priorityLine(PriorityChange change) {
+        return line(change.instance(), change.state() == VrrpState.MASTER ? "MASTER_PRIORITY" : "BACKUP_PRIORITY", change.to());
+    }
+
+    /** keepalived's send_event_notify(VRRP_EVENT_MASTER_RX_LOWER_PRI), with the instance's own effective priority. */
+    static String lowerPriorityLine(LowerPriorityAdvert advert) {
+        return line(advert.instance(), "MASTER_RX_LOWER_PRI", advert.ours());
+    }
+
+    private static String line(String instance, String event, int priority) {
+        return "INSTANCE \"" + instance + "\" " + event + " " + priority + "\n";
     }
 
     private VrrpState groupState(List<String> members) {

@@ -1,6 +1,7 @@
 package org.vrrpd.notify.fifo.internal;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.vrrpd.api.config.CommandLine;
@@ -12,7 +13,8 @@ import org.vrrpd.kernel.ScriptUser;
  * @param script the reader to start, without the FIFO's path (empty: none)
  * @param user null: the daemon's own
  */
-record FifoSettings(List<String> instances, Path fifo, List<String> script, ScriptUser user, Map<String, List<String>> groups) {
+record FifoSettings(List<String> instances, Path fifo, List<String> script, ScriptUser user, Map<String, List<String>> groups,
+                    List<String> priorityChanges) {
     /** @throws IllegalArgumentException {@code notify-fifo FIFO: KEY = VALUE rejected: WHY} */
     static FifoSettings of(NotifyFifoConfig config) {
         String fifo = config.fifo();
@@ -31,13 +33,25 @@ record FifoSettings(List<String> instances, Path fifo, List<String> script, Scri
                 throw new IllegalArgumentException("script = " + config.script() + " rejected: " + e.getMessage());
             }
             ScriptUser user = config.user() == null || config.user().isBlank() ? null : ScriptUser.of(config.user(), config.group());
-            return new FifoSettings(List.of(config.vrrp_instance()), path, script, user, FifoLines.parseGroups(config.syncGroups()));
+            return new FifoSettings(names(config.vrrp_instance()), path, script, user, FifoLines.parseGroups(config.syncGroups()),
+                    names(config.priorityChanges()));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("notify-fifo " + fifo + ": " + e.getMessage(), e);
         }
     }
 
+    /** Names from a String[], where a .cfg file gives the list as one string: "VI_1, VI_2". */
+    private static List<String> names(String[] values) {
+        return Arrays.stream(values == null ? new String[0] : values).flatMap(v -> Arrays.stream(v.split("[,\\s]+")))
+                .filter(n -> !n.isEmpty()).toList();
+    }
+
     boolean appliesTo(String instance) {
         return instances.contains("*") || instances.contains(instance);
+    }
+
+    /** Whether {@code instance}'s priority changes are written (keepalived's notify_priority_changes). */
+    boolean writesPriorityOf(String instance) {
+        return appliesTo(instance) && (priorityChanges.contains("*") || priorityChanges.contains(instance));
     }
 }

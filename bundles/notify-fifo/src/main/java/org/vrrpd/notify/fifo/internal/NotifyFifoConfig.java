@@ -29,4 +29,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(description = "Sync groups for keepalived's GROUP lines, e.g. 'G1: VI_A VI_B, G2: VI_C VI_D' (the importer writes "
             + "its vrrp_sync_groups here).", required = false)
     String syncGroups();
+
+    @AttributeDefinition(description = "Instances whose effective priority changes are written, as MASTER_PRIORITY or BACKUP_PRIORITY "
+            + "lines (names, or *; keepalived: notify_priority_changes, per instance, sync group or global_defs); default none.",
+            required = false)
+    String[] priorityChanges() default {};
 }

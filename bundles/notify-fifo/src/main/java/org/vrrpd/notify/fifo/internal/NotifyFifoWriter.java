@@ -15,6 +15,8 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vrrpd.api.spi.Notifier;
+import org.vrrpd.api.vrrp.LowerPriorityAdvert;
+import org.vrrpd.api.vrrp.PriorityChange;
 import org.vrrpd.api.vrrp.StateChange;
 import org.vrrpd.kernel.NativeException;
 import org.vrrpd.kernel.NotifyFifo;
@@ -85,6 +87,21 @@ public class NotifyFifoWriter implements Notifier {
         }
         for (String line : lines.linesFor(change)) {
             write(line);
+        }
+    }
+
+    @Override
+    public synchronized void priorityChanged(PriorityChange change) {
+        if (!closed && settings.writesPriorityOf(change.instance())) {
+            write(FifoLines.priorityLine(change));
+        }
+    }
+
+    /** Written whatever notify_priority_changes says, as keepalived's send_event_notify does. */
+    @Override
+    public synchronized void lowerPriorityAdvert(LowerPriorityAdvert advert) {
+        if (!closed && settings.appliesTo(advert.instance())) {
+            write(FifoLines.lowerPriorityLine(advert));
         }
     }
 

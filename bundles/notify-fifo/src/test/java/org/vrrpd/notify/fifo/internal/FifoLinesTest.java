@@ -3,10 +3,13 @@ package org.vrrpd.notify.fifo.internal;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
 
+import java.net.InetAddress;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.Test;
+import org.vrrpd.api.vrrp.LowerPriorityAdvert;
+import org.vrrpd.api.vrrp.PriorityChange;
 import org.vrrpd.api.vrrp.StateChange;
 import org.vrrpd.api.vrrp.VrrpState;
 
@@ -42,6 +45,17 @@ public class FifoLinesTest {
                 l.linesFor(change("VI_B", VrrpState.FAULT, VrrpState.INITIALIZE, 100)));
         assertEquals(List.of("INSTANCE \"VI_C\" MASTER 100\n", "GROUP \"G2\" MASTER 0\n"),
                 l.linesFor(change("VI_C", VrrpState.BACKUP, VrrpState.MASTER, 100)));
+    }
+
+    /** vrrp_notify.c's MASTER_PRIORITY / BACKUP_PRIORITY (any state but MASTER) and MASTER_RX_LOWER_PRI with our priority. */
+    @Test
+    public void priorityAndLowerAdvertLinesAsKeepalivedWritesThem() throws Exception {
+        assertEquals("INSTANCE \"VI_1\" MASTER_PRIORITY 90\n",
+                FifoLines.priorityLine(new PriorityChange("VI_1", 51, VrrpState.MASTER, 150, 90, Instant.EPOCH)));
+        assertEquals("INSTANCE \"VI_1\" BACKUP_PRIORITY 120\n",
+                FifoLines.priorityLine(new PriorityChange("VI_1", 51, VrrpState.INITIALIZE, 150, 120, Instant.EPOCH)));
+        assertEquals("INSTANCE \"VI_1\" MASTER_RX_LOWER_PRI 150\n", FifoLines.lowerPriorityLine(
+                new LowerPriorityAdvert("VI_1", 51, InetAddress.getByName("192.0.2.2"), 100, 150, Instant.EPOCH)));
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.Assert.assertTrue;
 
 import java.io.BufferedReader;
 import java.io.FileReader;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -14,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
+import org.vrrpd.api.vrrp.LowerPriorityAdvert;
+import org.vrrpd.api.vrrp.PriorityChange;
 import org.vrrpd.api.vrrp.StateChange;
 import org.vrrpd.api.vrrp.VrrpState;
 
@@ -22,7 +25,11 @@ public class NotifyFifoWriterTest {
     @Rule
     public final TemporaryFolder temp = new TemporaryFolder();
 
-    private record Config(String fifo, String script, String[] vrrp_instance) implements NotifyFifoConfig {
+    private record Config(String fifo, String script, String[] vrrp_instance, String[] priorityChanges) implements NotifyFifoConfig {
+        Config(String fifo, String script, String[] vrrp_instance) {
+            this(fifo, script, vrrp_instance, new String[0]);
+        }
+
         @Override public Class<? extends java.lang.annotation.Annotation> annotationType() { return NotifyFifoConfig.class; }
         @Override public String user() { return null; }
         @Override public String group() { return null; }
@@ -46,6 +53,25 @@ public class NotifyFifoWriterTest {
             w.deactivate();
         }
         assertFalse("the FIFO it made is removed", Files.exists(fifo));
+    }
+
+    /** keepalived: priority lines only for instances with notify_priority_changes, MASTER_RX_LOWER_PRI for every instance it writes. */
+    @Test
+    public void priorityLinesAreWrittenForTheInstancesThatAskAndLowerAdvertLinesForAll() throws Exception {
+        Path fifo = temp.getRoot().toPath().resolve("priorities");
+        NotifyFifoWriter w = new NotifyFifoWriter();
+        w.activate(new Config(fifo.toString(), null, new String[] {"*"}, new String[] {"VI_1, VI_3"}));
+        try (BufferedReader r = new BufferedReader(new FileReader(fifo.toFile()))) {
+            w.priorityChanged(new PriorityChange("VI_2", 52, VrrpState.MASTER, 150, 90, Instant.EPOCH));
+            w.priorityChanged(new PriorityChange("VI_1", 51, VrrpState.MASTER, 150, 90, Instant.EPOCH));
+            w.priorityChanged(new PriorityChange("VI_3", 53, VrrpState.FAULT, 100, 40, Instant.EPOCH));
+            w.lowerPriorityAdvert(new LowerPriorityAdvert("VI_2", 52, InetAddress.getByName("192.0.2.2"), 100, 150, Instant.EPOCH));
+            assertEquals("INSTANCE \"VI_1\" MASTER_PRIORITY 90", r.readLine());
+            assertEquals("INSTANCE \"VI_3\" BACKUP_PRIORITY 40", r.readLine());
+            assertEquals("INSTANCE \"VI_2\" MASTER_RX_LOWER_PRI 150", r.readLine());
+        } finally {
+            w.deactivate();
+        }
     }
 
     @Test

@@ -8,7 +8,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * {@code org.vrrpd.notify.script}, e.g. {@code etc/org.vrrpd.notify.script-VI_1.cfg}. Each script
  * is a command line (words split on blanks, quotes group), run without a shell.
  */
-@ObjectClassDefinition(name = "Notify scripts", description = "keepalived's notify, notify_master, notify_backup, notify_fault and notify_stop.")
+@ObjectClassDefinition(name = "Notify scripts", description = "keepalived's notify, notify_master, notify_backup, notify_fault, notify_stop and notify_master_rx_lower_pri.")
 @interface NotifyScriptConfig {
     @AttributeDefinition(name = "vrrp.instance", description = "Instances whose changes run the scripts (names), or *.")
     String[] vrrp_instance() default {"*"};
@@ -28,6 +28,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     @AttributeDefinition(description = "Run when the instance stops (notify_stop).", required = false)
     String notifyStop();
+
+    @AttributeDefinition(description = "Run, without arguments, each time the instance as master receives a lower-priority advert "
+            + "(notify_master_rx_lower_pri): another router has become master too, e.g. to take back addresses it claimed.", required = false)
+    String notifyMasterRxLowerPri();
 
     @AttributeDefinition(description = "User the scripts run as (keepalived: notify_* SCRIPT USER); empty: the daemon's own. Needs root, "
             + "or CAP_SETUID and CAP_SETGID in the daemon's ambient set.", required = false)

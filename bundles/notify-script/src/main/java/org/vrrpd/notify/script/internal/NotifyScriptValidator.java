@@ -2,6 +2,7 @@ package org.vrrpd.notify.script.internal;
 
 import java.util.List;
 import org.osgi.service.component.annotations.Component;
+import org.vrrpd.api.config.CommandLine;
 import org.vrrpd.api.config.ComponentProperties;
 import org.vrrpd.api.config.ConfigFile;
 import org.vrrpd.api.config.ConfigProblem;
@@ -14,6 +15,11 @@ public class NotifyScriptValidator implements ConfigValidator {
     /** The command lines, split as they will run. */
     static Scripts scripts(NotifyScriptConfig config) {
         return new Scripts(config.notify$(), config.notifyMaster(), config.notifyBackup(), config.notifyFault(), config.notifyStop());
+    }
+
+    /** notify_master_rx_lower_pri's command line, run without arguments; empty: none. */
+    static List<String> masterRxLowerPri(NotifyScriptConfig config) {
+        return CommandLine.split(config.notifyMasterRxLowerPri());
     }
 
     /** The user the scripts run as, null for the daemon's own; refused when the user or group does not exist. */
@@ -31,6 +37,7 @@ public class NotifyScriptValidator implements ConfigValidator {
         return ConfigProblem.underRules(file, () -> {
             NotifyScriptConfig config = ComponentProperties.of(NotifyScriptConfig.class, file.properties());
             scripts(config);
+            masterRxLowerPri(config);
             user(config);
             config.timeout(); // a timeout that is not a number is refused here; the notifier keeps it within 1..3600 s
         });

@@ -13,6 +13,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vrrpd.api.spi.Notifier;
+import org.vrrpd.api.vrrp.LowerPriorityAdvert;
 import org.vrrpd.api.vrrp.StateChange;
 import org.vrrpd.api.vrrp.VrrpState;
 import org.vrrpd.kernel.ScriptUser;
@@ -34,6 +35,7 @@ public class NotifyScripts implements Notifier {
     private String syncGroup;
     private GroupState group;
     private Scripts scripts;
+    private List<String> masterRxLowerPri = List.of();
     private ScriptUser user;
     private int timeout;
     private ExecutorService thread;
@@ -47,6 +49,7 @@ public class NotifyScripts implements Notifier {
         group = new GroupState();
         try {
             scripts = NotifyScriptValidator.scripts(config);
+            masterRxLowerPri = NotifyScriptValidator.masterRxLowerPri(config);
             user = NotifyScriptValidator.user(config);
         } catch (IllegalArgumentException e) {
             LOG.error("notify scripts for {} rejected: {}", instances, e.getMessage());
@@ -79,8 +82,16 @@ public class NotifyScripts implements Notifier {
                 return;
             }
             for (List<String> command : scripts.commandsFor(change)) {
-                thread.execute(() -> run(command, change.instance(), change.to()));
+                thread.execute(() -> run(command, change.instance(), Scripts.stateName(change.to())));
             }
+        }
+    }
+
+    /** keepalived's notify_master_rx_lower_pri: an instance's script, run without arguments. */
+    @Override
+    public void lowerPriorityAdvert(LowerPriorityAdvert advert) {
+        if (syncGroup == null && !masterRxLowerPri.isEmpty() && (instances.contains("*") || instances.contains(advert.instance()))) {
+            thread.execute(() -> run(masterRxLowerPri, advert.instance(), "MASTER_RX_LOWER_PRI"));
         }
     }
 
@@ -88,12 +99,13 @@ public class NotifyScripts implements Notifier {
         VrrpState to = group.memberChanged(change.instance(), change.to());
         if (to != null) {
             for (List<String> command : scripts.commandsFor("GROUP", syncGroup, to, 0)) {
-                run(command, syncGroup, to);
+                run(command, syncGroup, Scripts.stateName(to));
             }
         }
     }
 
-    private void run(List<String> command, String name, VrrpState to) {
+    /** {@code event}: what it runs for, for the log (MASTER, ...). */
+    private void run(List<String> command, String name, String event) {
         java.nio.file.Path output = null;
         try {
             // Output goes to a file, so that a silent script that hangs is still killed on time.
@@ -112,7 +124,7 @@ public class NotifyScripts implements Notifier {
             if (p.exitValue() != 0) {
                 LOG.warn("{}: notify script {} exited with {}{}", name, command, p.exitValue(), said.isEmpty() ? "" : ": " + said);
             } else {
-                LOG.info("{}: notify script {} ran for {}{}", name, command, Scripts.stateName(to),
+                LOG.info("{}: notify script {} ran for {}{}", name, command, event,
                         said.isEmpty() ? "" : ": " + said);
             }
         } catch (IOException e) {

@@ -23,8 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vrrpd.api.spi.CheckStatus;
 import org.vrrpd.api.spi.Checker;
-import org.vrrpd.api.spi.CheckerContext;
-import org.vrrpd.api.spi.CheckerContexts;
+import org.vrrpd.api.spi.SharedStatusChecker;
 
 /**
  * keepalived's track_file as a checker: the number in the file, times the weight
@@ -37,7 +36,7 @@ import org.vrrpd.api.spi.CheckerContexts;
 @Component(configurationPid = "org.vrrpd.track.file", configurationPolicy = ConfigurationPolicy.REQUIRE,
         service = Checker.class, property = Checker.NAME + "=track-file")
 @Designate(ocd = TrackFileConfig.class, factory = true)
-public class TrackFile implements Checker {
+public class TrackFile extends SharedStatusChecker {
     static final long SETTLE_MILLIS = 20;
     private static final Logger LOG = LoggerFactory.getLogger(TrackFile.class);
 
@@ -46,7 +45,6 @@ public class TrackFile implements Checker {
     private Thread thread;
     private long value;
     private String lastInvalid;
-    private CheckerContexts contexts;
 
     @Activate
     void activate(TrackFileConfig config) throws IOException {
@@ -60,7 +58,7 @@ public class TrackFile implements Checker {
         watch = dir.getFileSystem().newWatchService();
         dir.register(watch, ENTRY_CREATE, ENTRY_MODIFY, ENTRY_DELETE);
         value = read().orElse(0);
-        contexts = new CheckerContexts(status());
+        report(weighed());
         thread = new Thread(this::watchLoop, "vrrpd-track-file");
         thread.setDaemon(true);
         thread.start();
@@ -70,16 +68,6 @@ public class TrackFile implements Checker {
     void deactivate() throws IOException {
         watch.close(); // ends the loop
         thread.interrupt();
-    }
-
-    @Override
-    public void start(CheckerContext context) {
-        contexts.add(context);
-    }
-
-    @Override
-    public void stop(CheckerContext context) {
-        contexts.remove(context);
     }
 
     /** keepalived's init_file: the value is written unless the file exists (or overwrite is set). */
@@ -110,9 +98,9 @@ public class TrackFile implements Checker {
                 OptionalLong read = read();
                 if (read.isPresent() && read.getAsLong() != value) {
                     value = read.getAsLong();
-                    CheckStatus status = status();
+                    CheckStatus status = weighed();
                     LOG.info("track-file {} now holds {}: {}", settings.file(), value, describe(status));
-                    contexts.report(status);
+                    report(status);
                 }
             }
         } catch (InterruptedException | ClosedWatchServiceException e) {
@@ -147,7 +135,8 @@ public class TrackFile implements Checker {
         return parsed;
     }
 
-    private CheckStatus status() {
+    /** The number read, weighed. */
+    private CheckStatus weighed() {
         return settings.weight().status(value, settings.file() + " holds " + value);
     }
 

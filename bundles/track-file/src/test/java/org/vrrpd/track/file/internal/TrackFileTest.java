@@ -1,27 +1,24 @@
 package org.vrrpd.track.file.internal;
 
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertThrows;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.After;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 import org.vrrpd.api.spi.CheckStatus;
-import org.vrrpd.api.spi.CheckerContext;
+import org.vrrpd.api.spi.ReportQueue;
 
 /** The checker on real files watched through inotify; every wait has a deadline. */
 public class TrackFileTest {
     @Rule
     public final TemporaryFolder temp = new TemporaryFolder();
 
-    private final BlockingQueue<CheckStatus> reports = new LinkedBlockingQueue<>();
+    private final ReportQueue reports = new ReportQueue();
     private TrackFile checker;
 
     private record Config(String file, int weight, boolean reverse, boolean initFile, int initValue, boolean initOverwrite)
@@ -33,16 +30,7 @@ public class TrackFileTest {
     private void start(Config config) throws Exception {
         checker = new TrackFile();
         checker.activate(config);
-        checker.start(new CheckerContext() {
-            @Override public String instanceName() { return "VI_1"; }
-            @Override public void report(CheckStatus status) { reports.add(status); }
-        });
-    }
-
-    private CheckStatus next() throws InterruptedException {
-        CheckStatus s = reports.poll(5, TimeUnit.SECONDS);
-        assertNotNull("no report within 5 s", s);
-        return s;
+        checker.start(reports);
     }
 
     @After
@@ -57,16 +45,16 @@ public class TrackFileTest {
         Path f = temp.getRoot().toPath().resolve("load");
         Files.writeString(f, "3\n");
         start(new Config(f.toString(), 10, false, false, 0, false));
-        assertEquals(new CheckStatus(30, false, f + " holds 3"), next());
+        assertEquals(new CheckStatus(30, false, f + " holds 3"), reports.next(5));
         long written = System.nanoTime();
         Files.writeString(f, "-2\n");
-        assertEquals(new CheckStatus(-20, false, f + " holds -2"), next());
+        assertEquals(new CheckStatus(-20, false, f + " holds -2"), reports.next(5));
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - written);
         org.junit.Assert.assertTrue("seen through inotify, not the 1 s re-read: " + millis + " ms", millis < 900);
         Files.delete(f);
-        assertEquals("a deleted file reads 0", new CheckStatus(0, false, f + " holds 0"), next());
+        assertEquals("a deleted file reads 0", new CheckStatus(0, false, f + " holds 0"), reports.next(5));
         Files.writeString(f, "-300\n");
-        assertEquals(true, next().fault());
+        assertEquals(true, reports.next(5).fault());
     }
 
     @Test
@@ -74,7 +62,7 @@ public class TrackFileTest {
         Path f = temp.getRoot().toPath().resolve("created");
         start(new Config(f.toString(), 1, false, true, 5, false));
         assertEquals("5\n", Files.readString(f));
-        assertEquals(5, next().priorityDelta());
+        assertEquals(5, reports.next(5).priorityDelta());
         checker.deactivate();
         Files.writeString(f, "7\n");
         checker = new TrackFile();
@@ -91,11 +79,11 @@ public class TrackFileTest {
         Path f = temp.getRoot().toPath().resolve("v");
         Files.writeString(f, "4");
         start(new Config(f.toString(), 2, false, false, 0, false));
-        assertEquals(8, next().priorityDelta());
+        assertEquals(8, reports.next(5).priorityDelta());
         Files.writeString(f, "99999999999");
         Files.writeString(temp.getRoot().toPath().resolve("other"), "1"); // another file in the directory changes nothing
         Files.writeString(f, "1");
-        assertEquals(new CheckStatus(2, false, f + " holds 1"), next());
+        assertEquals(new CheckStatus(2, false, f + " holds 1"), reports.next(5));
     }
 
     @Test

@@ -13,8 +13,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vrrpd.api.spi.Checker;
-import org.vrrpd.api.spi.CheckerContext;
-import org.vrrpd.api.spi.CheckerContexts;
+import org.vrrpd.api.spi.SharedStatusChecker;
 
 /**
  * keepalived's vrrp_track_process as a checker: the matching processes are counted from /proc every
@@ -26,7 +25,7 @@ import org.vrrpd.api.spi.CheckerContexts;
 @Component(configurationPid = "org.vrrpd.track.process", configurationPolicy = ConfigurationPolicy.REQUIRE,
         service = Checker.class, property = Checker.NAME + "=track-process")
 @Designate(ocd = TrackProcessConfig.class, factory = true)
-public class TrackProcess implements Checker {
+public class TrackProcess extends SharedStatusChecker {
     private static final Logger LOG = LoggerFactory.getLogger(TrackProcess.class);
 
     private final Path proc;
@@ -34,7 +33,6 @@ public class TrackProcess implements Checker {
     private ProcTable table;
     private QuorumDelay quorum;
     private ScheduledExecutorService thread;
-    private CheckerContexts contexts;
 
     public TrackProcess() {
         this(Path.of("/proc"));
@@ -49,7 +47,7 @@ public class TrackProcess implements Checker {
         settings = TrackProcessSettings.of(config);
         table = new ProcTable(proc);
         quorum = new QuorumDelay(settings.forkDelayNanos(), settings.terminateDelayNanos());
-        contexts = new CheckerContexts(settings.weight().status(false, settings.matcher().name() + ": /proc not read yet"));
+        report(settings.weight().status(false, settings.matcher().name() + ": /proc not read yet"));
         scan(); // the first count decides before any instance asks
         thread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "vrrpd-track-process");
@@ -64,19 +62,9 @@ public class TrackProcess implements Checker {
         thread.shutdownNow();
     }
 
-    @Override
-    public void start(CheckerContext context) {
-        contexts.add(context);
-    }
-
-    @Override
-    public void stop(CheckerContext context) {
-        contexts.remove(context);
-    }
-
     private void scanAndReport() {
         if (scan()) {
-            LOG.info("track-process {}: quorum {}", contexts.status().reason(), quorum.ok() ? "gained" : "lost");
+            LOG.info("track-process {}: quorum {}", status().reason(), quorum.ok() ? "gained" : "lost");
         }
     }
 
@@ -91,7 +79,7 @@ public class TrackProcess implements Checker {
         }
         boolean changed = quorum.observe(settings.quorate(running), System.nanoTime());
         if (changed) {
-            contexts.report(settings.weight().status(quorum.ok(), settings.describe(running)));
+            report(settings.weight().status(quorum.ok(), settings.describe(running)));
         }
         return changed;
     }

@@ -1,27 +1,23 @@
 package org.vrrpd.track.process.internal;
 
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertNotNull;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.junit.After;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 import org.vrrpd.api.spi.CheckStatus;
-import org.vrrpd.api.spi.CheckerContext;
+import org.vrrpd.api.spi.ReportQueue;
 
 /** The checker against this machine's /proc, with a process of a name nobody else runs. */
 public class TrackProcessTest {
     @Rule
     public final TemporaryFolder temp = new TemporaryFolder();
 
-    private final BlockingQueue<CheckStatus> reports = new LinkedBlockingQueue<>();
+    private final ReportQueue reports = new ReportQueue();
     private TrackProcess checker;
     private Process process;
 
@@ -35,12 +31,6 @@ public class TrackProcessTest {
         }
     }
 
-    private CheckStatus next() throws InterruptedException {
-        CheckStatus s = reports.poll(5, TimeUnit.SECONDS);
-        assertNotNull("no report within 5 s", s);
-        return s;
-    }
-
     @Test
     public void aKilledProcessLosesTheQuorumAndARestartedOneGainsIt() throws Exception {
         String name = "vtp" + ProcessHandle.current().pid(); // comm: the executable's name
@@ -48,14 +38,11 @@ public class TrackProcessTest {
         Files.copy(Path.of("/bin/sleep"), exe, StandardCopyOption.COPY_ATTRIBUTES);
         checker = new TrackProcess();
         checker.activate(new ProcTableTest.Config(name, 30));
-        checker.start(new CheckerContext() {
-            @Override public String instanceName() { return "VI_1"; }
-            @Override public void report(CheckStatus status) { reports.add(status); }
-        });
-        assertEquals(new CheckStatus(0, false, name + ": 0 running (quorum at least 1)"), next());
+        checker.start(reports);
+        assertEquals(new CheckStatus(0, false, name + ": 0 running (quorum at least 1)"), reports.next(5));
         process = new ProcessBuilder(exe.toString(), "60").start();
-        assertEquals(new CheckStatus(30, false, name + ": 1 running (quorum at least 1)"), next());
+        assertEquals(new CheckStatus(30, false, name + ": 1 running (quorum at least 1)"), reports.next(5));
         process.destroyForcibly().waitFor();
-        assertEquals(new CheckStatus(0, false, name + ": 0 running (quorum at least 1)"), next());
+        assertEquals(new CheckStatus(0, false, name + ": 0 running (quorum at least 1)"), reports.next(5));
     }
 }

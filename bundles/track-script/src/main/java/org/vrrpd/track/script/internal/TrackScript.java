@@ -3,7 +3,6 @@ package org.vrrpd.track.script.internal;
 import java.io.File;
 import java.io.IOException;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -16,7 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vrrpd.api.spi.CheckStatus;
 import org.vrrpd.api.spi.Checker;
-import org.vrrpd.api.spi.CheckerContext;
+import org.vrrpd.api.spi.SharedStatusChecker;
 import org.vrrpd.api.spi.TrackingWeight;
 import org.vrrpd.kernel.ScriptUser;
 
@@ -30,17 +29,15 @@ import org.vrrpd.kernel.ScriptUser;
 @Component(configurationPid = "org.vrrpd.track.script", configurationPolicy = ConfigurationPolicy.REQUIRE,
         service = Checker.class, property = Checker.NAME + "=track-script")
 @Designate(ocd = TrackScriptConfig.class, factory = true)
-public class TrackScript implements Checker {
+public class TrackScript extends SharedStatusChecker {
     private static final Logger LOG = LoggerFactory.getLogger(TrackScript.class);
 
-    private final List<CheckerContext> contexts = new CopyOnWriteArrayList<>();
     private ScheduledExecutorService thread;
     private String script;
     private long timeoutMillis;
     private TrackingWeight weight;
     private ScriptUser user;
     private RiseFall state;
-    private volatile CheckStatus status;
 
     @Activate
     void activate(TrackScriptConfig config) {
@@ -54,7 +51,7 @@ public class TrackScript implements Checker {
                     + " every run counts as a failure", script, user.user());
         }
         state = new RiseFall(config.rise(), config.fall());
-        status = new CheckStatus(0, false, "not run yet");
+        report(new CheckStatus(0, false, "not run yet"));
         thread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "vrrpd-track-script");
             t.setDaemon(true);
@@ -68,22 +65,10 @@ public class TrackScript implements Checker {
         thread.shutdownNow();
     }
 
-    @Override
-    public void start(CheckerContext context) {
-        contexts.add(context);
-        context.report(status);
-    }
-
-    @Override
-    public void stop(CheckerContext context) {
-        contexts.remove(context);
-    }
-
     private void runOnce() {
         if (state.record(run())) {
-            status = weight.status(state.ok(), "'" + script + "' " + (state.ok() ? "succeeds" : "fails"));
             LOG.info("track-script '{}' is now {}", script, state.ok() ? "OK" : "FAILED");
-            contexts.forEach(c -> c.report(status));
+            report(weight.status(state.ok(), "'" + script + "' " + (state.ok() ? "succeeds" : "fails")));
         }
     }
 

@@ -1,28 +1,25 @@
 package org.vrrpd.track.script.internal;
 
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.After;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 import org.vrrpd.api.spi.CheckStatus;
-import org.vrrpd.api.spi.CheckerContext;
+import org.vrrpd.api.spi.ReportQueue;
 
 /** The checker running real scripts through /bin/sh; every wait has a deadline. */
 public class TrackScriptTest {
     @Rule
     public final TemporaryFolder temp = new TemporaryFolder();
 
-    private final BlockingQueue<CheckStatus> reports = new LinkedBlockingQueue<>();
+    private final ReportQueue reports = new ReportQueue();
     private TrackScript checker;
 
     private record Config(String script, double interval, double timeout, int weight, boolean reverse, String user) implements TrackScriptConfig {
@@ -36,16 +33,7 @@ public class TrackScriptTest {
     private void start(Config config) {
         checker = new TrackScript();
         checker.activate(config);
-        checker.start(new CheckerContext() {
-            @Override public String instanceName() { return "VI_1"; }
-            @Override public void report(CheckStatus status) { reports.add(status); }
-        });
-    }
-
-    private CheckStatus next() throws InterruptedException {
-        CheckStatus s = reports.poll(10, TimeUnit.SECONDS);
-        assertNotNull("no report within 10 s", s);
-        return s;
+        checker.start(reports);
     }
 
     @After
@@ -59,17 +47,17 @@ public class TrackScriptTest {
     public void aPositiveWeightIsAddedWhileTheScriptSucceedsAndWithdrawnWhenItFails() throws Exception {
         Path healthy = Files.writeString(temp.getRoot().toPath().resolve("healthy"), "yes");
         start(new Config("test -e " + healthy, 0.05, 0, 20, false, null));
-        assertEquals(new CheckStatus(0, false, "not run yet"), next());
-        assertEquals(new CheckStatus(20, false, "'test -e " + healthy + "' succeeds"), next());
+        assertEquals(new CheckStatus(0, false, "not run yet"), reports.next(10));
+        assertEquals(new CheckStatus(20, false, "'test -e " + healthy + "' succeeds"), reports.next(10));
         Files.delete(healthy);
-        assertEquals(new CheckStatus(0, false, "'test -e " + healthy + "' fails"), next());
+        assertEquals(new CheckStatus(0, false, "'test -e " + healthy + "' fails"), reports.next(10));
     }
 
     @Test
     public void reverseSubtractsIt() throws Exception {
         start(new Config("true", 0.05, 0, 20, true, null));
-        next(); // not run yet
-        assertEquals(-20, next().priorityDelta());
+        reports.next(10); // not run yet
+        assertEquals(-20, reports.next(10).priorityDelta());
     }
 
     @Test
@@ -77,8 +65,8 @@ public class TrackScriptTest {
         // interval 0.3 s, no timeout: a 5 s script is killed after 0.3 s and counts as a failure
         long started = System.nanoTime();
         start(new Config("sleep 5", 0.3, 0, 0, false, null));
-        next(); // not run yet
-        assertEquals(new CheckStatus(0, true, "'sleep 5' fails"), next());
+        reports.next(10); // not run yet
+        assertEquals(new CheckStatus(0, true, "'sleep 5' fails"), reports.next(10));
         assertTrue("killed at the interval, not after 5 s", System.nanoTime() - started < TimeUnit.SECONDS.toNanos(4));
     }
 
@@ -86,8 +74,8 @@ public class TrackScriptTest {
     public void theScriptRunsAsItsUser() throws Exception {
         org.junit.Assume.assumeTrue("needs root to switch users", "root".equals(System.getProperty("user.name")));
         start(new Config("test \"$(id -un):$(id -gn)\" = nobody:nogroup", 0.05, 0, 20, false, "nobody"));
-        next(); // not run yet
-        assertEquals(20, next().priorityDelta());
+        reports.next(10); // not run yet
+        assertEquals(20, reports.next(10).priorityDelta());
     }
 
     @Test
