@@ -59,7 +59,7 @@ final class EngineCore {
         loop = new EventLoop("vrrpd-vrrp");
         receiver = new AdvertReceiver(loop);
         vmacs = new VmacLinks(registry, loop::post, this::refreshConcerning, new VmacSysctls(VmacSysctls.PROC));
-        channels = new InterfaceChannels(loop, sockets, receiver, instances, registry, links,
+        channels = new InterfaceChannels(loop, loop.sends(), sockets, receiver, instances, registry, links,
                 (s, interfaces) -> vmacs.fault(s, s.vmac().enabled() ? interfaces.byName(s.vmac().name()) : Optional.empty()));
         vips = new VipReconciler(registry, (owner, outcomes) -> loop.post(() -> addressesApplied(owner, outcomes)));
         host = new InstanceHost(loop, channels, vips, new GarpAnnouncer(arp, na, registry, loop), syncGroups, notifiers);

@@ -66,16 +66,30 @@ final class InstanceHost implements InstanceEffects {
     /** {@code destination}: IPv4's; an IPv6 advert goes to ff02::12. */
     private static void send(VrrpInstance instance, InterfaceChannel channel, int priority, long source, int destination) {
         try {
-            channel.send(instance.advert(priority, source, destination), destination);
-            instance.counters.advertisementsSent++;
-            if (priority == 0) {
-                instance.counters.priorityZeroSent++;
-            }
+            channel.send(instance, priority, instance.advert(priority, source, destination), destination);
+            count(instance, priority, 1);
         } catch (NativeException e) {
-            if (priority != 0) { // a resignation on a link that just failed is expected to fail
-                LOG.warn("{}: advert to {} not sent: {}", instance.name(), instance.settings().ipv6() ? RawIpv6Sockets.GROUP.getHostAddress()
-                        : Ipv4.toString(destination), e.getMessage());
-            }
+            notSent(instance, priority, destination, e);
+        }
+    }
+
+    /** An advert counted as sent when it was queued ({@link SendBatches}) was refused by the kernel. */
+    static void refused(VrrpInstance instance, int priority, int destination, NativeException e) {
+        count(instance, priority, -1);
+        notSent(instance, priority, destination, e);
+    }
+
+    private static void count(VrrpInstance instance, int priority, int delta) {
+        instance.counters.advertisementsSent += delta;
+        if (priority == 0) {
+            instance.counters.priorityZeroSent += delta;
+        }
+    }
+
+    private static void notSent(VrrpInstance instance, int priority, int destination, NativeException e) {
+        if (priority != 0) { // a resignation on a link that just failed is expected to fail
+            LOG.warn("{}: advert to {} not sent: {}", instance.name(), instance.settings().ipv6() ? RawIpv6Sockets.GROUP.getHostAddress()
+                    : Ipv4.toString(destination), e.getMessage());
         }
     }
 
