@@ -22,6 +22,8 @@ final class EventLoop implements Timers, Descriptors, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EventLoop.class);
 
     private final Poller poller = new Poller(16);
+    /** The wake-up descriptor is polled first, and never removed: its slot stays 0. */
+    private static final int WAKEUP_SLOT = 0;
     private final EventFd wakeup;
     private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final TimerHeap timers = new TimerHeap();
@@ -130,7 +132,9 @@ final class EventLoop implements Timers, Descriptors, AutoCloseable {
             } catch (NativeException e) {
                 failed(e);
             }
-            wakeup.drain();
+            if (poller.ready(WAKEUP_SLOT)) { // a read that finds nothing would cost a system call per turn
+                wakeup.drain();
+            }
             for (Runnable task; (task = tasks.poll()) != null; ) {
                 try {
                     task.run();
