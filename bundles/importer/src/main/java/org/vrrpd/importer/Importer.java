@@ -35,6 +35,8 @@ public final class Importer {
     private final Tracking tracking = new Tracking(scripts, notes, files);
     private final Globals globals = new Globals();
     private final NotifyFifos fifos = new NotifyFifos(notes);
+    private final SnmpAgent snmp = new SnmpAgent(notes);
+    private final EngineFile engine = new EngineFile(notes);
     private SyncGroups syncGroups;
     private FileAndProcessTracks fileAndProcess;
     /** global_defs vrrp_version: the instances' version unless they say otherwise. */
@@ -70,6 +72,8 @@ public final class Importer {
         importer.syncGroups.writeNotify(importer.files);
         importer.lvs.write(importer.vrids, importer.files);
         importer.fifos.write(importer.files, instances, importer.syncGroups::groupOf);
+        importer.snmp.write(importer.files);
+        importer.engine.write(importer.files);
         return new Result(importer.files, importer.notes.lines());
     }
 
@@ -93,7 +97,8 @@ public final class Importer {
     private void globalDefinition(Node c) {
         if (c.keyword().equals("lvs_sync_daemon")) {
             lvs.global(c);
-        } else if (!c.keyword().equals("vrrp_version") && !fifos.global(c) && !globals.read(c)) { // the version is read before the instances
+        } else if (!c.keyword().equals("vrrp_version") // read before the instances
+                && !fifos.global(c) && !snmp.global(c) && !engine.global(c) && !globals.read(c)) {
             notes.add(c, "global_defs " + c.keyword() + ": ignored, vrrpd has no equivalent");
         }
     }

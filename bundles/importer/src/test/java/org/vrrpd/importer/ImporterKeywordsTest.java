@@ -118,4 +118,35 @@ public class ImporterKeywordsTest {
         assertNoted(r, "note: keepalived.conf:19: VI_1: track_script chk weight -10 is 0, as keepalived makes it: a member of sync group VG "
                 + "owns its addresses (priority 255); a failing chk faults the instance");
     }
+
+    @Test
+    public void rfcSnmpBecomesTheAgentxSubagentWithItsSocketAndTraps() throws Exception {
+        Importer.Result r = convert("global_defs {\n enable_snmp_rfcv3\n enable_snmp_vrrp\n snmp_socket tcp:localhost:705\n enable_traps\n}\n"
+                + instance("VI_1", ""));
+        String snmp = r.files().get("org.vrrpd.snmp.cfg");
+        assertTrue(String.valueOf(snmp), snmp != null && snmp.endsWith("socket = tcp:localhost:705\ntraps = true\n"));
+        assertNoted(r, "note: keepalived.conf:2: global_defs enable_snmp_rfcv3: vrrpd serves both VRRP-MIB (RFC 2787) and VRRPv3-MIB (RFC 6527)");
+        assertNoted(r, "not imported: keepalived.conf:3: global_defs enable_snmp_vrrp: KEEPALIVED-MIB is not served (vrrpd serves the RFC"
+                + " MIBs: enable_snmp_rfc)");
+    }
+
+    @Test
+    public void snmpWithoutAnRfcMibWritesNoAgentAndUdpIsRefused() throws Exception {
+        Importer.Result r = convert("global_defs {\n enable_snmp_checker\n snmp_socket udp:localhost:705\n}\n" + instance("VI_1", ""));
+        assertFalse(r.files().containsKey("org.vrrpd.snmp.cfg"));
+        assertNoted(r, "not imported: keepalived.conf:3: global_defs snmp_socket udp:localhost:705: AgentX over UDP is not supported"
+                + " (a path, unix:PATH or tcp:HOST:PORT)");
+        Importer.Result plain = convert("global_defs {\n enable_snmp_rfc\n}\n" + instance("VI_1", ""));
+        assertTrue(plain.files().get("org.vrrpd.snmp.cfg").endsWith("socket = /var/agentx/master\n"));
+        assertEquals(plain.notes().toString(), 0, plain.notes().size());
+    }
+
+    @Test
+    public void vrrpRtPriorityRaisesTheEnginesLoopThread() throws Exception {
+        Importer.Result r = convert("global_defs {\n vrrp_rt_priority 50\n}\n" + instance("VI_1", ""));
+        assertTrue(String.valueOf(r.files()), r.files().get("org.vrrpd.vrrp.cfg").endsWith("realtimePriority = 50\n"));
+        Importer.Result bad = convert("global_defs {\n vrrp_rt_priority 0\n}\n" + instance("VI_1", ""));
+        assertFalse(bad.files().containsKey("org.vrrpd.vrrp.cfg"));
+        assertNoted(bad, "not imported: keepalived.conf:2: global_defs vrrp_rt_priority 0: not a SCHED_RR priority 1..99");
+    }
 }

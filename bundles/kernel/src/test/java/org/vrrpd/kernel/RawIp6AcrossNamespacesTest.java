@@ -6,6 +6,7 @@ import static org.junit.Assert.assertEquals;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
+import java.util.List;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
@@ -23,11 +24,9 @@ public class RawIp6AcrossNamespacesTest {
     @Before
     public void wire() throws Exception {
         lab = NetLab.create();
-        String br = lab.bridge("br");
-        r1 = lab.namespace("r1");
-        r2 = lab.namespace("r2");
-        lab.link(br, r1, "eth0", null);
-        lab.link(br, r2, "eth0", null);
+        List<String> routers = lab.hostsOnBridge("r1", "r2");
+        r1 = routers.get(0);
+        r2 = routers.get(1);
         r1LinkLocal = InetAddress.getByName(lab.enableIpv6(r1, "eth0")).getAddress();
         lab.enableIpv6(r2, "eth0");
     }

@@ -5,6 +5,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.nio.ByteBuffer;
+import java.util.List;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
@@ -19,11 +20,9 @@ public class RawIpAcrossNamespacesTest {
     @Before
     public void wire() {
         lab = NetLab.create();
-        String br = lab.bridge("br");
-        r1 = lab.namespace("r1");
-        r2 = lab.namespace("r2");
-        lab.link(br, r1, "eth0", "192.0.2.1/24");
-        lab.link(br, r2, "eth0", "192.0.2.2/24");
+        List<String> routers = lab.hostsOnBridge("r1=192.0.2.1/24", "r2=192.0.2.2/24");
+        r1 = routers.get(0);
+        r2 = routers.get(1);
     }
 
     @After

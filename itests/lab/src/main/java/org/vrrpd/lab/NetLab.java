@@ -93,6 +93,23 @@ public final class NetLab implements AutoCloseable {
     }
 
     /**
+     * The usual lab: a bridge namespace {@code "br"} and, for each {@code "role=cidr"} (just
+     * {@code "role"}: no IPv4 address), a namespace with {@code eth0} on that bridge. Returns the
+     * hosts' namespace names in the order given.
+     */
+    public List<String> hostsOnBridge(String... hosts) {
+        String br = bridge("br");
+        List<String> names = new ArrayList<>();
+        for (String host : hosts) {
+            String[] roleAndCidr = host.split("=", 2);
+            String ns = namespace(roleAndCidr[0]);
+            link(br, ns, "eth0", roleAndCidr.length > 1 ? roleAndCidr[1] : null);
+            names.add(ns);
+        }
+        return names;
+    }
+
+    /**
      * Connects {@code hostNs} to the bridge in {@code bridgeNs} with a veth pair: {@code ifname} in
      * the host, enslaved port in the bridge namespace. Assigns {@code cidr} (may be null) and brings
      * both ends up. Returns the name of the bridge-side port.

@@ -6,6 +6,7 @@ import static org.junit.Assert.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.Test;
 
 public class NetLabTest {
@@ -53,5 +54,17 @@ public class NetLabTest {
             return;
         }
         throw new AssertionError("check() must throw");
+    }
+
+    @Test
+    public void hostsOnBridgeEachGetEth0OnOneBridge() {
+        try (NetLab lab = NetLab.create()) {
+            List<String> hosts = lab.hostsOnBridge("r1=192.0.2.1/24", "r2=192.0.2.2/24", "cl");
+            assertEquals(List.of(lab.namespaceOf("r1"), lab.namespaceOf("r2"), lab.namespaceOf("cl")), hosts);
+            lab.exec(hosts.get(0), "ping", "-c", "1", "-W", "5", "192.0.2.2").check();
+            String client = lab.exec(hosts.get(2), "ip", "addr", "show", "dev", "eth0").check().stdout();
+            assertTrue("the client's eth0 is up: " + client, client.contains("LOWER_UP"));
+            assertFalse("the client has no IPv4 address: " + client, client.contains("inet "));
+        }
     }
 }

@@ -27,6 +27,8 @@ public class CentisecondBenchmark {
     private static final int RUNS = Integer.getInteger("bench.centiRuns", 20);
     private static final int HOLD_SECONDS = Integer.getInteger("bench.holdSeconds", 600);
     private static final double INTERVAL = 0.01;
+    /** Both daemons' realtime priority, 0 (the default of both) for normal scheduling: ours realtimePriority, keepalived's vrrp_rt_priority. */
+    private static final int REALTIME = Integer.getInteger("bench.realtimePriority", 0);
     /** RFC 5798 §6.1 for B (priority 100): Master_Down_Interval = 3 × Master_Adver_Interval + Skew_Time. */
     private static final double MDI_B = 3 * INTERVAL + (256 - 100) * INTERVAL / 256;
     /** B silent this long between two of its adverts: the end of one false takeover and the start of another. */
@@ -41,7 +43,8 @@ public class CentisecondBenchmark {
         }
         String bound = String.format(Locale.ROOT, "%.1f ms (MDI)", MDI_B * 1000);
         BenchTables.publish("centisecond.md", String.format(Locale.ROOT,
-                "%nVRRPv3, advert 0.01 s: %d SIGKILLs of the master; hold %d s with %d busy loops (one per core)%n%n", RUNS, HOLD_SECONDS,
+                "%nVRRPv3, advert 0.01 s%s: %d SIGKILLs of the master; hold %d s with %d busy loops (one per core)%n%n",
+                REALTIME == 0 ? "" : ", both at SCHED_RR " + REALTIME + " (realtimePriority, vrrp_rt_priority)", RUNS, HOLD_SECONDS,
                 Runtime.getRuntime().availableProcessors()) + BenchTables.rows(results, figure -> figure.startsWith("crash") ? bound : "-"));
     }
 
@@ -57,8 +60,10 @@ public class CentisecondBenchmark {
             BooleanSupplier aMaster = () -> LabBenchmark.holds(lab, nsA) && !LabBenchmark.holds(lab, nsB);
             BooleanSupplier bMaster = () -> LabBenchmark.holds(lab, nsB);
             LabBenchmark.Pair pair = implementation.equals("vrrpd")
-                    ? LabBenchmark.ours(lab, nsA, nsB, work, "version = 3", "advertInterval = " + INTERVAL)
-                    : LabBenchmark.keepalived(lab, nsA, nsB, work, Keepalived.instanceV3("VI_1", 51, 150, LabBenchmark.VIP + "/24", "0.01"),
+                    ? LabBenchmark.ours(lab, nsA, nsB, work, REALTIME == 0 ? Map.of() : Map.of("org.vrrpd.vrrp.cfg", "realtimePriority = " + REALTIME),
+                            "version = 3", "advertInterval = " + INTERVAL)
+                    : LabBenchmark.keepalived(lab, nsA, nsB, work, REALTIME == 0 ? "" : "    vrrp_rt_priority " + REALTIME + "\n",
+                            Keepalived.instanceV3("VI_1", 51, 150, LabBenchmark.VIP + "/24", "0.01"),
                             Keepalived.instanceV3("VI_1", 51, 100, LabBenchmark.VIP + "/24", "0.01"));
             LabBenchmark.awaitTrue(implementation + ": A master at start", aMaster, 15);
 

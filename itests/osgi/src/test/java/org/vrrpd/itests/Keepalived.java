@@ -29,7 +29,12 @@ final class Keepalived {
 
     /** Starts keepalived with {@code vrrpInstance} (one vrrp_instance block) and waits until it is BACKUP. */
     static Keepalived start(NetLab lab, String namespace, Path work, String name, String vrrpInstance) throws IOException {
-        return startConf(lab, namespace, work, name, "global_defs {\n    router_id " + name + "\n}\n" + vrrpInstance);
+        return start(lab, namespace, work, name, "", vrrpInstance);
+    }
+
+    /** The same with more {@code globals} lines in global_defs (e.g. "vrrp_rt_priority 50\n"). */
+    static Keepalived start(NetLab lab, String namespace, Path work, String name, String globals, String vrrpInstance) throws IOException {
+        return startConf(lab, namespace, work, name, "global_defs {\n    router_id " + name + "\n" + globals + "}\n" + vrrpInstance);
     }
 
     /** Starts keepalived with a whole keepalived.conf and waits until an instance is BACKUP. */

@@ -26,7 +26,6 @@ public class KeepalivedIpv6InteropIT extends LabTest {
             Pattern.CASE_INSENSITIVE);
     private static final String NOTHING_DROPPED = "dropped           ttl 0, version 0, type 0, length 0, checksum 0, interval 0";
 
-    private String br;
     private String kaNs;
     private String ourNs;
     private String clNs;
@@ -39,13 +38,10 @@ public class KeepalivedIpv6InteropIT extends LabTest {
 
     @Before
     public void wire() {
-        br = lab.bridge("br");
-        kaNs = lab.namespace("ka");
-        ourNs = lab.namespace("us");
-        clNs = lab.namespace("cl");
-        lab.link(br, kaNs, "eth0", "192.0.2.1/24");
-        lab.link(br, ourNs, "eth0", "192.0.2.2/24");
-        lab.link(br, clNs, "eth0", "192.0.2.10/24");
+        List<String> hosts = lab.hostsOnBridge("ka=192.0.2.1/24", "us=192.0.2.2/24", "cl=192.0.2.10/24");
+        kaNs = hosts.get(0);
+        ourNs = hosts.get(1);
+        clNs = hosts.get(2);
         kaLinkLocal = lab.enableIpv6(kaNs, "eth0");
         ourLinkLocal = lab.enableIpv6(ourNs, "eth0");
         lab.enableIpv6(clNs, "eth0");
@@ -93,7 +89,7 @@ public class KeepalivedIpv6InteropIT extends LabTest {
 
     @Test
     public void weBackUpKeepalivedAndTakeOverWhenItIsKilled() throws Exception {
-        Capture capture = lab.capture(br, "br0", "ip6 proto 112", work.resolve("takeover6.pcap"));
+        Capture capture = lab.capture(lab.namespaceOf("br"), "br0", "ip6 proto 112", work.resolve("takeover6.pcap"));
         Keepalived ka = keepalived(150);
         Vrrpd us = ours(100);
         awaitTrue("keepalived becomes master", this::keepalivedHoldsVip, Duration.ofSeconds(8));
@@ -119,7 +115,7 @@ public class KeepalivedIpv6InteropIT extends LabTest {
 
     @Test
     public void keepalivedBacksUsUpAndTakesOverWhenWeResign() throws Exception {
-        Capture capture = lab.capture(br, "br0", "ip6 proto 112", work.resolve("handover6.pcap"));
+        Capture capture = lab.capture(lab.namespaceOf("br"), "br0", "ip6 proto 112", work.resolve("handover6.pcap"));
         Vrrpd us = ours(150);
         us.awaitState("VI_6", "MASTER", Duration.ofSeconds(20));
         Keepalived ka = keepalived(100);

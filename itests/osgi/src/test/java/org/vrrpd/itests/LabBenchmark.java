@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -272,13 +273,24 @@ public class LabBenchmark {
 
     /** Our A (150) and B (100) with {@code extra} instance settings (e.g. version and advertInterval). */
     static Pair ours(NetLab lab, String nsA, String nsB, Path work, String... extra) throws IOException {
-        Vrrpd a = Vrrpd.start(lab, nsA, work, "a", Map.of("org.vrrpd.vrrp.instance-VI_1.cfg", Vrrpd.instance("VI_1", 51, 150, VIP + "/24", extra)));
-        Vrrpd.start(lab, nsB, work, "b", Map.of("org.vrrpd.vrrp.instance-VI_1.cfg", Vrrpd.instance("VI_1", 51, 100, VIP + "/24", extra)));
+        return ours(lab, nsA, nsB, work, Map.of(), extra);
+    }
+
+    /** The same, each daemon also given {@code daemonFiles} (e.g. the engine's org.vrrpd.vrrp.cfg). */
+    static Pair ours(NetLab lab, String nsA, String nsB, Path work, Map<String, String> daemonFiles, String... extra) throws IOException {
+        Vrrpd a = Vrrpd.start(lab, nsA, work, "a", withInstance(daemonFiles, Vrrpd.instance("VI_1", 51, 150, VIP + "/24", extra)));
+        Vrrpd.start(lab, nsB, work, "b", withInstance(daemonFiles, Vrrpd.instance("VI_1", 51, 100, VIP + "/24", extra)));
         return new Pair() {
             @Override public void startA() throws IOException { a.start(); }
             @Override public void crashA() { a.process().kill(); }
             @Override public void stopA() { a.process().stop(); }
         };
+    }
+
+    private static Map<String, String> withInstance(Map<String, String> daemonFiles, String instance) {
+        Map<String, String> files = new HashMap<>(daemonFiles);
+        files.put("org.vrrpd.vrrp.instance-VI_1.cfg", instance);
+        return files;
     }
 
     private static Pair keepalived(NetLab lab, String nsA, String nsB, Path work) throws IOException {
@@ -288,8 +300,13 @@ public class LabBenchmark {
 
     /** keepalived's A and B from their vrrp_instance blocks. */
     static Pair keepalived(NetLab lab, String nsA, String nsB, Path work, String instanceA, String instanceB) throws IOException {
-        Keepalived a = Keepalived.start(lab, nsA, work, "ka-a", instanceA);
-        Keepalived.start(lab, nsB, work, "ka-b", instanceB);
+        return keepalived(lab, nsA, nsB, work, "", instanceA, instanceB);
+    }
+
+    /** The same with more global_defs lines for both. */
+    static Pair keepalived(NetLab lab, String nsA, String nsB, Path work, String globals, String instanceA, String instanceB) throws IOException {
+        Keepalived a = Keepalived.start(lab, nsA, work, "ka-a", globals, instanceA);
+        Keepalived.start(lab, nsB, work, "ka-b", globals, instanceB);
         return new Pair() {
             @Override public void startA() throws IOException { a.start(); }
             @Override public void crashA() { a.crash(); }

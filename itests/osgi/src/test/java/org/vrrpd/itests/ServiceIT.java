@@ -4,9 +4,14 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.Test;
@@ -16,7 +21,8 @@ import org.vrrpd.lab.Capture;
  * vrrpd as keepalived's users run it: the shipped systemd unit's command line talks to a fake
  * notify socket (READY, WATCHDOG, RELOADING, STOPPING, in that order), a wedged engine thread stops
  * the watchdog heartbeat, SIGHUP applies a pending configuration change without a state change,
- * and SIGUSR1 / SIGUSR2 write the data and statistics dumps.
+ * SIGUSR1 / SIGUSR2 write the data and statistics dumps, and the engine's realtime priority applies
+ * to its loop thread alone.
  */
 public class ServiceIT extends LabTest {
     /** FileInstall would otherwise find a change itself within 500 ms; an hour leaves it to SIGHUP. */
@@ -149,6 +155,44 @@ public class ServiceIT extends LabTest {
         assertEquals("MASTER", r1.state("VI_1"));
         assertEquals("MASTER", r1.state("VI_2"));
         assertTrue(r1.process().isAlive());
+    }
+
+    /** keepalived's vrrp_rt_priority: etc/org.vrrpd.vrrp.cfg raises the loop thread alone to SCHED_RR, live, and a bad value is refused. */
+    @Test
+    public void realtimePriorityRaisesOnlyTheEnginesLoopThreadLiveAndABadValueIsRefused() throws Exception {
+        String ns = router();
+        Map<String, String> configs = new HashMap<>(twoInstances(150));
+        configs.put("org.vrrpd.vrrp.cfg", "realtimePriority = 30\n");
+        Vrrpd r1 = Vrrpd.start(lab, ns, work, "r1", configs);
+        r1.awaitState("VI_1", "MASTER", START);
+        awaitTrue("the loop thread is SCHED_RR 30: " + r1.output(), () -> schedulingOfThreads(r1).equals(List.of("vrrpd-vrrp 2 30")),
+                Duration.ofSeconds(10));
+
+        r1.writeConfig("org.vrrpd.vrrp.cfg", "realtimePriority = 0\n");
+        awaitTrue("back to normal scheduling: " + r1.output(), () -> schedulingOfThreads(r1).isEmpty(), Duration.ofSeconds(10));
+
+        r1.writeConfig("org.vrrpd.vrrp.cfg", "realtimePriority = 100\n");
+        awaitTrue("refused by key and value: " + r1.output(), () -> r1.output().contains(
+                "realtimePriority = 100 rejected: 0 (normal scheduling) or 1..99 (SCHED_RR); the engine keeps its settings"), Duration.ofSeconds(10));
+        assertEquals("MASTER", r1.state("VI_1"));
+        assertTrue(schedulingOfThreads(r1).isEmpty());
+    }
+
+    /** "NAME POLICY PRIORITY" of each of the daemon's threads that is not under the normal policy (fields 41 and 40 of its stat). */
+    private static List<String> schedulingOfThreads(Vrrpd daemon) {
+        List<String> raised = new ArrayList<>();
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/" + daemon.pid() + "/task"))) {
+            for (Path task : tasks) {
+                String stat = Files.readString(task.resolve("stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                if (!fields[41 - 3].equals("0")) {
+                    raised.add(Files.readString(task.resolve("comm")).strip() + " " + fields[41 - 3] + " " + fields[40 - 3]);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return raised;
     }
 
     private static int count(List<String> lines, String text) {

@@ -39,13 +39,10 @@ public class VipLeaseIT extends LabTest {
 
     @Before
     public void wire() throws Exception {
-        String br = lab.bridge("br");
-        ns1 = lab.namespace("r1");
-        ns2 = lab.namespace("r2");
-        client = lab.namespace("cl");
-        lab.link(br, ns1, "eth0", "192.0.2.1/24");
-        lab.link(br, ns2, "eth0", "192.0.2.2/24");
-        lab.link(br, client, "eth0", "192.0.2.10/24");
+        List<String> hosts = lab.hostsOnBridge("r1=192.0.2.1/24", "r2=192.0.2.2/24", "cl=192.0.2.10/24");
+        ns1 = hosts.get(0);
+        ns2 = hosts.get(1);
+        client = hosts.get(2);
         mac1 = ArpProbe.mac(lab, ns1);
         mac2 = ArpProbe.mac(lab, ns2);
         r1 = Vrrpd.start(lab, ns1, work, "r1", Map.of("org.vrrpd.vrrp.instance-VI_1.cfg", Vrrpd.instance("VI_1", 51, 150, VIP + "/24")));

@@ -32,16 +32,12 @@ public class VmacIT extends LabTest {
     private String ns1;
     private String ns2;
     private String client;
-    private String br;
 
     private void twoRoutersAndAClient() {
-        br = lab.bridge("br");
-        ns1 = lab.namespace("r1");
-        ns2 = lab.namespace("r2");
-        client = lab.namespace("cl");
-        lab.link(br, ns1, "eth0", "192.0.2.1/24");
-        lab.link(br, ns2, "eth0", "192.0.2.2/24");
-        lab.link(br, client, "eth0", "192.0.2.10/24");
+        List<String> hosts = lab.hostsOnBridge("r1=192.0.2.1/24", "r2=192.0.2.2/24", "cl=192.0.2.10/24");
+        ns1 = hosts.get(0);
+        ns2 = hosts.get(1);
+        client = hosts.get(2);
     }
 
     private static String vmacInstance(String name, int vrid, int priority, String vip, String... extra) {
@@ -77,7 +73,7 @@ public class VmacIT extends LabTest {
         Map<String, String> r1Configs = new LinkedHashMap<>();
         r1Configs.put("org.vrrpd.vrrp.instance-VI_1.cfg", vmacInstance("VI_1", 51, 150, VIP));
         r1Configs.put("org.vrrpd.vrrp.instance-VI_2.cfg", vmacInstance("VI_2", 52, 150, "192.0.2.102"));
-        Capture capture = lab.capture(br, "br0", "ip proto 112 or arp", work.resolve("vmac.pcap"));
+        Capture capture = lab.capture(lab.namespaceOf("br"), "br0", "ip proto 112 or arp", work.resolve("vmac.pcap"));
         Vrrpd r1 = Vrrpd.start(lab, ns1, work, "r1", r1Configs);
         Vrrpd r2 = Vrrpd.start(lab, ns2, work, "r2", Map.of("org.vrrpd.vrrp.instance-VI_1.cfg", vmacInstance("VI_1", 51, 100, VIP)));
         r1.awaitState("VI_1", "MASTER", STARTUP);
@@ -209,7 +205,7 @@ public class VmacIT extends LabTest {
     @Test
     public void withVmacXmitBaseTheAdvertsUseTheParentAndTheVipTheVmac() throws Exception {
         twoRoutersAndAClient();
-        Capture capture = lab.capture(br, "br0", "ip proto 112", work.resolve("xmitbase.pcap"));
+        Capture capture = lab.capture(lab.namespaceOf("br"), "br0", "ip proto 112", work.resolve("xmitbase.pcap"));
         Vrrpd r1 = Vrrpd.start(lab, ns1, work, "r1", Map.of("org.vrrpd.vrrp.instance-VI_1.cfg", vmacInstance("VI_1", 51, 150, VIP, "vmacXmitBase = true")));
         Vrrpd r2 = Vrrpd.start(lab, ns2, work, "r2", Map.of("org.vrrpd.vrrp.instance-VI_1.cfg", vmacInstance("VI_1", 51, 100, VIP, "vmacXmitBase = true")));
         r1.awaitState("VI_1", "MASTER", STARTUP);

@@ -1,5 +1,6 @@
 package org.vrrpd.api.config;
 
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,6 +20,19 @@ public record ConfigProblem(String source, String key, String value, String reas
     public static ConfigProblem fromRejection(String source, String message) {
         Matcher m = REJECTION.matcher(message);
         return m.matches() ? new ConfigProblem(source, m.group(1), m.group(2), m.group(3)) : new ConfigProblem(source, null, null, message);
+    }
+
+    /**
+     * The problems of {@code file} under a bundle's {@code rules}, which refuse by throwing
+     * IllegalArgumentException: none when they accept it, else that one refusal.
+     */
+    public static List<ConfigProblem> underRules(ConfigFile file, Runnable rules) {
+        try {
+            rules.run();
+            return List.of();
+        } catch (IllegalArgumentException e) {
+            return List.of(fromRejection(file.source(), e.getMessage()));
+        }
     }
 
     /** {@code SOURCE: KEY = VALUE: REASON}, or {@code SOURCE: REASON}. */

@@ -4,7 +4,7 @@
  * built on its own parsing, as an OSGi service and through {@link java.util.ServiceLoader}.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.vrrpd.api.config;
 
 import org.osgi.annotation.bundle.Export;

@@ -32,11 +32,6 @@ public class LogForwardValidator implements ConfigValidator {
 
     @Override
     public List<ConfigProblem> check(ConfigFile file) {
-        try {
-            level(ComponentProperties.of(LogForwarder.Config.class, file.properties()));
-            return List.of();
-        } catch (IllegalArgumentException e) {
-            return List.of(ConfigProblem.fromRejection(file.source(), e.getMessage()));
-        }
+        return ConfigProblem.underRules(file, () -> level(ComponentProperties.of(LogForwarder.Config.class, file.properties())));
     }
 }

@@ -62,4 +62,11 @@ public interface LibC {
     @SaveError @ssize_t long write(int fd, @In ByteBuffer buf, @size_t long count);
 
     String strerror(int errnum);
+
+    /** {@code param}: struct sched_param (one int, the priority); pid 0 is the calling thread. */
+    @SaveError int sched_setscheduler(int pid, int policy, @In ByteBuffer param);
+
+    @SaveError int sched_getscheduler(int pid);
+
+    @SaveError int sched_getparam(int pid, @Out ByteBuffer param);
 }

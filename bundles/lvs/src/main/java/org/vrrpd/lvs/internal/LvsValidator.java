@@ -32,11 +32,6 @@ public class LvsValidator implements ConfigValidator {
 
     @Override
     public List<ConfigProblem> check(ConfigFile file) {
-        try {
-            check(ComponentProperties.of(LvsConfig.class, file.properties()));
-            return List.of();
-        } catch (IllegalArgumentException e) {
-            return List.of(ConfigProblem.fromRejection(file.source(), e.getMessage()));
-        }
+        return ConfigProblem.underRules(file, () -> check(ComponentProperties.of(LvsConfig.class, file.properties())));
     }
 }

@@ -17,11 +17,6 @@ public class PrometheusValidator implements ConfigValidator {
 
     @Override
     public List<ConfigProblem> check(ConfigFile file) {
-        try {
-            ExporterSettings.of(ComponentProperties.of(PrometheusExporter.Config.class, file.properties()));
-            return List.of();
-        } catch (IllegalArgumentException e) {
-            return List.of(ConfigProblem.fromRejection(file.source(), e.getMessage()));
-        }
+        return ConfigProblem.underRules(file, () -> ExporterSettings.of(ComponentProperties.of(PrometheusExporter.Config.class, file.properties())));
     }
 }

@@ -17,11 +17,6 @@ public class SnmpValidator implements ConfigValidator {
 
     @Override
     public List<ConfigProblem> check(ConfigFile file) {
-        try {
-            SnmpSettings.of(ComponentProperties.of(SnmpConfig.class, file.properties()));
-            return List.of();
-        } catch (IllegalArgumentException e) {
-            return List.of(ConfigProblem.fromRejection(file.source(), e.getMessage()));
-        }
+        return ConfigProblem.underRules(file, () -> SnmpSettings.of(ComponentProperties.of(SnmpConfig.class, file.properties())));
     }
 }

@@ -50,6 +50,7 @@ final class EngineCore {
     private final Map<String, String> addressTrouble = new HashMap<>();
     private final InstanceViews views;
     private final StartupDelay startupDelay;
+    private final LoopScheduling scheduling;
     private volatile boolean closed;
     /** Loop thread only: the daemon is stopping (resignAll); configurations that arrive now start nothing. */
     private boolean resigned;
@@ -67,6 +68,7 @@ final class EngineCore {
         handoffs = new HandoffStore(handoffFile);
         views = new InstanceViews(loop, instances, checkers, vips, addressTrouble, receiver);
         startupDelay = new StartupDelay(loop);
+        scheduling = new LoopScheduling(loop);
         handoffExpiry = new TimerHeap.Timer(() -> handoffs.expire((owner, iface, addresses) -> vips.want(owner, iface, List.of(), addresses)));
         leftoverVmacs = new TimerHeap.Timer(vmacs::removeLeftovers);
     }
@@ -273,6 +275,10 @@ final class EngineCore {
     }
 
     // ---- what other threads tell the engine ----
+
+    void engineSettings(EngineSettings settings) {
+        scheduling.set(settings.realtimePriority());
+    }
 
     void interfaceChanged(String name) {
         loop.post(() -> {

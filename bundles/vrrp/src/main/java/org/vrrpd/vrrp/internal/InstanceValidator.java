@@ -23,12 +23,7 @@ public class InstanceValidator implements ConfigValidator {
 
     @Override
     public List<ConfigProblem> check(ConfigFile file) {
-        try {
-            InstanceSettings.parse(file.properties());
-            return List.of();
-        } catch (InstanceSettings.InvalidSetting e) {
-            return List.of(ConfigProblem.fromRejection(file.source(), e.getMessage()));
-        }
+        return ConfigProblem.underRules(file, () -> InstanceSettings.parse(file.properties()));
     }
 
     /** A later file that takes an earlier one's name, or its VRID on its interface, is the one at fault. */

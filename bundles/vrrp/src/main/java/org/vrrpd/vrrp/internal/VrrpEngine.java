@@ -9,7 +9,9 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -38,7 +40,8 @@ import org.vrrpd.api.vrrp.VrrpOperation;
  * configuration. Every reference is dynamic, so that updating any other bundle leaves the engine
  * running: while the netlink bundle is away the instances run on what they knew.
  */
-@Component(service = {VrrpEngine.class, VrrpInstances.class, InterfaceListener.class, LinkListener.class}, immediate = true)
+@Component(service = {VrrpEngine.class, VrrpInstances.class, InterfaceListener.class, LinkListener.class}, immediate = true,
+        configurationPid = EngineSettings.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
 public class VrrpEngine implements VrrpInstances, InterfaceListener, LinkListener {
     private static final Logger LOG = LoggerFactory.getLogger(VrrpEngine.class);
 
@@ -57,13 +60,24 @@ public class VrrpEngine implements VrrpInstances, InterfaceListener, LinkListene
     private BundleContext context;
 
     @Activate
-    void activate(BundleContext bundleContext) throws Exception {
+    void activate(BundleContext bundleContext, Map<String, Object> properties) throws Exception {
         context = bundleContext;
         EngineCore c = new EngineCore(bundleContext.getDataFile("handoff.properties").toPath(), ChannelSockets.Factory.RAW,
                 () -> registry, () -> linkMonitor, () -> arp, () -> na);
         var taken = c.start();
         pending.activated(c);
         LOG.info("VRRP engine started{}", taken.isEmpty() ? "" : ", taking over " + taken + " from its previous incarnation");
+        modified(properties);
+    }
+
+    /** etc/org.vrrpd.vrrp.cfg changed: applied live; a bad value is refused by key and the rest runs on as it was. */
+    @Modified
+    void modified(Map<String, Object> properties) {
+        try {
+            core.engineSettings(EngineSettings.parse(properties));
+        } catch (IllegalArgumentException e) {
+            LOG.error("{}; the engine keeps its settings", e.getMessage());
+        }
     }
 
     /**

@@ -15,8 +15,6 @@ import org.junit.Test;
 import org.vrrpd.api.vrrp.VrrpInstanceView;
 import org.vrrpd.api.vrrp.VrrpState;
 import org.vrrpd.api.vrrp.VrrpStatistics;
-import org.vrrpd.kernel.IoctlSocket;
-import org.vrrpd.kernel.NetworkNamespace;
 import org.vrrpd.lab.Capture;
 import org.vrrpd.lab.NetLab;
 
@@ -39,11 +37,9 @@ public class EngineIpv6NamespaceTest {
     public void wire() throws Exception {
         work = Files.createTempDirectory("engine-ns6");
         lab = NetLab.create();
-        String br = lab.bridge("br");
-        r1 = lab.namespace("r1");
-        r2 = lab.namespace("r2");
-        lab.link(br, r1, "eth0", "192.0.2.1/24");
-        lab.link(br, r2, "eth0", "192.0.2.2/24");
+        List<String> routers = lab.hostsOnBridge("r1=192.0.2.1/24", "r2=192.0.2.2/24");
+        r1 = routers.get(0);
+        r2 = routers.get(1);
         r1LinkLocal = lab.enableIpv6(r1, "eth0");
         core2 = engineIn(r2, "192.0.2.2/24," + lab.enableIpv6(r2, "eth0") + "/64", "r2");
         core1 = engineIn(r1, "192.0.2.1/24," + r1LinkLocal + "/64", "r1");
@@ -60,16 +56,8 @@ public class EngineIpv6NamespaceTest {
         NetLab.deleteRecursively(work);
     }
 
-    /** An engine whose thread and sockets live in {@code ns}, its interface registry standing in for netlink. */
     private EngineCore engineIn(String ns, String addresses, String name) throws Exception {
-        return NetworkNamespace.call(ns, () -> {
-            FakeInterfaces eth0 = new FakeInterfaces(0, "eth0", IoctlSocket.nameToIndex("eth0"), addresses);
-            EngineCore c = new EngineCore(work.resolve(name + "-handoff.properties"), ChannelSockets.Factory.RAW, () -> eth0, () -> null,
-                    () -> null, () -> null);
-            c.start();
-            c.authenticatorAdded("none", new NoAuth());
-            return c;
-        });
+        return NamespaceEngine.start(ns, work.resolve(name + "-handoff.properties"), 0, addresses);
     }
 
     private static void both(EngineCore core, int priority) throws Exception {

@@ -42,12 +42,10 @@ public class EngineNamespaceTest {
     public void wire() throws Exception {
         work = Files.createTempDirectory("engine-ns");
         lab = NetLab.create();
-        String br = lab.bridge("br");
-        r1 = lab.namespace("r1");
-        r2 = lab.namespace("r2");
-        lab.link(br, r1, "eth0", "192.0.2.1/24");
-        lab.link(br, r2, "eth0", "192.0.2.2/24");
-        capture = lab.capture(br, "br0", "ip proto 112 and src host 192.0.2.1", work.resolve("adverts.pcap"));
+        List<String> routers = lab.hostsOnBridge("r1=192.0.2.1/24", "r2=192.0.2.2/24");
+        r1 = routers.get(0);
+        r2 = routers.get(1);
+        capture = lab.capture(lab.namespaceOf("br"), "br0", "ip proto 112 and src host 192.0.2.1", work.resolve("adverts.pcap"));
     }
 
     @After
@@ -59,15 +57,9 @@ public class EngineNamespaceTest {
         NetLab.deleteRecursively(work);
     }
 
-    /** An engine whose thread and sockets live in r1, its interface registry standing in for netlink. */
+    /** An engine in r1, its address changes stuck in netlink for {@code netlinkStallMillis} each. */
     private void engineInR1(long netlinkStallMillis) throws Exception {
-        core = NetworkNamespace.call(r1, () -> {
-            FakeInterfaces eth0 = new FakeInterfaces(netlinkStallMillis, "eth0", IoctlSocket.nameToIndex("eth0"), "192.0.2.1/24");
-            EngineCore c = new EngineCore(work.resolve("handoff.properties"), ChannelSockets.Factory.RAW, () -> eth0, () -> null, () -> null, () -> null);
-            c.start();
-            c.authenticatorAdded("none", new NoAuth());
-            return c;
-        });
+        core = NamespaceEngine.start(r1, work.resolve("handoff.properties"), netlinkStallMillis, "192.0.2.1/24");
     }
 
     private static InstanceSettings instance(String addresses) {

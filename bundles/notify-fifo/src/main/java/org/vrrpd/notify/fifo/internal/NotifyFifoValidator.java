@@ -17,11 +17,6 @@ public class NotifyFifoValidator implements ConfigValidator {
 
     @Override
     public List<ConfigProblem> check(ConfigFile file) {
-        try {
-            FifoSettings.of(ComponentProperties.of(NotifyFifoConfig.class, file.properties()));
-            return List.of();
-        } catch (IllegalArgumentException e) {
-            return List.of(ConfigProblem.fromRejection(file.source(), e.getMessage()));
-        }
+        return ConfigProblem.underRules(file, () -> FifoSettings.of(ComponentProperties.of(NotifyFifoConfig.class, file.properties())));
     }
 }

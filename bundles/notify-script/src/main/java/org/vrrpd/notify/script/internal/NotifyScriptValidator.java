@@ -28,14 +28,11 @@ public class NotifyScriptValidator implements ConfigValidator {
 
     @Override
     public List<ConfigProblem> check(ConfigFile file) {
-        try {
+        return ConfigProblem.underRules(file, () -> {
             NotifyScriptConfig config = ComponentProperties.of(NotifyScriptConfig.class, file.properties());
             scripts(config);
             user(config);
             config.timeout(); // a timeout that is not a number is refused here; the notifier keeps it within 1..3600 s
-            return List.of();
-        } catch (IllegalArgumentException e) {
-            return List.of(ConfigProblem.fromRejection(file.source(), e.getMessage()));
-        }
+        });
     }
 }

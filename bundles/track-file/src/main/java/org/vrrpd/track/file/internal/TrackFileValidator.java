@@ -17,11 +17,6 @@ public class TrackFileValidator implements ConfigValidator {
 
     @Override
     public List<ConfigProblem> check(ConfigFile file) {
-        try {
-            TrackFileSettings.of(ComponentProperties.of(TrackFileConfig.class, file.properties()));
-            return List.of();
-        } catch (IllegalArgumentException e) {
-            return List.of(ConfigProblem.fromRejection(file.source(), e.getMessage()));
-        }
+        return ConfigProblem.underRules(file, () -> TrackFileSettings.of(ComponentProperties.of(TrackFileConfig.class, file.properties())));
     }
 }

@@ -31,11 +31,6 @@ public class TrackInterfaceValidator implements ConfigValidator {
 
     @Override
     public List<ConfigProblem> check(ConfigFile file) {
-        try {
-            weight(ComponentProperties.of(TrackInterfaceConfig.class, file.properties()));
-            return List.of();
-        } catch (IllegalArgumentException e) {
-            return List.of(ConfigProblem.fromRejection(file.source(), e.getMessage()));
-        }
+        return ConfigProblem.underRules(file, () -> weight(ComponentProperties.of(TrackInterfaceConfig.class, file.properties())));
     }
 }

@@ -17,11 +17,6 @@ public class TrackProcessValidator implements ConfigValidator {
 
     @Override
     public List<ConfigProblem> check(ConfigFile file) {
-        try {
-            TrackProcessSettings.of(ComponentProperties.of(TrackProcessConfig.class, file.properties()));
-            return List.of();
-        } catch (IllegalArgumentException e) {
-            return List.of(ConfigProblem.fromRejection(file.source(), e.getMessage()));
-        }
+        return ConfigProblem.underRules(file, () -> TrackProcessSettings.of(ComponentProperties.of(TrackProcessConfig.class, file.properties())));
     }
 }

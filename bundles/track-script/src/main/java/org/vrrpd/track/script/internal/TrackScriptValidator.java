@@ -17,11 +17,6 @@ public class TrackScriptValidator implements ConfigValidator {
 
     @Override
     public List<ConfigProblem> check(ConfigFile file) {
-        try {
-            ScriptSettings.of(ComponentProperties.of(TrackScriptConfig.class, file.properties()));
-            return List.of();
-        } catch (IllegalArgumentException e) {
-            return List.of(ConfigProblem.fromRejection(file.source(), e.getMessage()));
-        }
+        return ConfigProblem.underRules(file, () -> ScriptSettings.of(ComponentProperties.of(TrackScriptConfig.class, file.properties())));
     }
 }
