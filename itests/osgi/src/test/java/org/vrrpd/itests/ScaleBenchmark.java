@@ -21,13 +21,16 @@ import org.vrrpd.lab.NetLab;
  * send jitter — how far each instance's advert interval strays from 1 s — and missed adverts (an
  * interval of 1.5 s or more), from one capture of every interface in the routers' namespace. Each
  * interface is its own link (a veth whose other end no one listens on), as VLANs would be. Writes
- * its tables to target/bench/scale.md.
+ * its tables to target/bench/scale.md after each size. {@code bench.vipLease} sets our instances'
+ * vipLease (0: permanent addresses, which is what keepalived does).
  */
 public class ScaleBenchmark {
     private static final List<Integer> INTERFACE_COUNTS = java.util.Arrays.stream(System.getProperty("bench.interfaces", "4,40").split(","))
             .map(String::strip).map(Integer::valueOf).toList();
     private static final int VRIDS = Integer.getInteger("bench.vrids", 250);
     private static final int SECONDS = Integer.getInteger("bench.seconds", 60);
+    /** Our instances' vipLease (seconds; 0: permanent addresses, as keepalived's), or the default when unset. */
+    private static final String VIP_LEASE = System.getProperty("bench.vipLease", "");
     private static final long CLOCK_TICKS = 100; // USER_HZ
 
     @Test
@@ -41,8 +44,8 @@ public class ScaleBenchmark {
             tables.append(String.format(Locale.ROOT, "%n%,d instances (%d interfaces × %d VRIDs, advert 1 s), all master, over %d s%n%n",
                     interfaces * VRIDS, interfaces, VRIDS, SECONDS));
             tables.append(BenchTables.rows(results, null));
+            BenchTables.publish("scale.md", tables.toString()); // after each size: a later one that fails keeps these
         }
-        BenchTables.publish("scale.md", tables.toString());
     }
 
     /** Instance i on eth{i}, VRID v: VIP from one documentation range for even interfaces and the other for odd ones. */
@@ -90,7 +93,8 @@ public class ScaleBenchmark {
         for (int i = 0; i < interfaces; i++) {
             for (int v = 1; v <= VRIDS; v++) {
                 String name = "VI_" + i + "_" + v;
-                configs.put("org.vrrpd.vrrp.instance-" + name + ".cfg", Vrrpd.instance(name, v, 100, vip(i, v)).replace("eth0", "eth" + i));
+                String cfg = Vrrpd.instance(name, v, 100, vip(i, v), VIP_LEASE.isEmpty() ? new String[0] : new String[] {"vipLease = " + VIP_LEASE});
+                configs.put("org.vrrpd.vrrp.instance-" + name + ".cfg", cfg.replace("eth0", "eth" + i));
             }
         }
         Path archive = Vrrpd.makeSharedArchive(work.resolve("cache")); // as the shipped unit starts

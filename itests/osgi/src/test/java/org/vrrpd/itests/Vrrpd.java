@@ -145,7 +145,7 @@ final class Vrrpd {
 
     void start() throws IOException {
         process = lab.start(namespace, log, launch);
-        if (!process.awaitOutput("control socket listening", Duration.ofSeconds(60))) {
+        if (!process.awaitOutput("control socket listening", Duration.ofSeconds(180))) { // 10,000 instance files on a loaded machine
             throw new IllegalStateException(name + " did not come up:\n" + process.output());
         }
     }

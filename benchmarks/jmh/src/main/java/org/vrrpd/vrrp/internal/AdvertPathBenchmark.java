@@ -15,6 +15,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -29,6 +30,7 @@ import org.vrrpd.api.net.NetInterface;
 import org.vrrpd.api.vrrp.VrrpState;
 import org.vrrpd.auth.internal.AhAuthenticator;
 import org.vrrpd.auth.internal.PasswordAuthenticator;
+import org.vrrpd.kernel.SendBatch;
 
 /**
  * The engine's advert path, on its real classes, with only the socket calls left out:
@@ -66,12 +68,17 @@ public class AdvertPathBenchmark {
         @Override public void schedule(TimerHeap.Timer t, long delay) { heap.schedule(t, now + delay); }
         @Override public void cancel(TimerHeap.Timer t) { heap.cancel(t); }
 
+        /** One turn of the loop: the next timers due, their adverts queued and flushed at the end, as the event loop does. */
         void fireNext() {
             now = heap.nextDeadline();
+            turn.open();
             heap.fireDue(now, e -> {
                 throw e;
             });
+            turn.flush();
         }
+
+        final SendBatches turn = new SendBatches();
     }
 
     /** Sockets that send nowhere and receive nothing. */
@@ -82,6 +89,20 @@ public class AdvertPathBenchmark {
         @Override public void setJoined(boolean join) { }
         @Override public void close() { }
     };
+
+    /** Sockets that batch, and send each batch nowhere (the copy into the batch is measured, not the sendmmsg). */
+    private static final ChannelSockets BATCHING_NO_SOCKETS = new ChannelSockets() {
+        @Override public int[] fds() { return new int[0]; }
+        @Override public int receive(int socket, ByteBuffer buffer) { return -1; }
+        @Override public void send(ByteBuffer datagram, int destination) { }
+        @Override public boolean batches() { return true; }
+        @Override public void send(SendBatch batch, SendBatch.Refusal refusal) { batch.clear(); }
+        @Override public void setJoined(boolean join) { }
+        @Override public void close() { }
+    };
+
+    /** Masters on one interface whose adverts fall due together: one turn fires them all into one batch. */
+    private static final int BATCHED = 64;
 
     private static final Descriptors NO_DESCRIPTORS = new Descriptors() {
         @Override public void register(int fd, ReadHandler handler) { }
@@ -121,6 +142,7 @@ public class AdvertPathBenchmark {
     private VrrpInstance ahBackup;
     private VrrpInstance passMaster;
     private VrrpInstance ahMaster;
+    private List<VrrpInstance> batchedMasters;
 
     @Setup
     public void setUp() {
@@ -141,18 +163,23 @@ public class AdvertPathBenchmark {
         for (int i = 0; i < AH_POOL; i++) {
             ahPool.put(sealer.advert(150, 0xc0000201, null)); // from 192.0.2.1 to 224.0.0.18
         }
-        passMaster = master("pass", "eth2", new PasswordAuthenticator());
-        ahMaster = master("ah", "eth3", new AhAuthenticator());
+        passMaster = masters("pass", "eth2", new PasswordAuthenticator(), 1, NO_SOCKETS).get(0);
+        ahMaster = masters("ah", "eth3", new AhAuthenticator(), 1, NO_SOCKETS).get(0);
+        batchedMasters = masters("pass", "eth4", new PasswordAuthenticator(), BATCHED, BATCHING_NO_SOCKETS);
     }
 
     private InterfaceChannel channel(String name) {
-        InterfaceChannel channel = new InterfaceChannel(name, 2, false, NO_SOCKETS, receiver);
+        InterfaceChannel channel = new InterfaceChannel(name, 2, false, NO_SOCKETS, receiver, clock.turn);
         channel.setPrimary(0xc0000202L); // 192.0.2.2
         return channel;
     }
 
     private static InstanceSettings settings(String authType, String iface, int priority) {
-        return InstanceSettings.parse(Map.of("name", "VI_" + iface, "interfaceName", iface, "vrid", 51, "priority", priority,
+        return settings(authType, iface, priority, 51);
+    }
+
+    private static InstanceSettings settings(String authType, String iface, int priority, int vrid) {
+        return InstanceSettings.parse(Map.of("name", "VI_" + iface + "_" + vrid, "interfaceName", iface, "vrid", vrid, "priority", priority,
                 "virtualAddresses", "192.0.2.100/24", "authType", authType, "authPassword", "kaspike1"));
     }
 
@@ -164,25 +191,31 @@ public class AdvertPathBenchmark {
         return instance;
     }
 
-    /** A master on its own clock, whose adverts go through the engine's channel set (opened on an interface that is up). */
-    private VrrpInstance master(String authType, String iface, Authenticator authenticator) {
+    /** {@code count} masters (VRIDs 51 on) on one clock of their own, whose adverts go through the engine's channel set on {@code iface} (up). */
+    private List<VrrpInstance> masters(String authType, String iface, Authenticator authenticator, int count, ChannelSockets sockets) {
         InstanceRegistry registry = new InstanceRegistry();
         OneInterface interfaces = new OneInterface(iface);
-        InterfaceChannels channels = new InterfaceChannels(NO_DESCRIPTORS, (name, index, ipv6) -> NO_SOCKETS, receiver, registry,
-                () -> interfaces, () -> null, InterfaceChannels.MemberFaults.NONE);
         Clock masterClock = new Clock();
+        InterfaceChannels channels = new InterfaceChannels(NO_DESCRIPTORS, masterClock.turn, (name, index, ipv6) -> sockets, receiver, registry,
+                () -> interfaces, () -> null, InterfaceChannels.MemberFaults.NONE);
         VipReconciler vips = new VipReconciler(() -> interfaces, (owner, outcomes) -> { });
-        VrrpInstance instance = new VrrpInstance(new InstanceHost(masterClock, channels, vips, null, null, null),
-                settings(authType, iface, 200));
-        instance.setAuth(authenticator.newSession(KEY));
-        registry.put(instance);
-        channels.refresh(iface);
-        masterClocks.put(instance, masterClock);
-        instance.resume(VrrpState.MASTER); // re-adds its VIPs once, on the reconciler's thread; from now on it only advertises
-        if (instance.state() != VrrpState.MASTER) {
-            throw new IllegalStateException(instance.name() + " is " + instance.state() + ": " + instance.faults());
+        InstanceHost host = new InstanceHost(masterClock, channels, vips, null, null, null);
+        List<VrrpInstance> masters = new java.util.ArrayList<>();
+        for (int k = 0; k < count; k++) {
+            VrrpInstance instance = new VrrpInstance(host, settings(authType, iface, 200, 51 + k));
+            instance.setAuth(authenticator.newSession(KEY));
+            registry.put(instance);
+            masters.add(instance);
         }
-        return instance;
+        channels.refresh(iface);
+        for (VrrpInstance instance : masters) {
+            masterClocks.put(instance, masterClock);
+            instance.resume(VrrpState.MASTER); // re-adds its VIPs once, on the reconciler's thread; from now on it only advertises
+            if (instance.state() != VrrpState.MASTER) {
+                throw new IllegalStateException(instance.name() + " is " + instance.state() + ": " + instance.faults());
+            }
+        }
+        return masters;
     }
 
     /** What was measured must have been the accepting path: a dropped advert would measure less. */
@@ -223,5 +256,13 @@ public class AdvertPathBenchmark {
     public long sendAh() {
         masterClocks.get(ahMaster).fireNext();
         return ahMaster.counters.advertisementsSent;
+    }
+
+    /** Per advert: {@value #BATCHED} masters due together, one turn, their adverts copied into one batch and flushed. */
+    @Benchmark
+    @OperationsPerInvocation(BATCHED)
+    public long sendPassBatched() {
+        masterClocks.get(batchedMasters.get(0)).fireNext();
+        return batchedMasters.get(BATCHED - 1).counters.advertisementsSent;
     }
 }

@@ -33,6 +33,9 @@ public interface LibC {
 
     @SaveError @ssize_t long sendmsg(int fd, @In ByteBuffer msg, int flags);
 
+    /** {@code msgvec} holds {@code vlen} struct mmsghdr whose pointers point into direct memory; returns how many were sent. */
+    @SaveError int sendmmsg(int fd, @In ByteBuffer msgvec, int vlen, int flags);
+
     @SaveError int poll(ByteBuffer fds, long nfds, int timeout);
 
     /** poll with a struct timespec timeout (NULL: forever) and no signal mask change (NULL). */

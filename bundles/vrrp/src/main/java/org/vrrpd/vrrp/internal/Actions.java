@@ -16,11 +16,13 @@ final class Actions {
             case REMOVE_VIPS -> host.removeVips(instance);
             case SEND_GARP -> instance.garps().becameMaster();
             case START_ADVER_TIMER -> {
-                // At a fixed rate from the deadline that just fired, so adverts do not drift by the loop's
-                // latency; from now after a reset (the timer still pending) or a late loop.
+                // At a fixed rate from the deadline that just fired (it may have fired up to `early` before it,
+                // batched with others), so adverts do not drift by the loop's latency; from now after a reset
+                // (the timer still pending) or a late loop.
                 long interval = Timing.advert(settings.advertCentis());
+                long early = Timing.coalesce(interval);
                 long fromLast = protocolTimer.deadline() + interval - loop.now();
-                loop.schedule(protocolTimer, !protocolTimer.isScheduled() && fromLast > 0 && fromLast <= interval ? fromLast : interval);
+                loop.schedule(protocolTimer, !protocolTimer.isScheduled() && fromLast > 0 && fromLast <= interval + early ? fromLast : interval, early);
             }
             case START_MASTER_DOWN_TIMER -> loop.schedule(protocolTimer, instance.masterDownNanos());
             case START_LISTEN_TIMER -> loop.schedule(protocolTimer, Timing.listen(settings.version(), instance.priority(), settings.advertCentis()));

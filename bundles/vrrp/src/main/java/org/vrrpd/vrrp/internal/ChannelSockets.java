@@ -2,6 +2,7 @@ package org.vrrpd.vrrp.internal;
 
 import java.nio.ByteBuffer;
 import org.vrrpd.kernel.NativeException;
+import org.vrrpd.kernel.SendBatch;
 
 /**
  * The sockets one interface's VRRP traffic goes through: what an {@link InterfaceChannel} sends
@@ -28,6 +29,16 @@ interface ChannelSockets extends AutoCloseable {
      * an IPv6 advert goes where its header says).
      */
     void send(ByteBuffer datagram, int destination) throws NativeException;
+
+    /** Whether {@link #send(SendBatch, SendBatch.Refusal)} sends a batch with one system call; if not, adverts leave one by one. */
+    default boolean batches() {
+        return false;
+    }
+
+    /** Sends every advert of {@code batch} (sendmmsg), tells {@code refusal} of each refused one, and empties the batch. */
+    default void send(SendBatch batch, SendBatch.Refusal refusal) {
+        throw new UnsupportedOperationException("these sockets send adverts one by one");
+    }
 
     /** Joins or leaves the VRRP group; called only when that changes. */
     void setJoined(boolean join) throws NativeException;

@@ -60,7 +60,7 @@ final class EngineCore {
         loop = new EventLoop("vrrpd-vrrp");
         receiver = new AdvertReceiver(loop);
         vmacs = new VmacLinks(registry, loop::post, this::refreshConcerning, new VmacSysctls(VmacSysctls.PROC));
-        channels = new InterfaceChannels(loop, sockets, receiver, instances, registry, links,
+        channels = new InterfaceChannels(loop, loop.sends(), sockets, receiver, instances, registry, links,
                 (s, interfaces) -> {
                     String vmac = vmacs.fault(s, s.vmac().enabled() ? interfaces.byName(s.vmac().name()) : Optional.empty());
                     return vmac != null ? vmac : LinkFaults.ofUnicastSource(s, interfaces.byName(s.interfaceName()));

@@ -22,9 +22,12 @@ final class EventLoop implements Timers, Descriptors, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EventLoop.class);
 
     private final Poller poller = new Poller(16);
+    /** The wake-up descriptor is polled first, and never removed: its slot stays 0. */
+    private static final int WAKEUP_SLOT = 0;
     private final EventFd wakeup;
     private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final TimerHeap timers = new TimerHeap();
+    private final SendBatches sends = new SendBatches();
     private ReadHandler[] handlers = new ReadHandler[64];
     private final Thread thread;
     private volatile boolean running = true;
@@ -82,6 +85,16 @@ final class EventLoop implements Timers, Descriptors, AutoCloseable {
     }
 
     @Override
+    public void schedule(TimerHeap.Timer timer, long delayNanos, long earlyNanos) {
+        timers.schedule(timer, now() + delayNanos, earlyNanos);
+    }
+
+    /** Where the channels queue the adverts of the timers' turn. */
+    SendBatches sends() {
+        return sends;
+    }
+
+    @Override
     public void cancel(TimerHeap.Timer timer) {
         timers.cancel(timer);
     }
@@ -109,7 +122,8 @@ final class EventLoop implements Timers, Descriptors, AutoCloseable {
     /**
      * One turn: tasks, then each ready descriptor once (a handler reads a bounded batch, so a flood
      * cannot hold the timers back: poll is level-triggered and reports the rest next turn), then the
-     * due timers. Each of them is guarded on its own: one that throws is logged and the rest run.
+     * due timers, whose adverts leave together at the end ({@link SendBatches}). Each of them is
+     * guarded on its own: one that throws is logged and the rest run.
      */
     private void run() {
         while (running) {
@@ -118,7 +132,9 @@ final class EventLoop implements Timers, Descriptors, AutoCloseable {
             } catch (NativeException e) {
                 failed(e);
             }
-            wakeup.drain();
+            if (poller.ready(WAKEUP_SLOT)) { // a read that finds nothing would cost a system call per turn
+                wakeup.drain();
+            }
             for (Runnable task; (task = tasks.poll()) != null; ) {
                 try {
                     task.run();
@@ -138,7 +154,9 @@ final class EventLoop implements Timers, Descriptors, AutoCloseable {
                     }
                 }
             }
+            sends.open();
             timers.fireDue(now(), this::failed);
+            sends.flush();
         }
     }
 

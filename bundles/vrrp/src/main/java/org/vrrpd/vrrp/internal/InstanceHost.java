@@ -69,20 +69,33 @@ final class InstanceHost implements InstanceEffects {
         }
     }
 
-    /** To {@code peer}, or to the VRRP group when null. */
+    /** To {@code peer}, or to the VRRP group when null; IPv4 adverts of the timers' turn are queued for one sendmmsg ({@link SendBatches}). */
     private static void send(VrrpInstance instance, InterfaceChannel channel, int priority, long source, Unicast.Peer peer) {
         try {
-            channel.send(instance.advert(priority, source, peer), peer == null ? Ipv4.VRRP_GROUP : peer.ipv4());
-            instance.counters.advertisementsSent++;
-            if (priority == 0) {
-                instance.counters.priorityZeroSent++;
-            }
+            channel.send(instance, priority, instance.advert(priority, source, peer), peer == null ? Ipv4.VRRP_GROUP : peer.ipv4());
+            count(instance, priority, 1);
         } catch (NativeException e) {
-            if (priority != 0) { // a resignation on a link that just failed is expected to fail
-                boolean ipv6 = instance.settings().ipv6();
-                LOG.warn("{}: advert to {} not sent: {}", instance.name(), peer == null ? RouterAddress.group(ipv6)
-                        : RouterAddress.text(peer.high(), peer.low(), ipv6), e.getMessage());
-            }
+            boolean ipv6 = instance.settings().ipv6();
+            notSent(instance, priority, peer == null ? RouterAddress.group(ipv6) : RouterAddress.text(peer.high(), peer.low(), ipv6), e);
+        }
+    }
+
+    /** An IPv4 advert counted as sent when it was queued ({@link SendBatches}) was refused by the kernel. */
+    static void refused(VrrpInstance instance, int priority, int destination, NativeException e) {
+        count(instance, priority, -1);
+        notSent(instance, priority, Ipv4.toString(destination), e);
+    }
+
+    private static void count(VrrpInstance instance, int priority, int delta) {
+        instance.counters.advertisementsSent += delta;
+        if (priority == 0) {
+            instance.counters.priorityZeroSent += delta;
+        }
+    }
+
+    private static void notSent(VrrpInstance instance, int priority, String destination, NativeException e) {
+        if (priority != 0) { // a resignation on a link that just failed is expected to fail
+            LOG.warn("{}: advert to {} not sent: {}", instance.name(), destination, e.getMessage());
         }
     }
 

@@ -2,6 +2,7 @@ package org.vrrpd.vrrp.internal;
 
 import java.nio.ByteBuffer;
 import org.vrrpd.kernel.NativeException;
+import org.vrrpd.kernel.SendBatch;
 
 /**
  * One interface's VRRP traffic of one address family, shared by every instance of that family on it
@@ -12,6 +13,9 @@ import org.vrrpd.kernel.NativeException;
 final class InterfaceChannel {
     /** Datagrams read from one socket per turn of the loop, so that a flood cannot delay the timers. */
     static final int RECEIVE_BUDGET = 64;
+    /** Adverts queued per sendmmsg, and the longest batched (VRRPv2 with AH and 50 addresses); a longer one leaves alone. */
+    private static final int BATCH_CAPACITY = 32;
+    private static final int BATCH_SLOT = 256;
 
     /** Receives every datagram that arrives, in a buffer reused for each. */
     interface Receiver {
@@ -25,17 +29,29 @@ final class InterfaceChannel {
     private final Receiver receiver;
     private final ByteBuffer buffer = ByteBuffer.allocateDirect(65536);
     private final VrrpInstance[] byVrid = new VrrpInstance[256];
+    private final SendBatches turn;
+    /** The timers' adverts of this turn, or null when the sockets send one by one; who queued each, with which priority. */
+    private final SendBatch batch;
+    private final VrrpInstance[] queuedBy;
+    private final int[] queuedPriority;
+    private final SendBatch.Refusal refusal = this::refused;
+    private boolean queued;
     private int members;
     private boolean joined;
     /** The interface's primary address in the family ({@link RouterAddress}): the source of our adverts. */
     private long primary;
 
-    InterfaceChannel(String name, int index, boolean ipv6, ChannelSockets sockets, Receiver receiver) {
+    InterfaceChannel(String name, int index, boolean ipv6, ChannelSockets sockets, Receiver receiver, SendBatches turn) {
         this.name = name;
         this.index = index;
         this.ipv6 = ipv6;
         this.sockets = sockets;
         this.receiver = receiver;
+        this.turn = turn;
+        boolean batching = sockets.batches();
+        batch = batching ? new SendBatch(BATCH_CAPACITY, BATCH_SLOT) : null;
+        queuedBy = batching ? new VrrpInstance[BATCH_CAPACITY] : null;
+        queuedPriority = batching ? new int[BATCH_CAPACITY] : null;
     }
 
     String name() {
@@ -98,11 +114,42 @@ final class InterfaceChannel {
         }
     }
 
-    void send(ByteBuffer datagram, int destination) throws NativeException {
-        sockets.send(datagram, destination);
+    /**
+     * Sends {@code sender}'s advert (with {@code priority}) to {@code destination}: at once, or,
+     * during the timers' turn, queued for the turn's end (a refusal then reaches
+     * {@link InstanceHost#refused}); the caller may reuse the buffer either way.
+     */
+    void send(VrrpInstance sender, int priority, ByteBuffer datagram, int destination) throws NativeException {
+        if (batch == null || !turn.isOpen() || !batch.fits(datagram.remaining())) {
+            sockets.send(datagram, destination);
+            return;
+        }
+        if (!queued) {
+            turn.pending(this);
+            queued = true;
+        } else if (batch.isFull()) {
+            sockets.send(batch, refusal);
+        }
+        queuedBy[batch.size()] = sender;
+        queuedPriority[batch.size()] = priority;
+        batch.add(datagram, destination);
     }
 
+    /** Sends what this turn queued (one sendmmsg). */
+    void flush() {
+        queued = false;
+        if (batch != null && batch.size() > 0) {
+            sockets.send(batch, refusal);
+        }
+    }
+
+    private void refused(int i, ByteBuffer datagram, int destination, int errno) {
+        InstanceHost.refused(queuedBy[i], queuedPriority[i], destination, new NativeException("sendmmsg(" + name + ")", errno));
+    }
+
+    /** Whatever this turn queued leaves first (a priority 0 of an instance leaving with its channel). */
     void close() {
+        flush();
         sockets.close();
     }
 }

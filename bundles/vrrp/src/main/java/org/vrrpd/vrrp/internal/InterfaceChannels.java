@@ -30,12 +30,14 @@ final class InterfaceChannels {
     private final Supplier<InterfaceRegistry> registry;
     private final Supplier<LinkMonitor> links;
     private final MemberFaults memberFaults;
+    private final SendBatches turn;
     private final Map<String, InterfaceChannel> ipv4 = new HashMap<>();
     private final Map<String, InterfaceChannel> ipv6 = new HashMap<>();
 
-    InterfaceChannels(Descriptors loop, ChannelSockets.Factory sockets, InterfaceChannel.Receiver receiver, InstanceRegistry instances,
-                      Supplier<InterfaceRegistry> registry, Supplier<LinkMonitor> links, MemberFaults memberFaults) {
+    InterfaceChannels(Descriptors loop, SendBatches turn, ChannelSockets.Factory sockets, InterfaceChannel.Receiver receiver,
+                      InstanceRegistry instances, Supplier<InterfaceRegistry> registry, Supplier<LinkMonitor> links, MemberFaults memberFaults) {
         this.memberFaults = memberFaults;
+        this.turn = turn;
         this.loop = loop;
         this.sockets = sockets;
         this.receiver = receiver;
@@ -141,7 +143,7 @@ final class InterfaceChannels {
 
     private InterfaceChannel open(NetInterface iface, boolean v6) throws NativeException {
         InterfaceChannel channel = new InterfaceChannel(iface.name(), iface.index(), v6, sockets.open(iface.name(), iface.index(), v6),
-                receiver);
+                receiver, turn);
         channels(v6).put(iface.name(), channel);
         int[] fds = channel.fds();
         for (int socket = 0; socket < fds.length; socket++) {

@@ -13,7 +13,9 @@ import java.util.Map;
  * every {@link #renewalNanos renewal period}, so a dead or hung daemon's addresses go between
  * {@code lease − period} and {@code lease + 1 s} after it stopped. A renewal that finds its owner
  * much later than due (the daemon was stopped, SIGSTOP, or starved) is {@link Due#lapsed lapsed}:
- * the kernel may have removed the addresses, and the renewal adds them again.
+ * the kernel may have removed the addresses, and the renewal adds them again. An owner due within a
+ * tenth of a period of the first is renewed with it (early, which only lengthens its lease), so
+ * that thousands of owners share a few wake-ups of the worker a period instead of one each.
  * Not thread-safe: the reconciler's worker only.
  */
 final class LeaseSchedule {
@@ -26,7 +28,7 @@ final class LeaseSchedule {
     record Due(String owner, boolean lapsed, long sinceRenewalNanos) {
     }
 
-    private record Entry(long leaseNanos, long renewedAt, long dueAt) {
+    private record Entry(long leaseNanos, long periodNanos, long renewedAt, long dueAt) {
     }
 
     private final Map<String, Entry> entries = new HashMap<>();
@@ -50,14 +52,15 @@ final class LeaseSchedule {
 
     /** {@code owner}'s addresses got {@code lease} at {@code now}: the next renewal is one period on. */
     void renewed(String owner, Duration lease, long now) {
-        entries.put(owner, new Entry(lease.toNanos(), now, now + renewalNanos(lease)));
+        long period = renewalNanos(lease);
+        entries.put(owner, new Entry(lease.toNanos(), period, now, now + period));
     }
 
     /** A renewal could not be made (no registry, a refusal): try again one period on, the lease still counting from the last success. */
     void retryLater(String owner, long now) {
         Entry e = entries.get(owner);
         if (e != null) {
-            entries.put(owner, new Entry(e.leaseNanos, e.renewedAt, now + renewalNanos(Duration.ofNanos(e.leaseNanos))));
+            entries.put(owner, new Entry(e.leaseNanos, e.periodNanos, e.renewedAt, now + e.periodNanos));
         }
     }
 
@@ -75,11 +78,11 @@ final class LeaseSchedule {
         return next;
     }
 
-    /** The owners due at {@code now}; each stays due until {@link #renewed} or {@link #retryLater}. */
+    /** The owners due at {@code now}, or within a tenth of a period of it; each stays due until {@link #renewed} or {@link #retryLater}. */
     List<Due> due(long now) {
         List<Due> due = new ArrayList<>();
         entries.forEach((owner, e) -> {
-            if (e.dueAt - now <= 0) {
+            if (e.dueAt - e.periodNanos / 10 - now <= 0) {
                 due.add(new Due(owner, now - e.renewedAt >= e.leaseNanos, now - e.renewedAt));
             }
         });

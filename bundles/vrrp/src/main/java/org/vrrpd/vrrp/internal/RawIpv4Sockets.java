@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import org.vrrpd.kernel.Ipv4;
 import org.vrrpd.kernel.NativeException;
 import org.vrrpd.kernel.RawIpSocket;
+import org.vrrpd.kernel.SendBatch;
 
 /**
  * VRRPv2 over IPv4 multicast on one interface: raw IP protocol 112, bound to the device, IP header
@@ -54,6 +55,16 @@ final class RawIpv4Sockets implements ChannelSockets {
     @Override
     public void send(ByteBuffer datagram, int destination) throws NativeException {
         vrrp.send(datagram, destination);
+    }
+
+    @Override
+    public boolean batches() {
+        return true;
+    }
+
+    @Override
+    public void send(SendBatch batch, SendBatch.Refusal refusal) {
+        batch.send(vrrp, refusal);
     }
 
     @Override

@@ -13,6 +13,8 @@ final class TimerHeap {
     static final class Timer {
         private final Runnable action;
         private long deadline;
+        /** How long before its deadline it may fire when the loop is awake anyway (see {@link TimerHeap#schedule(Timer, long, long)}). */
+        private long early;
         private int slot = -1;
 
         Timer(Runnable action) {
@@ -32,6 +34,16 @@ final class TimerHeap {
     private int size;
 
     void schedule(Timer timer, long deadline) {
+        schedule(timer, deadline, 0);
+    }
+
+    /**
+     * Schedules {@code timer} for {@code deadline}, letting it fire up to {@code early} nanoseconds
+     * before it in a turn that fires another timer: timers due within that much of each other then
+     * share one wake-up of the loop (and their adverts one sendmmsg), and none fires late for it.
+     */
+    void schedule(Timer timer, long deadline, long early) {
+        timer.early = early;
         if (timer.slot >= 0) {
             long old = timer.deadline;
             timer.deadline = deadline;
@@ -73,12 +85,13 @@ final class TimerHeap {
     }
 
     /**
-     * Fires every timer due at {@code now}, earliest first; a timer may reschedule itself. A timer
-     * that throws is handed to {@code onFailure} and the others still fire. Returns how many fired.
+     * Fires every timer due at {@code now}, earliest first, and those after them that may fire that
+     * early; a timer may reschedule itself. A timer that throws is handed to {@code onFailure} and
+     * the others still fire. Returns how many fired.
      */
     int fireDue(long now, Consumer<RuntimeException> onFailure) {
         int fired = 0;
-        while (size > 0 && heap[0].deadline - now <= 0) {
+        while (size > 0 && heap[0].deadline - heap[0].early - now <= 0) {
             Timer t = heap[0];
             cancel(t);
             try {

@@ -6,5 +6,10 @@ interface Timers {
 
     void schedule(TimerHeap.Timer timer, long delayNanos);
 
+    /** Lets the timer fire up to {@code earlyNanos} early, with others (see {@link TimerHeap#schedule(TimerHeap.Timer, long, long)}); a clock without batching ignores it. */
+    default void schedule(TimerHeap.Timer timer, long delayNanos, long earlyNanos) {
+        schedule(timer, delayNanos);
+    }
+
     void cancel(TimerHeap.Timer timer);
 }

@@ -14,6 +14,14 @@ final class Timing {
         return centis * CENTISECOND;
     }
 
+    /**
+     * How early an advert may leave to share a wake-up and a sendmmsg with others due about then:
+     * a thousandth of the interval, at most 1 ms (1 ms at 1 s, 10 µs at 10 ms), never late.
+     */
+    static long coalesce(long advertNanos) {
+        return Math.min(1_000_000L, advertNanos / 1000);
+    }
+
     static long seconds(int seconds) {
         return seconds * SECOND;
     }

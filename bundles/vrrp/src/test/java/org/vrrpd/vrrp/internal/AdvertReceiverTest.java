@@ -16,7 +16,7 @@ public class AdvertReceiverTest {
         @Override public void cancel(TimerHeap.Timer t) { }
     };
     private final AdvertReceiver receiver = new AdvertReceiver(clock);
-    private final InterfaceChannel channel = new InterfaceChannel("eth0", 2, false, new RecordingSockets(), receiver);
+    private final InterfaceChannel channel = new InterfaceChannel("eth0", 2, false, new RecordingSockets(), receiver, new SendBatches());
     private final VrrpInstance backup = new VrrpInstance(new InstanceHost(clock, null, null, null, null, null),
             InstanceSettings.parse(Map.of("name", "VI_1", "interfaceName", "eth0", "vrid", 51, "priority", 100,
                     "virtualAddresses", "192.0.2.100/24", "authType", "pass", "authPassword", "kaspike1")));

@@ -22,7 +22,7 @@ public class InterfaceChannelTest {
         Backlog socket = new Backlog();
         socket.waiting = 1000;
         int[] received = new int[1];
-        InterfaceChannel channel = new InterfaceChannel("eth0", 2, false, socket, (c, d, n) -> received[0]++);
+        InterfaceChannel channel = new InterfaceChannel("eth0", 2, false, socket, (c, d, n) -> received[0]++, new SendBatches());
         channel.drain(0);
         assertEquals(InterfaceChannel.RECEIVE_BUDGET, received[0]);
         channel.drain(0);

@@ -40,7 +40,7 @@ public class LeaseScheduleTest {
         assertEquals("nothing leased: no deadline", Long.MAX_VALUE, schedule.nanosUntilDue(0));
         schedule.renewed("VI_1", LEASE, 10 * S);
         assertEquals(S, schedule.nanosUntilDue(10 * S));
-        assertEquals(List.of(), schedule.due(10 * S + S - 1));
+        assertEquals(List.of(), schedule.due(10 * S + S - S / 10 - 1));
         List<LeaseSchedule.Due> due = schedule.due(11 * S);
         assertEquals(1, due.size());
         assertEquals("VI_1", due.get(0).owner());
@@ -83,5 +83,18 @@ public class LeaseScheduleTest {
         schedule.renewed("VI_1", LEASE, S);
         assertEquals(S, schedule.nanosUntilDue(S));
         assertEquals(List.of("VI_2"), schedule.due(12 * S).stream().map(LeaseSchedule.Due::owner).filter("VI_2"::equals).toList());
+    }
+
+    /** Owners due within a tenth of a period of each other are renewed together: one wake-up, not one each. */
+    @Test
+    public void ownersDueAboutTogetherAreRenewedTogether() {
+        for (int k = 0; k < 100; k++) {
+            schedule.renewed("VI_" + k, LEASE, k * S / 1000); // 1 ms apart
+        }
+        schedule.renewed("VI_late", LEASE, S / 5);
+        assertEquals("the worker wakes for the first", S, schedule.nanosUntilDue(0));
+        List<LeaseSchedule.Due> due = schedule.due(S);
+        assertEquals("the first and the 99 due within 0.1 s after it, not the one 0.2 s later", 100, due.size());
+        assertTrue(due.stream().noneMatch(d -> d.owner().equals("VI_late") || d.lapsed()));
     }
 }

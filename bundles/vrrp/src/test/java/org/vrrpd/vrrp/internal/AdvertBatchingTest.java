@@ -1,0 +1,176 @@
+package org.vrrpd.vrrp.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.junit.After;
+import org.junit.Test;
+import org.vrrpd.api.vrrp.VrrpState;
+import org.vrrpd.kernel.Errno;
+import org.vrrpd.kernel.Ipv4;
+import org.vrrpd.kernel.SendBatch;
+
+/**
+ * Batching on a hand-driven clock, through the engine's real timer heap, instances, host and
+ * channel: masters whose adverts fall due within the coalescing window share one turn of the
+ * loop and one sendmmsg, none leaves after its deadline, and their fixed rate does not drift.
+ */
+public class AdvertBatchingTest {
+    private static final long MS = 1_000_000L;
+    private static final long SECOND = 1000 * MS;
+    /** The clock's start: far from 0, as System.nanoTime is (a timer never armed has deadline 0). */
+    private static final long BASE = 1000 * SECOND;
+
+    /** The event loop's turn on a fake clock: wake at the earliest deadline, fire what is due (and may fire early), flush. */
+    private static final class Clock implements Timers {
+        final TimerHeap heap = new TimerHeap();
+        final SendBatches turn = new SendBatches();
+        long now = BASE;
+        int turns;
+
+        @Override public long now() { return now; }
+        @Override public void schedule(TimerHeap.Timer t, long delay) { heap.schedule(t, now + delay); }
+        @Override public void schedule(TimerHeap.Timer t, long delay, long early) { heap.schedule(t, now + delay, early); }
+        @Override public void cancel(TimerHeap.Timer t) { heap.cancel(t); }
+
+        void runUntil(long end) {
+            while (heap.nextDeadline() <= end) {
+                now = heap.nextDeadline();
+                turns++;
+                turn.open();
+                heap.fireDue(now, e -> {
+                    throw e;
+                });
+                turn.flush();
+            }
+            now = end;
+        }
+    }
+
+    /** What one sendmmsg carried: when, and the VRIDs in order; adverts sent one by one are batches of one at once. */
+    private record Batch(long atNanos, List<Integer> vrids, boolean sendmmsg) {
+    }
+
+    /** Sockets that batch; a VRID can be refused by the "kernel". */
+    private final class BatchSockets implements ChannelSockets {
+        final List<Batch> batches = new ArrayList<>();
+        int refusedVrid;
+
+        @Override public int[] fds() { return new int[0]; }
+        @Override public int receive(int socket, ByteBuffer buffer) { return -1; }
+        @Override public void send(ByteBuffer datagram, int destination) {
+            batches.add(new Batch(clock.now, List.of(VrrpPacket.vrid(datagram, VrrpPacket.IPV4_HEADER_LENGTH)), false));
+        }
+        @Override public boolean batches() { return true; }
+        @Override public void send(SendBatch batch, SendBatch.Refusal refusal) {
+            List<Integer> vrids = new ArrayList<>();
+            for (int i = 0; i < batch.size(); i++) {
+                int vrid = VrrpPacket.vrid(batch.datagram(i), VrrpPacket.IPV4_HEADER_LENGTH);
+                if (vrid == refusedVrid) {
+                    refusal.refused(i, batch.datagram(i), batch.destination(i), Errno.ENOBUFS);
+                } else {
+                    vrids.add(vrid);
+                }
+            }
+            batch.clear();
+            batches.add(new Batch(clock.now, vrids, true));
+        }
+        @Override public void setJoined(boolean join) { }
+        @Override public void close() { }
+    }
+
+    private final Clock clock = new Clock();
+    private final BatchSockets sockets = new BatchSockets();
+    private final FakeInterfaces interfaces = new FakeInterfaces(0, "eth0", 2, "192.0.2.1/24");
+    private final VipReconciler vips = new VipReconciler(() -> interfaces, (owner, outcomes) -> { });
+    private final InstanceRegistry registry = new InstanceRegistry();
+    private final InterfaceChannels channels = new InterfaceChannels(new Descriptors() {
+        @Override public void register(int fd, ReadHandler handler) { }
+        @Override public void unregister(int fd) { }
+    }, clock.turn, (name, index, ipv6) -> sockets, (c, d, n) -> { }, registry, () -> interfaces, () -> null, InterfaceChannels.MemberFaults.NONE);
+    private final InstanceHost host = new InstanceHost(clock, channels, vips, null, null, null);
+
+    @After
+    public void close() throws InterruptedException {
+        vips.close(1000);
+    }
+
+    /** A master on eth0 with {@code vrid}, its first advert sent now (outside a timers' turn: at once) and its timer armed. */
+    private VrrpInstance master(int vrid) {
+        VrrpInstance instance = new VrrpInstance(host, InstanceSettings.parse(Map.of("name", "VI_" + vrid, "interfaceName", "eth0", "vrid", vrid,
+                "priority", 100, "virtualAddresses", "198.51.100." + vrid + "/32")));
+        instance.setAuth(NoAuth.SESSION);
+        registry.put(instance);
+        channels.refresh("eth0");
+        instance.resume(VrrpState.MASTER);
+        return instance;
+    }
+
+    /** 40 masters 20 µs apart: one turn a second, one sendmmsg of a full batch (32) and one of the other 8. */
+    @Test
+    public void mastersDueWithinAMillisecondShareOneTurnAndOneSendmmsgPerBatchAndNeverLeaveLate() {
+        int count = 40;
+        List<VrrpInstance> masters = new ArrayList<>();
+        long[] firstDeadline = new long[count + 1];
+        for (int vrid = 1; vrid <= count; vrid++) {
+            clock.now = BASE + (vrid - 1) * 20_000L; // all due within 0.78 ms
+            masters.add(master(vrid));
+            firstDeadline[vrid] = masters.get(vrid - 1).protocolTimer.deadline();
+        }
+        assertEquals("each first advert left at once, alone", count, sockets.batches.stream().filter(b -> !b.sendmmsg()).count());
+        sockets.batches.clear();
+        clock.turns = 0;
+
+        clock.runUntil(BASE + 10 * SECOND + 5 * MS);
+
+        assertEquals("one wake-up per second", 10, clock.turns);
+        assertEquals(20, sockets.batches.size());
+        for (int k = 0; k < 10; k++) {
+            Batch full = sockets.batches.get(2 * k);
+            Batch rest = sockets.batches.get(2 * k + 1);
+            assertTrue(full.sendmmsg() && rest.sendmmsg());
+            assertEquals("earliest deadline first", IntStream.rangeClosed(1, 32).boxed().toList(), full.vrids());
+            assertEquals(IntStream.rangeClosed(33, count).boxed().toList(), rest.vrids());
+            assertEquals("at the first one's deadline", firstDeadline[1] + k * SECOND, full.atNanos());
+            assertEquals("in the same turn", full.atNanos(), rest.atNanos());
+            for (int vrid = 1; vrid <= count; vrid++) {
+                long due = firstDeadline[vrid] + k * SECOND;
+                assertTrue("VRID " + vrid + " not late", full.atNanos() <= due);
+                assertTrue("VRID " + vrid + " at most 1 ms early", due - full.atNanos() <= MS);
+            }
+        }
+        for (int vrid = 1; vrid <= count; vrid++) {
+            VrrpInstance m = masters.get(vrid - 1);
+            assertEquals("fixed rate from each deadline: no drift", firstDeadline[vrid] + 10 * SECOND, m.protocolTimer.deadline());
+            assertEquals(11, m.counters.advertisementsSent);
+        }
+    }
+
+    @Test
+    public void mastersFartherApartThanTheWindowEachLeaveAtTheirOwnDeadline() {
+        for (int vrid = 1; vrid <= 3; vrid++) {
+            clock.now = BASE + (vrid - 1) * 2 * MS;
+            master(vrid);
+        }
+        sockets.batches.clear();
+        clock.runUntil(BASE + SECOND + 10 * MS);
+        assertEquals(List.of(new Batch(BASE + SECOND, List.of(1), true), new Batch(BASE + SECOND + 2 * MS, List.of(2), true),
+                new Batch(BASE + SECOND + 4 * MS, List.of(3), true)), sockets.batches);
+    }
+
+    @Test
+    public void anAdvertTheKernelRefusesIsNotCountedAndTheOthersLeave() {
+        VrrpInstance one = master(1);
+        VrrpInstance two = master(2);
+        sockets.refusedVrid = 1;
+        clock.runUntil(BASE + 3 * SECOND + MS);
+        assertEquals("the first, sent at once; the three batched were refused", 1, one.counters.advertisementsSent);
+        assertEquals(4, two.counters.advertisementsSent);
+        assertEquals(List.of(2), sockets.batches.get(sockets.batches.size() - 1).vrids());
+    }
+}
