@@ -115,6 +115,10 @@ final class InstanceHost implements InstanceEffects {
 
     @Override
     public void sendGarps(VrrpInstance instance, int count) {
+        InterfaceChannel channel = channels.of(instance);
+        if (channel != null) {
+            channel.flush(); // the transition's advert, held for the turn's sendmmsg, leaves before its ARPs, as keepalived sends them
+        }
         garp.announce(instance, count);
     }
 
