@@ -27,6 +27,12 @@ public final class Capture {
         return this;
     }
 
+    /** Once stopped: the packets tcpdump says the kernel dropped before it could read them (its exit summary), -1 if it printed none. */
+    public int droppedByKernel() {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+) packets? dropped by kernel").matcher(tcpdump.output());
+        return m.find() ? Integer.parseInt(m.group(1)) : -1;
+    }
+
     /**
      * Decodes the capture with tshark: one line per packet matching {@code displayFilter}, with
      * the given fields separated by tabs (e.g. "frame.time_epoch", "vrrp.prio").

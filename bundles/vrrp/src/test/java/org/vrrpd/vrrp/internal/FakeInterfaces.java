@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.vrrpd.api.net.InterfaceAddress;
 import org.vrrpd.api.net.InterfaceFlags;
@@ -15,12 +17,14 @@ import org.vrrpd.api.net.NetInterface;
 /**
  * An interface registry with interfaces that are up, running and addressed, standing in for the
  * netlink bundle; its address changes take {@code stallMillis} each, like a kernel that is slow to
- * answer or a re-dump in progress.
+ * answer or a re-dump in progress. It remembers the addresses it was given, so a lease renewal
+ * finds its address there (a registry that forgot would have every renewal restore it, with GARPs).
  */
 final class FakeInterfaces implements InterfaceRegistry {
     private final List<NetInterface> interfaces;
     private final long stallMillis;
     final AtomicInteger changes = new AtomicInteger();
+    private final Set<List<Object>> held = ConcurrentHashMap.newKeySet();
 
     /** {@code nameIndexAddress}: triples of name, index and "ADDRESS/PREFIX[,ADDRESS/PREFIX...]". */
     FakeInterfaces(long stallMillis, Object... nameIndexAddress) {
@@ -55,26 +59,28 @@ final class FakeInterfaces implements InterfaceRegistry {
 
     @Override
     public boolean addAddress(String interfaceName, InterfaceAddress address) {
-        return stall();
+        stall();
+        return held.add(List.of(interfaceName, address));
     }
 
     @Override
     public boolean leaseAddress(String interfaceName, InterfaceAddress address, Duration lifetime) {
-        return stall();
+        stall();
+        return held.add(List.of(interfaceName, address));
     }
 
     @Override
     public boolean removeAddress(String interfaceName, InterfaceAddress address) {
-        return stall();
+        stall();
+        return held.remove(List.of(interfaceName, address));
     }
 
-    private boolean stall() {
+    private void stall() {
         changes.incrementAndGet();
         try {
             Thread.sleep(stallMillis); // the netlink call under test: slow, never on the event loop
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return true;
     }
 }
