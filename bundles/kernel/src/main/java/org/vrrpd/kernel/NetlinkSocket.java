@@ -51,6 +51,25 @@ public final class NetlinkSocket extends NativeSocket {
         setIntOption(SOL_NETLINK, NETLINK_DROP_MEMBERSHIP, group, "NETLINK_DROP_MEMBERSHIP");
     }
 
+    /**
+     * Drops, in the kernel, every message that reaches this socket with {@code nlmsg_pid} =
+     * {@code portId}: a broadcast caused by a request of the socket with that port id carries it
+     * (a classic BPF filter on the first message of each datagram, which is the only one in a
+     * broadcast). Used so that a socket's own changes are not read back as news.
+     */
+    public void ignoreMessagesFrom(int portId) throws NativeException {
+        // struct sock_filter {u16 code; u8 jt; u8 jf; u32 k}; an absolute load is big-endian, nlmsg_pid is in host order
+        ByteBuffer program = ByteBuffer.allocateDirect(4 * 8).order(java.nio.ByteOrder.nativeOrder());
+        program.putShort((short) 0x20).put((byte) 0).put((byte) 0).putInt(12); // ld [12]: nlmsg_pid
+        program.putShort((short) 0x15).put((byte) 0).put((byte) 1).putInt(htonl(portId)); // jeq portId ? next : skip one
+        program.putShort((short) 0x06).put((byte) 0).put((byte) 0).putInt(0); // ret 0: drop
+        program.putShort((short) 0x06).put((byte) 0).put((byte) 0).putInt(-1); // ret all: keep
+        ByteBuffer fprog = ByteBuffer.allocateDirect(16).order(java.nio.ByteOrder.nativeOrder());
+        fprog.putShort(0, (short) 4).putLong(8, org.vrrpd.kernel.internal.Native.address(program));
+        setOption(SOL_SOCKET, SO_ATTACH_FILTER, fprog, 16, "SO_ATTACH_FILTER(nlmsg_pid != " + portId + ")");
+        java.lang.ref.Reference.reachabilityFence(program); // the kernel read it through a bare address
+    }
+
     /** Sends one or more netlink messages, position to limit, to the kernel. */
     public void send(ByteBuffer messages) throws NativeException {
         int n = sendOrErrno(messages, null, 0);

@@ -6,7 +6,7 @@
  * loop), and their send/receive paths do not allocate.
  */
 @Export
-@Version("3.0.0")
+@Version("3.1.0")
 package org.vrrpd.kernel;
 
 import org.osgi.annotation.bundle.Export;

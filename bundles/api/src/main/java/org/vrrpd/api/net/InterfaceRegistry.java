@@ -2,7 +2,9 @@ package org.vrrpd.api.net;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -53,6 +55,26 @@ public interface InterfaceRegistry {
             return addAddress(interfaceName, address);
         }
         throw new IOException("this interface registry cannot give " + address + " a lifetime");
+    }
+
+    /**
+     * {@link #leaseAddress} for several addresses of one interface: a registry may send them to
+     * the kernel together (this default sends them one by one), and one refused does not stop the
+     * others. Meant for renewals, which come due for many addresses at once.
+     *
+     * @return one outcome per address, in the order given
+     * @since 2.4
+     */
+    default List<LeaseOutcome> leaseAddresses(String interfaceName, List<InterfaceAddress> addresses, Duration lifetime) {
+        List<LeaseOutcome> outcomes = new ArrayList<>(addresses.size());
+        for (InterfaceAddress address : addresses) {
+            try {
+                outcomes.add(leaseAddress(interfaceName, address, lifetime) ? LeaseOutcome.ADDED : LeaseOutcome.RENEWED);
+            } catch (IOException | RuntimeException e) {
+                outcomes.add(LeaseOutcome.refused(e.getMessage() != null ? e.getMessage() : e.toString()));
+            }
+        }
+        return outcomes;
     }
 
     /**

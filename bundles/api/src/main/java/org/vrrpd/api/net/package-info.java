@@ -1,6 +1,6 @@
 /** The kernel's network interfaces as a userspace model, and the registry that keeps it. */
 @Export
-@Version("2.3.0")
+@Version("2.4.0")
 package org.vrrpd.api.net;
 
 import org.osgi.annotation.bundle.Export;

@@ -14,6 +14,7 @@ public final class Linux {
     public static final int SOCK_CLOEXEC = 0x80000;
 
     public static final int SOL_SOCKET = 1;
+    public static final int SO_ATTACH_FILTER = 26;
     public static final int SO_SNDBUF = 7;
     public static final int SO_RCVBUF = 8;
     public static final int SO_BINDTODEVICE = 25;

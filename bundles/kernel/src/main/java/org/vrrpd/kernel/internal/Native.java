@@ -21,7 +21,7 @@ public final class Native {
         if (!direct.isDirect()) {
             throw new IllegalArgumentException("not a direct buffer");
         }
-        return jnr.ffi.Pointer.wrap(RUNTIME, direct).address();
+        return jnr.ffi.Pointer.wrap(RUNTIME, direct.duplicate().clear()).address(); // wrap() starts at the position
     }
 
     /** The errno saved by the last {@code @SaveError} call on this thread. */

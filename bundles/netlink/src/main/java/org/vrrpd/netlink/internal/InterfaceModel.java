@@ -62,8 +62,11 @@ final class InterfaceModel {
         }
         InterfaceAddress address = new InterfaceAddress(message.address(), message.prefixLength(), message.secondary(),
                 message.label() != null ? message.label() : before.name(), message.scope(), message.broadcast());
+        int at = indexOf(before.addresses(), address);
+        if (!message.deleted() && at >= 0 && before.addresses().get(at).equals(address)) {
+            return null; // a lifetime renewed (or a broadcast repeated): nothing the model holds changed
+        }
         List<InterfaceAddress> addresses = new ArrayList<>(before.addresses());
-        int at = indexOf(addresses, address);
         if (message.deleted()) {
             if (at < 0) {
                 return null;

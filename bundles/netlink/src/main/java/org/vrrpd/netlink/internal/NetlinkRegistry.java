@@ -1,11 +1,15 @@
 package org.vrrpd.netlink.internal;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Activate;
@@ -20,6 +24,7 @@ import org.vrrpd.api.net.InterfaceAddress;
 import org.vrrpd.api.net.InterfaceEvent;
 import org.vrrpd.api.net.InterfaceListener;
 import org.vrrpd.api.net.InterfaceRegistry;
+import org.vrrpd.api.net.LeaseOutcome;
 import org.vrrpd.api.net.MacAddress;
 import org.vrrpd.api.net.NetInterface;
 import org.vrrpd.kernel.Errno;
@@ -141,10 +146,56 @@ public class NetlinkRegistry implements InterfaceRegistry {
             throw new IllegalArgumentException("negative lifetime " + lifetime + " for " + address);
         }
         long seconds = lifetime.getSeconds() + (lifetime.getNano() > 0 ? 1 : 0);
-        boolean absent = byName(interfaceName).map(i -> i.addresses().stream()
-                .noneMatch(a -> a.address().equals(address.address()) && a.prefixLength() == address.prefixLength())).orElse(true);
+        boolean absent = true;
+        for (InterfaceAddress a : byName(interfaceName).map(NetInterface::addresses).orElse(List.of())) {
+            absent &= !(a.address().equals(address.address()) && a.prefixLength() == address.prefixLength());
+        }
         reflector.changeAddress(AddressChange.LEASE, interfaceName, address, seconds);
         return absent;
+    }
+
+    /**
+     * The addresses the mirror holds are renewed together and quietly ({@link QuietRenewals}: one
+     * datagram, no broadcast back to the mirror); any other is leased on its own, so that the
+     * mirror hears of its addition.
+     */
+    @Override
+    public List<LeaseOutcome> leaseAddresses(String interfaceName, List<InterfaceAddress> addresses, Duration lifetime) {
+        Optional<NetInterface> target = byName(interfaceName);
+        if (target.isEmpty() || lifetime.isZero() || lifetime.isNegative()) {
+            return InterfaceRegistry.super.leaseAddresses(interfaceName, addresses, lifetime);
+        }
+        long seconds = lifetime.getSeconds() + (lifetime.getNano() > 0 ? 1 : 0);
+        Set<AddressKey> present = new HashSet<>();
+        target.get().addresses().forEach(a -> present.add(new AddressKey(a.address(), a.prefixLength())));
+        LeaseOutcome[] outcomes = new LeaseOutcome[addresses.size()];
+        List<InterfaceAddress> quiet = new ArrayList<>();
+        List<Integer> quietAt = new ArrayList<>();
+        for (int i = 0; i < addresses.size(); i++) {
+            InterfaceAddress a = addresses.get(i);
+            if (present.contains(new AddressKey(a.address(), a.prefixLength()))) {
+                quiet.add(a);
+                quietAt.add(i);
+            } else {
+                outcomes[i] = InterfaceRegistry.super.leaseAddresses(interfaceName, List.of(a), lifetime).get(0);
+            }
+        }
+        if (!quiet.isEmpty()) {
+            try {
+                int[] errnos = reflector.renewQuietly(target.get(), quiet, seconds);
+                for (int j = 0; j < errnos.length; j++) {
+                    outcomes[quietAt.get(j)] = errnos[j] == 0 ? LeaseOutcome.RENEWED : LeaseOutcome.refused(new NativeException("RTM_NEWADDR("
+                            + quiet.get(j).address().getHostAddress() + "/" + quiet.get(j).prefixLength() + " dev " + interfaceName + " lifetime "
+                            + seconds + " s)", errnos[j]).getMessage());
+                }
+            } catch (IOException e) {
+                quietAt.forEach(i -> outcomes[i] = LeaseOutcome.refused(e.getMessage()));
+            }
+        }
+        return List.of(outcomes);
+    }
+
+    private record AddressKey(InetAddress address, int prefixLength) {
     }
 
     @Override

@@ -11,10 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import java.util.function.IntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vrrpd.api.net.InterfaceAddress;
@@ -35,22 +33,20 @@ import org.vrrpd.kernel.Poller;
  */
 final class Reflector implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Reflector.class);
-    private static final int REPLY_TIMEOUT_MILLIS = 5000;
     private static final int STALE_DUMP_RETRY_MILLIS = 100;
-    private static final int NLM_F_DUMP_INTR = 0x10;
 
     private final NetlinkSocket broadcasts;
-    private final NetlinkSocket requests;
+    private final RtnlRequests requests;
     private final EventFd wakeup;
     private final Consumer<InterfaceEvent> sink;
     private final InterfaceModel model = new InterfaceModel();
     private final ByteBuffer receiveBuffer = ByteBuffer.allocateDirect(64 * 1024).order(ByteOrder.nativeOrder());
-    private final ByteBuffer requestBuffer = ByteBuffer.allocateDirect(64 * 1024).order(ByteOrder.nativeOrder());
-    private final AtomicInteger sequence = new AtomicInteger((int) (System.currentTimeMillis() / 1000));
     private final Map<Integer, Instant> lastChange = new ConcurrentHashMap<>();
     private final AtomicLong resyncs = new AtomicLong();
     private final AtomicLong malformed = new AtomicLong();
+    private final AtomicLong broadcastMessages = new AtomicLong();
     private volatile Map<Integer, NetInterface> snapshot = Map.of();
+    private volatile Map<String, NetInterface> snapshotByName = Map.of();
     private volatile boolean running;
     private boolean dumpStale;
     private Thread thread;
@@ -64,14 +60,15 @@ final class Reflector implements AutoCloseable {
     Reflector(Consumer<InterfaceEvent> sink, int eventBufferBytes) throws IOException {
         this.sink = sink;
         NetlinkSocket b = null;
-        NetlinkSocket r = null;
+        RtnlRequests r = null;
         EventFd w = null;
         try {
             b = NetlinkSocket.open(NetlinkSocket.NETLINK_ROUTE, GROUPS_LINK_AND_ADDRESSES);
             if (eventBufferBytes > 0) {
                 b.setReceiveBufferSize(eventBufferBytes, false);
             }
-            r = NetlinkSocket.open(NetlinkSocket.NETLINK_ROUTE, 0);
+            r = new RtnlRequests();
+            b.ignoreMessagesFrom(r.quietPortId());
             w = new EventFd();
         } catch (IOException e) {
             closeAll(b, r, w);
@@ -88,7 +85,7 @@ final class Reflector implements AutoCloseable {
         }
         Instant now = Instant.now();
         model.interfaces().forEach(i -> lastChange.put(i.index(), now));
-        snapshot = model.asMap();
+        publishSnapshot();
     }
 
     /** Starts applying broadcasts on a thread of its own. */
@@ -104,7 +101,15 @@ final class Reflector implements AutoCloseable {
     }
 
     Optional<NetInterface> byName(String name) {
-        return snapshot.values().stream().filter(i -> i.name().equals(name)).findFirst();
+        return Optional.ofNullable(snapshotByName.get(name));
+    }
+
+    private void publishSnapshot() {
+        Map<Integer, NetInterface> byIndex = model.asMap();
+        Map<String, NetInterface> named = new java.util.HashMap<>();
+        byIndex.values().forEach(i -> named.put(i.name(), i));
+        snapshotByName = Map.copyOf(named);
+        snapshot = byIndex;
     }
 
     Optional<Instant> lastChange(int index) {
@@ -117,6 +122,11 @@ final class Reflector implements AutoCloseable {
 
     long malformedMessages() {
         return malformed.get();
+    }
+
+    /** Link and address messages read from the broadcast socket so far. */
+    long broadcastMessages() {
+        return broadcastMessages.get();
     }
 
     private void loop() {
@@ -181,8 +191,12 @@ final class Reflector implements AutoCloseable {
 
     private void decode(ByteBuffer datagram, List<InterfaceEvent> changes) {
         try {
-            RtnlCodec.decodeAll(datagram, message -> {
-                InterfaceEvent event = model.apply(message);
+            RtnlCodec.forEachMessage(datagram, (type, flags, seq, payload) -> {
+                RtnlMessage message = RtnlCodec.decode(type, payload);
+                if (message != null) {
+                    broadcastMessages.incrementAndGet();
+                }
+                InterfaceEvent event = message == null ? null : model.apply(message);
                 if (event != null) {
                     changes.add(event);
                 }
@@ -213,68 +227,8 @@ final class Reflector implements AutoCloseable {
                 lastChange.put(change.after().index(), now);
             }
         }
-        snapshot = model.asMap();
+        publishSnapshot();
         changes.forEach(sink);
-    }
-
-    /**
-     * Dumps links, then addresses, into a new model. A dump that overlapped a change is flagged by
-     * the kernel (NLM_F_DUMP_INTR) and may have skipped or repeated entries, so it is taken again;
-     * if changes keep racing it, the last one is used and {@link #dumpStale} asks for another
-     * once the broadcasts have been drained.
-     */
-    private InterfaceModel dump() throws IOException {
-        synchronized (requests) {
-            for (int attempt = 1; ; attempt++) {
-                InterfaceModel fresh = new InterfaceModel();
-                boolean consistent = dumpInto(fresh, RTM_GETLINK) & dumpInto(fresh, RTM_GETADDR);
-                dumpStale = !consistent;
-                if (consistent || attempt == 3) {
-                    return fresh;
-                }
-            }
-        }
-    }
-
-    /** Returns false if the kernel flagged the dump as interrupted by a concurrent change. */
-    private boolean dumpInto(InterfaceModel target, int type) throws IOException {
-        int seq = sequence.incrementAndGet();
-        requests.send(RtnlCodec.dumpRequest(type, seq));
-        boolean[] done = {false};
-        boolean[] consistent = {true};
-        int[] error = {0};
-        while (!done[0]) {
-            awaitReply(type == RTM_GETLINK ? "RTM_GETLINK dump" : "RTM_GETADDR dump");
-            RtnlCodec.forEachMessage(requestBuffer, (msgType, flags, msgSeq, payload) -> {
-                if (msgSeq != seq) {
-                    return; // a late answer to an earlier, abandoned request
-                }
-                if ((flags & NLM_F_DUMP_INTR) != 0) {
-                    consistent[0] = false;
-                }
-                switch (msgType) {
-                    case NLMSG_DONE -> done[0] = true;
-                    case NLMSG_ERROR -> {
-                        error[0] = RtnlCodec.errorCode(payload);
-                        done[0] = true;
-                    }
-                    case RTM_NEWLINK -> target.load(RtnlCodec.decodeLink(msgType, payload));
-                    case RTM_NEWADDR -> target.load(RtnlCodec.decodeAddress(msgType, payload));
-                    default -> { }
-                }
-            });
-        }
-        if (error[0] != 0) {
-            throw new NativeException(typeName(type) + " dump", error[0]);
-        }
-        return consistent[0];
-    }
-
-    private void awaitReply(String what) throws IOException {
-        int n = requests.receive(requestBuffer.clear(), REPLY_TIMEOUT_MILLIS);
-        if (n < 0) {
-            throw new IOException("no answer from the kernel to " + what + " within " + REPLY_TIMEOUT_MILLIS + " ms");
-        }
     }
 
     /**
@@ -285,63 +239,35 @@ final class Reflector implements AutoCloseable {
         changeAddress(add ? AddressChange.ADD : AddressChange.REMOVE, interfaceName, address, 0);
     }
 
-    /**
-     * One acknowledged address request; {@code lifetimeSeconds} is used by {@link AddressChange#LEASE}
-     * (0 = forever). Errors name the request and the errno (EEXIST, EADDRNOTAVAIL, ...).
-     */
+    /** {@link RtnlRequests#changeAddress} on the interface of that name. */
     void changeAddress(AddressChange change, String interfaceName, InterfaceAddress address, long lifetimeSeconds) throws IOException {
-        NetInterface target = byName(interfaceName)
-                .orElseThrow(() -> new IOException("no such interface: " + interfaceName));
-        String what = Rtnetlink.typeName(change.messageType) + "(" + address.address().getHostAddress() + "/" + address.prefixLength()
-                + " dev " + interfaceName + (change.lifetime ? " lifetime " + (lifetimeSeconds == 0 ? "forever" : lifetimeSeconds + " s") : "")
-                + ")";
-        String label = address.label() != null && address.label().startsWith(interfaceName) ? address.label() : null;
-        InterfaceAddress request = new InterfaceAddress(address.address(), address.prefixLength(), false, label, address.scope(),
-                address.broadcast());
-        acknowledged(what, seq -> RtnlCodec.addressRequest(change, seq, target.index(), request, lifetimeSeconds));
+        requests.changeAddress(change, existing(interfaceName), address, lifetimeSeconds);
     }
 
-    /**
-     * Creates the macvlan {@code name} on {@code parent} (mode private, address {@code mac}), gives
-     * it {@code alias} and addrgenmode none, and brings it up: four acknowledged requests, as
-     * keepalived makes them. A link that cannot take addrgenmode (no IPv6) is still brought up.
-     */
+    /** {@link RtnlRequests#addMacvlan} on the interface {@code parent}. */
     void addMacvlan(String name, String parent, MacAddress mac, String alias) throws IOException {
-        NetInterface lower = byName(parent).orElseThrow(() -> new IOException("no such interface: " + parent));
-        acknowledged("RTM_NEWLINK(macvlan " + name + " link " + parent + " address " + mac + " mode private)",
-                seq -> RtnlCodec.macvlanRequest(seq, name, lower.index(), mac));
-        acknowledged("RTM_NEWLINK(" + name + " alias " + alias + ")", seq -> RtnlCodec.aliasRequest(seq, name, alias));
-        try {
-            acknowledged("RTM_NEWLINK(" + name + " addrgenmode none)", seq -> RtnlCodec.addrGenModeNoneRequest(seq, name));
-        } catch (NativeException e) {
-            LOG.info("{}: {}; an IPv6 link-local address may be generated for it", name, e.getMessage());
-        }
-        acknowledged("RTM_NEWLINK(" + name + " up)", seq -> RtnlCodec.linkUpRequest(seq, name));
+        requests.addMacvlan(name, existing(parent), mac, alias);
     }
 
     /** Deletes the link {@code name}; ENODEV if there is none. */
     void deleteLink(String name) throws IOException {
-        acknowledged("RTM_DELLINK(" + name + ")", seq -> RtnlCodec.deleteLinkRequest(seq, name));
+        requests.deleteLink(name);
     }
 
-    /** Sends the request built for a fresh sequence number and waits for its acknowledgement; a refusal throws with {@code what} and the errno. */
-    private void acknowledged(String what, IntFunction<ByteBuffer> request) throws IOException {
-        synchronized (requests) {
-            int seq = sequence.incrementAndGet();
-            requests.send(request.apply(seq));
-            int[] error = {Integer.MIN_VALUE};
-            while (error[0] == Integer.MIN_VALUE) {
-                awaitReply(what);
-                RtnlCodec.forEachMessage(requestBuffer, (type, flags, msgSeq, payload) -> {
-                    if (msgSeq == seq && type == NLMSG_ERROR) {
-                        error[0] = RtnlCodec.errorCode(payload);
-                    }
-                });
-            }
-            if (error[0] != 0) {
-                throw new NativeException(what, error[0]);
-            }
-        }
+    /** {@link RtnlRequests#renewQuietly}. */
+    int[] renewQuietly(NetInterface target, List<InterfaceAddress> addresses, long lifetimeSeconds) throws IOException {
+        return requests.renewQuietly(target, addresses, lifetimeSeconds);
+    }
+
+    private NetInterface existing(String name) throws IOException {
+        return byName(name).orElseThrow(() -> new IOException("no such interface: " + name));
+    }
+
+    /** A fresh dump; one that changes kept racing asks for another once the broadcasts are drained ({@link #dumpStale}). */
+    private InterfaceModel dump() throws IOException {
+        RtnlRequests.Dump dump = requests.dump();
+        dumpStale = !dump.consistent();
+        return dump.model();
     }
 
     /** Stops the thread and closes the sockets. */

@@ -167,6 +167,26 @@ final class RtnlCodec {
 
     /** The same with the address's scope (ifa_scope) and IPv4 broadcast address (IFA_BROADCAST), keepalived's scope and brd. */
     static ByteBuffer addressRequest(AddressChange change, int sequence, int index, InterfaceAddress a, long lifetimeSeconds) {
+        ByteBuffer buf = ByteBuffer.allocateDirect(addressRequestLength(change, a)).order(ByteOrder.nativeOrder());
+        putAddressRequest(buf, change, sequence, index, a, lifetimeSeconds, true);
+        return buf.flip();
+    }
+
+    /** The bytes {@link #putAddressRequest} writes for {@code a}. */
+    static int addressRequestLength(AddressChange change, InterfaceAddress a) {
+        boolean v4 = a.address().getAddress().length == 4;
+        return NLMSG_HDRLEN + IFADDRMSG_LEN + attributeSpace(v4 ? 4 : 16) * (v4 ? 2 : 1)
+                + (v4 && a.label() != null ? attributeSpace(a.label().length() + 1) : 0) + (v4 && a.broadcast() != null ? attributeSpace(4) : 0)
+                + (change.lifetime ? attributeSpace(IFA_CACHEINFO_LEN) : 0);
+    }
+
+    /**
+     * Writes one address request at {@code buf}'s position (native order), acknowledged only if
+     * {@code ack}: a request without NLM_F_ACK is answered only if the kernel refuses it, so many
+     * can go in one datagram with the acknowledgement asked of the last alone.
+     */
+    static void putAddressRequest(ByteBuffer buf, AddressChange change, int sequence, int index, InterfaceAddress a, long lifetimeSeconds,
+                                  boolean ack) {
         InetAddress address = a.address();
         int prefixLength = a.prefixLength();
         String label = a.label();
@@ -177,11 +197,8 @@ final class RtnlCodec {
         boolean v4 = raw.length == 4;
         byte[] labelBytes = v4 && label != null ? (label + "\0").getBytes(StandardCharsets.US_ASCII) : null;
         byte[] broadcast = v4 && a.broadcast() != null ? a.broadcast().getAddress() : null;
-        int length = NLMSG_HDRLEN + IFADDRMSG_LEN + attributeSpace(raw.length) * (v4 ? 2 : 1)
-                + (labelBytes != null ? attributeSpace(labelBytes.length) : 0) + (broadcast != null ? attributeSpace(4) : 0)
-                + (change.lifetime ? attributeSpace(IFA_CACHEINFO_LEN) : 0);
-        ByteBuffer buf = ByteBuffer.allocateDirect(length).order(ByteOrder.nativeOrder());
-        int flags = NLM_F_REQUEST | NLM_F_ACK | change.flags;
+        int length = addressRequestLength(change, a);
+        int flags = NLM_F_REQUEST | (ack ? NLM_F_ACK : 0) | change.flags;
         buf.putInt(length).putShort((short) change.messageType).putShort((short) flags).putInt(sequence).putInt(0);
         buf.put((byte) (v4 ? AF_INET : AF_INET6)).put((byte) prefixLength).put((byte) (v4 ? 0 : IFA_F_NODAD))
                 .put((byte) a.scope()).putInt(index);
@@ -200,7 +217,6 @@ final class RtnlCodec {
             buf.putShort((short) (4 + IFA_CACHEINFO_LEN)).putShort((short) IFA_CACHEINFO)
                     .putInt(seconds).putInt(seconds).putInt(0).putInt(0); // preferred, valid, cstamp, tstamp
         }
-        return buf.flip();
     }
 
     /**
@@ -359,11 +375,19 @@ final class RtnlCodec {
     /** Decodes every link and address message in a datagram, in order; others are ignored. */
     static void decodeAll(ByteBuffer datagram, Consumer<RtnlMessage> sink) {
         forEachMessage(datagram, (type, flags, sequence, payload) -> {
-            switch (type) {
-                case RTM_NEWLINK, RTM_DELLINK -> sink.accept(decodeLink(type, payload));
-                case RTM_NEWADDR, RTM_DELADDR -> sink.accept(decodeAddress(type, payload));
-                default -> { }
+            RtnlMessage message = decode(type, payload);
+            if (message != null) {
+                sink.accept(message);
             }
         });
+    }
+
+    /** A link or address message decoded; null for any other type. */
+    static RtnlMessage decode(int type, ByteBuffer payload) {
+        return switch (type) {
+            case RTM_NEWLINK, RTM_DELLINK -> decodeLink(type, payload);
+            case RTM_NEWADDR, RTM_DELADDR -> decodeAddress(type, payload);
+            default -> null;
+        };
     }
 }

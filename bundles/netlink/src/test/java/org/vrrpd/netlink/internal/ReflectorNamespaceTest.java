@@ -268,6 +268,42 @@ public class ReflectorNamespaceTest {
         assertTrue("IPv6 expired " + after6 + " s after it was given", after6 > 1.5 && after6 < 3.2);
     }
 
+    /**
+     * Renewals sent quietly: 300 leases renewed in one datagram on the broadcast socket, each now
+     * with the new lifetime, one refused in the middle (the others still renewed), and none of
+     * them broadcast back to the mirror.
+     */
+    @Test
+    public void manyLeasesAreRenewedInOneDatagramWithoutWakingTheMirror() throws Exception {
+        List<InterfaceAddress> vips = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            String ip = i < 250 ? "198.51.100." + (i + 1) : "203.0.113." + (i - 249);
+            vips.add(new InterfaceAddress(InetAddress.getByName(ip), 32, false, null));
+            reflector.changeAddress(AddressChange.LEASE, "eth0", vips.get(i), 60);
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (eth0().addresses().size() < 301) {
+            assertTrue("the mirror has the 300 leased addresses: " + eth0().addresses().size(), System.nanoTime() < deadline);
+            Thread.sleep(10);
+        }
+        List<InterfaceAddress> renewing = new java.util.ArrayList<>(vips);
+        renewing.add(150, new InterfaceAddress(InetAddress.getByName("ff02::1"), 128, false, null)); // a multicast address: refused
+        long before = reflector.broadcastMessages();
+        int[] errors = reflector.renewQuietly(eth0(), renewing, 600);
+        assertEquals("refused in the middle", Errno.EADDRNOTAVAIL, errors[150]);
+        for (int i = 0; i < errors.length; i++) {
+            assertTrue("renewal " + i + ": errno " + errors[i], i == 150 || errors[i] == 0);
+        }
+        String shown = lab.exec(ns, "ip", "-o", "-4", "addr", "show", "dev", "eth0").check().stdout();
+        long renewed = shown.lines().filter(l -> l.matches(".* (198\\.51\\.100|203\\.0\\.113)\\.\\d+/32 .*valid_lft (5\\d\\d|600)sec.*")).count();
+        assertEquals("every lease renewed to 600 s:\n" + shown, 300, renewed);
+        // a change made with ip(8) afterwards is heard: had the renewals been broadcast back, they would come before it
+        ipThenAwait("an address added after the renewals", hasAddress("eth0", "192.0.2.77", true), "addr", "add", "192.0.2.77/32", "dev", "eth0");
+        long heard = reflector.broadcastMessages() - before;
+        System.out.printf("netlink reflector: 301 renewals in one datagram, %d broadcast messages read meanwhile (ip's own included)%n", heard);
+        assertTrue("ip's change (and any IPv6 address news) reached the mirror, not the 300 renewals: " + heard, heard >= 1 && heard < 10);
+    }
+
     /** A short account of where two models part, instead of printing both. */
     private static String firstDifference(java.util.Map<Integer, NetInterface> expected, java.util.Map<Integer, NetInterface> actual) {
         for (var e : expected.entrySet()) {

@@ -28,6 +28,8 @@ final class EventLoop implements Timers, Descriptors, AutoCloseable {
     private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final TimerHeap timers = new TimerHeap();
     private final SendBatches sends = new SendBatches();
+    /** Made once: a method reference written in the loop would be a new object every turn. */
+    private final java.util.function.Consumer<RuntimeException> onTimerFailure = this::failed;
     private ReadHandler[] handlers = new ReadHandler[64];
     private final Thread thread;
     private volatile boolean running = true;
@@ -155,7 +157,7 @@ final class EventLoop implements Timers, Descriptors, AutoCloseable {
                 }
             }
             sends.open();
-            timers.fireDue(now(), this::failed);
+            timers.fireDue(now(), onTimerFailure);
             sends.flush();
         }
     }

@@ -225,7 +225,7 @@ final class VipReconciler implements AutoCloseable {
         boolean leased = !request.lease().isZero() || (before != null && !before.lease().isZero());
         Set<VirtualAddress> now = new LinkedHashSet<>();
         for (VirtualAddress address : request.wanted()) {
-            Outcome added = leased ? AddressRequests.lease(interfaces, owner, request.interfaceName(), address, request.lease(), Result.ADDED)
+            Outcome added = leased ? AddressRequests.lease(interfaces, owner, request.interfaceName(), address, request.lease())
                     : AddressRequests.change(interfaces, owner, request.interfaceName(), address, true);
             results.add(added);
             if (added.result().ok()) {
@@ -244,10 +244,12 @@ final class VipReconciler implements AutoCloseable {
         return results;
     }
 
-    /** Renews every lease that is due; reports only what is not a plain renewal. */
+    /** Renews every lease that is due, all in one call per interface; reports only what is not a plain renewal. */
     private void renewDue() {
         InterfaceRegistry interfaces = registry.get();
         long now = System.nanoTime();
+        List<LeaseSchedule.Due> renewing = new ArrayList<>();
+        List<AddressRequests.Renewal> renewals = new ArrayList<>();
         for (LeaseSchedule.Due due : leases.due(now)) {
             Installed held = installed.get(due.owner());
             if (held == null) {
@@ -262,10 +264,20 @@ final class VipReconciler implements AutoCloseable {
                 leases.retryLater(due.owner(), now);
                 continue;
             }
+            renewing.add(due);
+            held.addresses().forEach(a -> renewals.add(new AddressRequests.Renewal(due.owner(), held.interfaceName(), a, held.lease())));
+        }
+        if (renewing.isEmpty()) {
+            return;
+        }
+        List<Outcome> results = AddressRequests.renewAll(interfaces, renewals);
+        int next = 0;
+        for (LeaseSchedule.Due due : renewing) {
+            Installed held = installed.get(due.owner());
             List<Outcome> notable = new ArrayList<>();
             boolean failed = false;
-            for (VirtualAddress address : held.addresses()) {
-                Outcome o = AddressRequests.lease(interfaces, due.owner(), held.interfaceName(), address, held.lease(), Result.RESTORED);
+            for (int k = 0; k < held.addresses().size(); k++) {
+                Outcome o = results.get(next++);
                 if (due.lapsed() && o.result() == Result.RENEWED) {
                     // The mirror may not have heard of the expiry yet (its thread was stopped too): after a lapse the
                     // address was gone or about to go, so it counts as restored and is announced again.
