@@ -91,6 +91,11 @@ final class EventLoop implements Timers, Descriptors, AutoCloseable {
         timers.schedule(timer, now() + delayNanos, earlyNanos);
     }
 
+    @Override
+    public void scheduleAt(TimerHeap.Timer timer, long deadline, long earlyNanos) {
+        timers.schedule(timer, deadline, earlyNanos);
+    }
+
     /** Where the channels queue the adverts of the timers' turn. */
     SendBatches sends() {
         return sends;

@@ -11,5 +11,10 @@ interface Timers {
         schedule(timer, delayNanos);
     }
 
+    /** As {@link #schedule(TimerHeap.Timer, long, long)}, for the instant {@code deadline} of {@link #now()}'s clock rather than a delay from now. */
+    default void scheduleAt(TimerHeap.Timer timer, long deadline, long earlyNanos) {
+        schedule(timer, deadline - now(), earlyNanos);
+    }
+
     void cancel(TimerHeap.Timer timer);
 }

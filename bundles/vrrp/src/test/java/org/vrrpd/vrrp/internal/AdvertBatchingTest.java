@@ -17,8 +17,9 @@ import org.vrrpd.kernel.SendBatch;
 
 /**
  * Batching on a hand-driven clock, through the engine's real timer heap, instances, host and
- * channel: masters whose adverts fall due within the coalescing window share one turn of the
- * loop and one sendmmsg, none leaves after its deadline, and their fixed rate does not drift.
+ * channel: a new master's second advert is put on the grid (a hundredth of the interval, at most
+ * 10 ms), so masters that became master within one grid step share one turn of the loop and one
+ * sendmmsg from then on; none leaves after its deadline, and their fixed rate does not drift.
  */
 public class AdvertBatchingTest {
     private static final long MS = 1_000_000L;
@@ -111,22 +112,26 @@ public class AdvertBatchingTest {
         return instance;
     }
 
-    /** 40 masters 20 µs apart: one turn a second, one sendmmsg of a full batch (32) and one of the other 8. */
+    /** 40 masters 20 µs apart, within one grid step: one turn a second, one sendmmsg of a full batch (32) and one of the other 8. */
     @Test
     public void mastersDueWithinAMillisecondShareOneTurnAndOneSendmmsgPerBatchAndNeverLeaveLate() {
         int count = 40;
         List<VrrpInstance> masters = new ArrayList<>();
         long[] firstDeadline = new long[count + 1];
         for (int vrid = 1; vrid <= count; vrid++) {
-            clock.now = BASE + (vrid - 1) * 20_000L; // all due within 0.78 ms
+            clock.now = BASE + MS + (vrid - 1) * 20_000L; // all within 0.78 ms, past one grid instant and before the next
             masters.add(master(vrid));
             firstDeadline[vrid] = masters.get(vrid - 1).protocolTimer.deadline();
         }
         assertEquals("each first advert left at once, alone", count, sockets.batches.stream().filter(b -> !b.sendmmsg()).count());
+        for (int vrid = 1; vrid <= count; vrid++) {
+            assertEquals("VRID " + vrid + ": its second advert on the grid instant a second after the first master's", BASE + SECOND + 10 * MS,
+                    firstDeadline[vrid]);
+        }
         sockets.batches.clear();
         clock.turns = 0;
 
-        clock.runUntil(BASE + 10 * SECOND + 5 * MS);
+        clock.runUntil(BASE + 10 * SECOND + 15 * MS);
 
         assertEquals("one wake-up per second", 10, clock.turns);
         assertEquals(20, sockets.batches.size());
@@ -134,8 +139,9 @@ public class AdvertBatchingTest {
             Batch full = sockets.batches.get(2 * k);
             Batch rest = sockets.batches.get(2 * k + 1);
             assertTrue(full.sendmmsg() && rest.sendmmsg());
-            assertEquals("earliest deadline first", IntStream.rangeClosed(1, 32).boxed().toList(), full.vrids());
-            assertEquals(IntStream.rangeClosed(33, count).boxed().toList(), rest.vrids());
+            assertEquals("a full batch, then the rest", List.of(32, count - 32), List.of(full.vrids().size(), rest.vrids().size()));
+            assertEquals("every master once", IntStream.rangeClosed(1, count).boxed().toList(),
+                    java.util.stream.Stream.concat(full.vrids().stream(), rest.vrids().stream()).sorted().toList());
             assertEquals("at the first one's deadline", firstDeadline[1] + k * SECOND, full.atNanos());
             assertEquals("in the same turn", full.atNanos(), rest.atNanos());
             for (int vrid = 1; vrid <= count; vrid++) {
@@ -151,16 +157,26 @@ public class AdvertBatchingTest {
         }
     }
 
+    /**
+     * Masters that became master 2 ms apart meet on the grid from their second advert on (a first
+     * interval at most one grid step, 10 ms, longer than the advert interval); one a grid step later
+     * stays on the next grid instant, in a turn of its own.
+     */
     @Test
-    public void mastersFartherApartThanTheWindowEachLeaveAtTheirOwnDeadline() {
+    public void mastersThatBecameMasterApartMeetOnTheGridFromTheirSecondAdvert() {
         for (int vrid = 1; vrid <= 3; vrid++) {
-            clock.now = BASE + (vrid - 1) * 2 * MS;
+            clock.now = BASE + MS + (vrid - 1) * 2 * MS; // 1, 3 and 5 ms past a grid instant
             master(vrid);
         }
+        clock.now = BASE + 15 * MS;
+        master(4);
         sockets.batches.clear();
-        clock.runUntil(BASE + SECOND + 10 * MS);
-        assertEquals(List.of(new Batch(BASE + SECOND, List.of(1), true), new Batch(BASE + SECOND + 2 * MS, List.of(2), true),
-                new Batch(BASE + SECOND + 4 * MS, List.of(3), true)), sockets.batches);
+        clock.runUntil(BASE + 2 * SECOND + 30 * MS);
+        List<Batch> sorted = sockets.batches.stream() // deadlines alike leave in the heap's order, which is no order
+                .map(b -> new Batch(b.atNanos(), b.vrids().stream().sorted().toList(), b.sendmmsg())).toList();
+        assertEquals(List.of(new Batch(BASE + SECOND + 10 * MS, List.of(1, 2, 3), true), new Batch(BASE + SECOND + 20 * MS, List.of(4), true),
+                new Batch(BASE + 2 * SECOND + 10 * MS, List.of(1, 2, 3), true), new Batch(BASE + 2 * SECOND + 20 * MS, List.of(4), true)),
+                sorted);
     }
 
     @Test
