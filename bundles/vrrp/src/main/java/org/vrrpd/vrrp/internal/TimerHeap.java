@@ -6,7 +6,9 @@ import java.util.function.Consumer;
 /**
  * The engine's one timer queue: an indexed binary min-heap of deadlines. Each timer knows its
  * slot, so rescheduling or cancelling is O(log n) and allocation-free, which keeps thousands of
- * instances (each re-arming a timer every second) cheap. Owned by the event-loop thread.
+ * instances (each re-arming a timer every second) cheap. Timers with the same deadline fire in the
+ * order they were scheduled, so masters whose adverts share a grid instant leave in the same order
+ * every turn and each keeps its interval to the microsecond. Owned by the event-loop thread.
  */
 final class TimerHeap {
     /** A reusable timer: schedule it again and again; it fires {@code action} on the loop thread. */
@@ -15,6 +17,8 @@ final class TimerHeap {
         private long deadline;
         /** How long before its deadline it may fire when the loop is awake anyway (see {@link TimerHeap#schedule(Timer, long, long)}). */
         private long early;
+        /** When it was scheduled, among timers: breaks ties between equal deadlines, first scheduled first. */
+        private long order;
         private int slot = -1;
 
         Timer(Runnable action) {
@@ -32,6 +36,7 @@ final class TimerHeap {
 
     private Timer[] heap = new Timer[64];
     private int size;
+    private long scheduled;
 
     void schedule(Timer timer, long deadline) {
         schedule(timer, deadline, 0);
@@ -44,10 +49,11 @@ final class TimerHeap {
      */
     void schedule(Timer timer, long deadline, long early) {
         timer.early = early;
+        timer.order = scheduled++;
         if (timer.slot >= 0) {
             long old = timer.deadline;
             timer.deadline = deadline;
-            if (deadline < old) {
+            if (deadline - old < 0) {
                 siftUp(timer.slot);
             } else {
                 siftDown(timer.slot);
@@ -113,7 +119,7 @@ final class TimerHeap {
         while (slot > 0) {
             int parent = (slot - 1) >>> 1;
             Timer p = heap[parent];
-            if (p.deadline - t.deadline <= 0) {
+            if (!precedes(t, p)) {
                 break;
             }
             heap[slot] = p;
@@ -130,11 +136,11 @@ final class TimerHeap {
         while (slot < half) {
             int child = 2 * slot + 1;
             int right = child + 1;
-            if (right < size && heap[right].deadline - heap[child].deadline < 0) {
+            if (right < size && precedes(heap[right], heap[child])) {
                 child = right;
             }
             Timer c = heap[child];
-            if (t.deadline - c.deadline <= 0) {
+            if (!precedes(c, t)) {
                 break;
             }
             heap[slot] = c;
@@ -143,5 +149,11 @@ final class TimerHeap {
         }
         heap[slot] = t;
         t.slot = slot;
+    }
+
+    /** Earlier deadline first; the one scheduled first of equal ones. */
+    private static boolean precedes(Timer a, Timer b) {
+        long d = a.deadline - b.deadline;
+        return d < 0 || d == 0 && a.order - b.order < 0;
     }
 }

@@ -44,6 +44,35 @@ public class TimerHeapTest {
         assertEquals(Long.MAX_VALUE, heap.nextDeadline());
     }
 
+    /** Masters on one grid instant: each turn they fire in the order they re-armed in the turn before, so none trades places. */
+    @Test
+    public void equalDeadlinesFireInTheOrderTheyWereScheduledTurnAfterTurn() {
+        TimerHeap heap = new TimerHeap();
+        List<Integer> fired = new ArrayList<>();
+        TimerHeap.Timer[] timers = new TimerHeap.Timer[200];
+        long[] at = {1000};
+        for (int i = 0; i < timers.length; i++) {
+            int id = i;
+            TimerHeap.Timer[] self = timers;
+            timers[i] = new TimerHeap.Timer(() -> {
+                fired.add(id);
+                heap.schedule(self[id], at[0] + 1000); // re-armed for the next instant, as an advert timer is
+            });
+        }
+        List<Integer> first = new ArrayList<>();
+        for (int i : new Random(7).ints(0, timers.length).distinct().limit(timers.length).toArray()) {
+            heap.schedule(timers[i], at[0]);
+            first.add(i);
+        }
+        heap.schedule(new TimerHeap.Timer(() -> { }), 500); // another deadline in the heap, earlier
+        for (int turn = 0; turn < 5; turn++) {
+            fired.clear();
+            heap.fireDue(at[0], RETHROW);
+            assertEquals("turn " + turn + ": the order they were first scheduled in", first, fired);
+            at[0] += 1000;
+        }
+    }
+
     @Test
     public void aTimerMayRescheduleItselfWhileFiring() {
         TimerHeap heap = new TimerHeap();
