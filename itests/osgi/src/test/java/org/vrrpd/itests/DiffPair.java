@@ -35,7 +35,8 @@ final class DiffPair {
     private final Map<String, Vrrpd> daemons = new HashMap<>();
     private final Set<String> down = new HashSet<>(ROLES);
 
-    private DiffPair(NetLab lab, Path work, String kind, Map<String, String> keepalivedConfs, Map<String, Map<String, String>> ourFiles) {
+    private DiffPair(NetLab lab, Path work, String kind, Map<String, String> keepalivedConfs, Map<String, Map<String, String>> ourFiles)
+            throws InterruptedException {
         this.lab = lab;
         this.work = work;
         this.kind = kind;
@@ -52,15 +53,24 @@ final class DiffPair {
                 cables.put(role + " " + iface, new String[] {bridges.get(iface), port});
             }
         }
+        // The kernel reports a new veth's carrier up to a second after "ip link set up" (linkwatch): a daemon
+        // started before that sees its interface down and goes through FAULT or a tracked interface's
+        // weight first, which the other daemon, started later, does not (keepalived did, on a fast machine).
+        for (String ns : namespaces.values()) {
+            for (String iface : List.of("eth0", "eth1")) {
+                LabTest.awaitTrue(ns + " " + iface + " running", () -> lab.exec(ns, "ip", "-o", "link", "show", "dev", iface).check().stdout()
+                        .contains("state UP"), java.time.Duration.ofSeconds(10));
+            }
+        }
     }
 
     /** keepalived routers running {@code confs} (role → keepalived.conf). */
-    static DiffPair keepalived(NetLab lab, Path work, Map<String, String> confs) {
+    static DiffPair keepalived(NetLab lab, Path work, Map<String, String> confs) throws InterruptedException {
         return new DiffPair(lab, work, "ka", confs, null);
     }
 
     /** Our routers running {@code files} (role → the importer's files). */
-    static DiffPair ours(NetLab lab, Path work, Map<String, Map<String, String>> files) {
+    static DiffPair ours(NetLab lab, Path work, Map<String, Map<String, String>> files) throws InterruptedException {
         return new DiffPair(lab, work, "ours", null, files);
     }
 
