@@ -4,8 +4,11 @@ import static org.vrrpd.kernel.internal.Linux.*;
 import static org.vrrpd.kernel.internal.Native.LIBC;
 import static org.vrrpd.kernel.internal.Native.check;
 
+import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import jnr.ffi.byref.IntByReference;
+import org.vrrpd.kernel.internal.Native;
 
 /**
  * A netlink socket (AF_NETLINK/SOCK_RAW) for one family, e.g. NETLINK_ROUTE (0) or NETLINK_GENERIC
@@ -59,15 +62,15 @@ public final class NetlinkSocket extends NativeSocket {
      */
     public void ignoreMessagesFrom(int portId) throws NativeException {
         // struct sock_filter {u16 code; u8 jt; u8 jf; u32 k}; an absolute load is big-endian, nlmsg_pid is in host order
-        ByteBuffer program = ByteBuffer.allocateDirect(4 * 8).order(java.nio.ByteOrder.nativeOrder());
+        ByteBuffer program = ByteBuffer.allocateDirect(4 * 8).order(ByteOrder.nativeOrder());
         program.putShort((short) 0x20).put((byte) 0).put((byte) 0).putInt(12); // ld [12]: nlmsg_pid
         program.putShort((short) 0x15).put((byte) 0).put((byte) 1).putInt(htonl(portId)); // jeq portId ? next : skip one
         program.putShort((short) 0x06).put((byte) 0).put((byte) 0).putInt(0); // ret 0: drop
         program.putShort((short) 0x06).put((byte) 0).put((byte) 0).putInt(-1); // ret all: keep
-        ByteBuffer fprog = ByteBuffer.allocateDirect(16).order(java.nio.ByteOrder.nativeOrder());
-        fprog.putShort(0, (short) 4).putLong(8, org.vrrpd.kernel.internal.Native.address(program));
+        ByteBuffer fprog = ByteBuffer.allocateDirect(16).order(ByteOrder.nativeOrder());
+        fprog.putShort(0, (short) 4).putLong(8, Native.address(program));
         setOption(SOL_SOCKET, SO_ATTACH_FILTER, fprog, 16, "SO_ATTACH_FILTER(nlmsg_pid != " + portId + ")");
-        java.lang.ref.Reference.reachabilityFence(program); // the kernel read it through a bare address
+        Reference.reachabilityFence(program); // the kernel read it through a bare address
     }
 
     /** Sends one or more netlink messages, position to limit, to the kernel. */

@@ -145,7 +145,7 @@ public class NetlinkRegistry implements InterfaceRegistry {
         if (lifetime.isNegative()) {
             throw new IllegalArgumentException("negative lifetime " + lifetime + " for " + address);
         }
-        long seconds = lifetime.getSeconds() + (lifetime.getNano() > 0 ? 1 : 0);
+        long seconds = wholeSeconds(lifetime);
         boolean absent = true;
         for (InterfaceAddress a : byName(interfaceName).map(NetInterface::addresses).orElse(List.of())) {
             absent &= !(a.address().equals(address.address()) && a.prefixLength() == address.prefixLength());
@@ -165,7 +165,7 @@ public class NetlinkRegistry implements InterfaceRegistry {
         if (target.isEmpty() || lifetime.isZero() || lifetime.isNegative()) {
             return InterfaceRegistry.super.leaseAddresses(interfaceName, addresses, lifetime);
         }
-        long seconds = lifetime.getSeconds() + (lifetime.getNano() > 0 ? 1 : 0);
+        long seconds = wholeSeconds(lifetime);
         Set<AddressKey> present = new HashSet<>();
         target.get().addresses().forEach(a -> present.add(new AddressKey(a.address(), a.prefixLength())));
         LeaseOutcome[] outcomes = new LeaseOutcome[addresses.size()];
@@ -196,6 +196,11 @@ public class NetlinkRegistry implements InterfaceRegistry {
     }
 
     private record AddressKey(InetAddress address, int prefixLength) {
+    }
+
+    /** A lifetime as the kernel takes it: whole seconds, rounded up. */
+    private static long wholeSeconds(Duration lifetime) {
+        return lifetime.getSeconds() + (lifetime.getNano() > 0 ? 1 : 0);
     }
 
     @Override

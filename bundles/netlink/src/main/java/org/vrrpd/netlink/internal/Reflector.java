@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -106,7 +107,7 @@ final class Reflector implements AutoCloseable {
 
     private void publishSnapshot() {
         Map<Integer, NetInterface> byIndex = model.asMap();
-        Map<String, NetInterface> named = new java.util.HashMap<>();
+        Map<String, NetInterface> named = new HashMap<>();
         byIndex.values().forEach(i -> named.put(i.name(), i));
         snapshotByName = Map.copyOf(named);
         snapshot = byIndex;
@@ -191,12 +192,9 @@ final class Reflector implements AutoCloseable {
 
     private void decode(ByteBuffer datagram, List<InterfaceEvent> changes) {
         try {
-            RtnlCodec.forEachMessage(datagram, (type, flags, seq, payload) -> {
-                RtnlMessage message = RtnlCodec.decode(type, payload);
-                if (message != null) {
-                    broadcastMessages.incrementAndGet();
-                }
-                InterfaceEvent event = message == null ? null : model.apply(message);
+            RtnlCodec.decodeAll(datagram, message -> {
+                broadcastMessages.incrementAndGet();
+                InterfaceEvent event = model.apply(message);
                 if (event != null) {
                     changes.add(event);
                 }

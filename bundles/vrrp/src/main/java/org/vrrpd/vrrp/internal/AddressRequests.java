@@ -3,6 +3,8 @@ package org.vrrpd.vrrp.internal;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +67,7 @@ final class AddressRequests {
             try {
                 results = interfaces.leaseAddresses(group.device(), addresses, group.lease());
             } catch (RuntimeException e) {
-                results = java.util.Collections.nCopies(members.size(), LeaseOutcome.refused(e.toString()));
+                results = Collections.nCopies(members.size(), LeaseOutcome.refused(e.toString()));
             }
             for (int j = 0; j < members.size(); j++) {
                 Renewal r = renewals.get(members.get(j));
@@ -75,7 +77,7 @@ final class AddressRequests {
                         o.leased() ? "" : o.refusal());
             }
         });
-        return java.util.Arrays.asList(outcomes);
+        return Arrays.asList(outcomes);
     }
 
     static VipReconciler.Outcome change(InterfaceRegistry interfaces, String owner, String interfaceName, VirtualAddress address, boolean add) {

@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vrrpd.kernel.EventFd;
@@ -29,7 +30,7 @@ final class EventLoop implements Timers, Descriptors, AutoCloseable {
     private final TimerHeap timers = new TimerHeap();
     private final SendBatches sends = new SendBatches();
     /** Made once: a method reference written in the loop would be a new object every turn. */
-    private final java.util.function.Consumer<RuntimeException> onTimerFailure = this::failed;
+    private final Consumer<RuntimeException> onTimerFailure = this::failed;
     private ReadHandler[] handlers = new ReadHandler[64];
     private final Thread thread;
     private volatile boolean running = true;
