@@ -185,7 +185,10 @@ public final class NetLab implements AutoCloseable {
 
     /** Starts tcpdump on {@code iface} in {@code ns}, writing to {@code pcap}; returns once it listens. */
     public Capture capture(String ns, String iface, String filter, Path pcap) throws IOException {
-        return capture(ns, log(pcap), pcap, "tcpdump", "--immediate-mode", "-U", "-Z", "root", "-n", "-i", iface, "-w", pcap.toString(), filter);
+        // -B: a 32 MB ring instead of 2 MB, which at the full snap length is only a few blocks: a burst of batched
+        // adverts (one sendmmsg of dozens) while tcpdump waits for a busy core filled them, and it dropped packets
+        return capture(ns, log(pcap), pcap, "tcpdump", "--immediate-mode", "-B", "32768", "-U", "-Z", "root", "-n", "-i", iface, "-w", pcap.toString(),
+                filter);
     }
 
     /**

@@ -44,18 +44,22 @@ final class InstanceHost implements InstanceEffects {
 
     @Override
     public long primaryAddress(VrrpInstance instance) {
+        return source(instance, channels.of(instance));
+    }
+
+    /** The unicastSource, else the channel's primary address; 0 without either. */
+    private static long source(VrrpInstance instance, InterfaceChannel channel) {
         Unicast unicast = instance.settings().unicast();
         if (unicast.hasSource()) {
             return unicast.sourceLow();
         }
-        InterfaceChannel channel = channels.of(instance);
         return channel == null ? 0 : channel.primary();
     }
 
     @Override
     public void sendAdvert(VrrpInstance instance, int priority) {
-        InterfaceChannel channel = channels.of(instance);
-        long source = primaryAddress(instance);
+        InterfaceChannel channel = channels.of(instance); // looked up once per advert: the lookup is by name
+        long source = source(instance, channel);
         if (channel == null || source == 0 || instance.auth() == null) {
             return;
         }

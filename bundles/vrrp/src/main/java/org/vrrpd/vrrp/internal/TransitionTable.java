@@ -7,9 +7,7 @@ import static org.vrrpd.api.vrrp.VrrpState.MASTER;
 import static org.vrrpd.vrrp.internal.Action.*;
 import static org.vrrpd.vrrp.internal.Event.*;
 
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.StringJoiner;
 import org.vrrpd.api.vrrp.VrrpState;
 
@@ -21,15 +19,38 @@ import org.vrrpd.api.vrrp.VrrpState;
  * The README's transition matrix is generated from this table and checked by a test.
  */
 final class TransitionTable {
-    record Transition(List<Action> actions, VrrpState next) {
+    /** One cell: the actions in order, and the next state. */
+    static final class Transition {
+        /** An array, not a List, for the loop: C1's code calls a List through an interface stub each time. */
+        private final Action[] steps;
+        private final VrrpState next;
+
+        Transition(Action[] steps, VrrpState next) {
+            this.steps = steps;
+            this.next = next;
+        }
+
+        List<Action> actions() {
+            return List.of(steps);
+        }
+
+        int size() {
+            return steps.length;
+        }
+
+        Action action(int i) {
+            return steps[i];
+        }
+
+        VrrpState next() {
+            return next;
+        }
     }
 
-    private static final Map<VrrpState, Map<Event, Transition>> TABLE = new EnumMap<>(VrrpState.class);
+    /** By state's and event's ordinal: looked up for every advert sent and heard. */
+    private static final Transition[][] TABLE = new Transition[VrrpState.values().length][Event.values().length];
 
     static {
-        for (VrrpState s : VrrpState.values()) {
-            TABLE.put(s, new EnumMap<>(Event.class));
-        }
         // A backup first removes virtual addresses a crashed predecessor may have left behind.
         on(INITIALIZE, STARTUP, BACKUP, REMOVE_VIPS, START_MASTER_DOWN_TIMER, START_PREEMPT_DELAY);
         on(INITIALIZE, STARTUP_AS_MASTER, BACKUP, REMOVE_VIPS, START_LISTEN_TIMER, START_PREEMPT_DELAY);
@@ -70,12 +91,12 @@ final class TransitionTable {
     }
 
     private static void on(VrrpState state, Event event, VrrpState next, Action... actions) {
-        TABLE.get(state).put(event, new Transition(List.of(actions), next));
+        TABLE[state.ordinal()][event.ordinal()] = new Transition(actions.clone(), next);
     }
 
     /** The transition for {@code event} in {@code state}, or null when the event is ignored there. */
     static Transition lookup(VrrpState state, Event event) {
-        return TABLE.get(state).get(event);
+        return TABLE[state.ordinal()][event.ordinal()];
     }
 
     /** The table as a Markdown matrix: events down, states across, "actions → next" in each cell. */

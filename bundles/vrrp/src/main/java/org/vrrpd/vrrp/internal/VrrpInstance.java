@@ -1,7 +1,6 @@
 package org.vrrpd.vrrp.internal;
 
 import java.nio.ByteBuffer;
-import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -241,7 +240,7 @@ final class VrrpInstance {
 
     /** No master heard for a Master_Down_Interval, or this one is no longer master: the split brain is over. */
     private void endSplitBrain(boolean over) {
-        if (splitBrain.ends(host.timers().now(), masterDownNanos(), over)) {
+        if (splitBrain.active() && splitBrain.ends(host.timers().now(), masterDownNanos(), over)) { // asked every advert: mostly not active
             host.splitBrainChanged(this, false);
         }
     }
@@ -269,9 +268,8 @@ final class VrrpInstance {
         }
         VrrpState from = state;
         try {
-            List<Action> actions = t.actions();
-            for (int i = 0; i < actions.size(); i++) {
-                Actions.perform(actions.get(i), this, host);
+            for (int i = 0; i < t.size(); i++) {
+                Actions.perform(t.action(i), this, host);
             }
         } catch (RuntimeException e) {
             failSafe(event, e);

@@ -17,8 +17,8 @@ import org.vrrpd.kernel.SendBatch;
 
 /**
  * Batching on a hand-driven clock, through the engine's real timer heap, instances, host and
- * channel: a new master's second advert is put on the grid (a hundredth of the interval, at most
- * 10 ms), so masters that became master within one grid step share one turn of the loop and one
+ * channel: a new master's second advert is put on the grid (a twentieth of the interval, at most
+ * 50 ms), so masters that became master within one grid step share one turn of the loop and one
  * sendmmsg from then on; none leaves after its deadline, and their fixed rate does not drift.
  */
 public class AdvertBatchingTest {
@@ -125,13 +125,13 @@ public class AdvertBatchingTest {
         }
         assertEquals("each first advert left at once, alone", count, sockets.batches.stream().filter(b -> !b.sendmmsg()).count());
         for (int vrid = 1; vrid <= count; vrid++) {
-            assertEquals("VRID " + vrid + ": its second advert on the grid instant a second after the first master's", BASE + SECOND + 10 * MS,
+            assertEquals("VRID " + vrid + ": its second advert on the grid instant a second after the first master's", BASE + SECOND + 50 * MS,
                     firstDeadline[vrid]);
         }
         sockets.batches.clear();
         clock.turns = 0;
 
-        clock.runUntil(BASE + 10 * SECOND + 15 * MS);
+        clock.runUntil(BASE + 10 * SECOND + 55 * MS);
 
         assertEquals("one wake-up per second", 10, clock.turns);
         assertEquals(20, sockets.batches.size());
@@ -159,7 +159,7 @@ public class AdvertBatchingTest {
 
     /**
      * Masters that became master 2 ms apart meet on the grid from their second advert on (a first
-     * interval at most one grid step, 10 ms, longer than the advert interval); one a grid step later
+     * interval at most one grid step, 50 ms, longer than the advert interval); one a grid step later
      * stays on the next grid instant, in a turn of its own.
      */
     @Test
@@ -168,14 +168,14 @@ public class AdvertBatchingTest {
             clock.now = BASE + MS + (vrid - 1) * 2 * MS; // 1, 3 and 5 ms past a grid instant
             master(vrid);
         }
-        clock.now = BASE + 15 * MS;
+        clock.now = BASE + 55 * MS;
         master(4);
         sockets.batches.clear();
-        clock.runUntil(BASE + 2 * SECOND + 30 * MS);
+        clock.runUntil(BASE + 2 * SECOND + 110 * MS);
         List<Batch> sorted = sockets.batches.stream() // deadlines alike leave in the heap's order, which is no order
                 .map(b -> new Batch(b.atNanos(), b.vrids().stream().sorted().toList(), b.sendmmsg())).toList();
-        assertEquals(List.of(new Batch(BASE + SECOND + 10 * MS, List.of(1, 2, 3), true), new Batch(BASE + SECOND + 20 * MS, List.of(4), true),
-                new Batch(BASE + 2 * SECOND + 10 * MS, List.of(1, 2, 3), true), new Batch(BASE + 2 * SECOND + 20 * MS, List.of(4), true)),
+        assertEquals(List.of(new Batch(BASE + SECOND + 50 * MS, List.of(1, 2, 3), true), new Batch(BASE + SECOND + 100 * MS, List.of(4), true),
+                new Batch(BASE + 2 * SECOND + 50 * MS, List.of(1, 2, 3), true), new Batch(BASE + 2 * SECOND + 100 * MS, List.of(4), true)),
                 sorted);
     }
 
