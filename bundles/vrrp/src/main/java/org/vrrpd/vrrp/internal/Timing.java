@@ -23,21 +23,42 @@ final class Timing {
     }
 
     /**
-     * The grid an advert timer armed afresh is put on (a twentieth of the interval, at most 50 ms):
-     * masters that became master at different moments then fall due at the same instants, and share
-     * a wake-up and a sendmmsg from their second advert on; the loop wakes at most 20 times an
-     * interval for them however many there are. The price: a new master's first interval is up to a
-     * grid step (5 %) longer, far inside a backup's Master_Down_Interval.
+     * The grid an advert timer armed afresh is put on: a hundredth of the interval, at most 10 ms.
+     * Masters that became master at different moments then fall due at the same instants, and
+     * share a wake-up and a sendmmsg from their second advert on. A fresh timer goes to a multiple
+     * of it ({@link #alignedDelay}); every multiple is on this grid, so a timer on any of them keeps
+     * its fixed rate.
      */
     static long grid(long advertNanos) {
-        return Math.min(50_000_000L, advertNanos / 20);
+        return Math.min(10_000_000L, advertNanos / 100);
     }
 
-    /** From {@code now}, the delay to the first grid instant at least {@code advertNanos} away: at most a grid longer than the interval. */
-    static long alignedDelay(long now, long advertNanos) {
-        long grid = grid(advertNanos);
-        long past = Math.floorMod(now + advertNanos, grid);
-        return advertNanos + (past == 0 ? 0 : grid - past);
+    /** Adverts a grid step should hold at most: a turn of the loop that sends many more is long, and one pause of it delays them all. */
+    static final int ADVERTS_PER_STEP = 100;
+    /** The widest step, in grid units: the loop then wakes at most 25 times an interval for adverts. */
+    static final int WIDEST_STEP = 4;
+
+    /**
+     * How many grid units a fresh timer's step is, with {@code timers} scheduled: 4 while a step holds
+     * at most {@link #ADVERTS_PER_STEP} (up to 2,500 timers: 1,000 masters share 25 wake-ups a second
+     * instead of up to 100), then 2, then 1 (10,000 masters: 100 a step).
+     */
+    static int stepUnits(int timers) {
+        int units = WIDEST_STEP;
+        while (units > 1 && (long) timers * units > 100L * ADVERTS_PER_STEP) {
+            units /= 2;
+        }
+        return units;
+    }
+
+    /**
+     * From {@code now}, the delay to the first instant at least {@code advertNanos} away on a step of
+     * {@link #stepUnits} grids: at most a step longer than the interval (4 % at the widest).
+     */
+    static long alignedDelay(long now, long advertNanos, int timers) {
+        long step = grid(advertNanos) * stepUnits(timers);
+        long past = Math.floorMod(now + advertNanos, step);
+        return advertNanos + (past == 0 ? 0 : step - past);
     }
 
     static long seconds(int seconds) {
