@@ -33,19 +33,23 @@ final class Timing {
         return Math.min(10_000_000L, advertNanos / 100);
     }
 
-    /** Adverts a grid step should hold at most: a turn of the loop that sends many more is long, and one pause of it delays them all. */
-    static final int ADVERTS_PER_STEP = 100;
+    /**
+     * Adverts a step should hold at most: a turn of the loop that sends many more is long, and one
+     * pause of it delays them all. Low, because masters that came up while there were fewer timers
+     * keep their wider step, and the instants of a wide step are those of every narrower one too.
+     */
+    static final int ADVERTS_PER_STEP = 50;
     /** The widest step, in grid units: the loop then wakes at most 25 times an interval for adverts. */
     static final int WIDEST_STEP = 4;
 
     /**
      * How many grid units a fresh timer's step is, with {@code timers} scheduled: 4 while a step holds
-     * at most {@link #ADVERTS_PER_STEP} (up to 2,500 timers: 1,000 masters share 25 wake-ups a second
-     * instead of up to 100), then 2, then 1 (10,000 masters: 100 a step).
+     * at most {@link #ADVERTS_PER_STEP} (up to 1,250 timers: 1,000 masters share 25 wake-ups a second
+     * instead of up to 100), then 2 (up to 2,500), then 1 (10,000 masters: 100 a step).
      */
     static int stepUnits(int timers) {
         int units = WIDEST_STEP;
-        while (units > 1 && (long) timers * units > 100L * ADVERTS_PER_STEP) {
+        while (units > 1 && (long) timers * units > 100L * ADVERTS_PER_STEP) { // 100 grids an interval
             units /= 2;
         }
         return units;
