@@ -108,11 +108,6 @@ final class EventLoop implements Timers, Descriptors, AutoCloseable {
     }
 
     @Override
-    public int scheduled() {
-        return timers.size();
-    }
-
-    @Override
     public void register(int fd, ReadHandler handler) {
         if (fd >= handlers.length) {
             handlers = Arrays.copyOf(handlers, Math.max(fd + 1, handlers.length * 2));

@@ -17,9 +17,4 @@ interface Timers {
     }
 
     void cancel(TimerHeap.Timer timer);
-
-    /** How many timers are scheduled: a fresh advert timer's grid step follows it ({@link Timing#alignedDelay}). */
-    default int scheduled() {
-        return 0;
-    }
 }

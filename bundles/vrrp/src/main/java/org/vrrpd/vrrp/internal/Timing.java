@@ -23,46 +23,19 @@ final class Timing {
     }
 
     /**
-     * The grid an advert timer armed afresh is put on: a hundredth of the interval, at most 10 ms.
-     * Masters that became master at different moments then fall due at the same instants, and
-     * share a wake-up and a sendmmsg from their second advert on. A fresh timer goes to a multiple
-     * of it ({@link #alignedDelay}); every multiple is on this grid, so a timer on any of them keeps
-     * its fixed rate.
+     * The grid an advert timer armed afresh is put on (a hundredth of the interval, at most 10 ms):
+     * masters that became master at different moments then fall due at the same instants, and share
+     * a wake-up and a sendmmsg from their second advert on, instead of two or three of them at a time.
      */
     static long grid(long advertNanos) {
         return Math.min(10_000_000L, advertNanos / 100);
     }
 
-    /**
-     * Adverts a step should hold at most: a turn of the loop that sends many more is long, and one
-     * pause of it delays them all. Low, because masters that came up while there were fewer timers
-     * keep their wider step, and the instants of a wide step are those of every narrower one too.
-     */
-    static final int ADVERTS_PER_STEP = 50;
-    /** The widest step, in grid units: the loop then wakes at most 25 times an interval for adverts. */
-    static final int WIDEST_STEP = 4;
-
-    /**
-     * How many grid units a fresh timer's step is, with {@code timers} scheduled: 4 while a step holds
-     * at most {@link #ADVERTS_PER_STEP} (up to 1,250 timers: 1,000 masters share 25 wake-ups a second
-     * instead of up to 100), then 2 (up to 2,500), then 1 (10,000 masters: 100 a step).
-     */
-    static int stepUnits(int timers) {
-        int units = WIDEST_STEP;
-        while (units > 1 && (long) timers * units > 100L * ADVERTS_PER_STEP) { // 100 grids an interval
-            units /= 2;
-        }
-        return units;
-    }
-
-    /**
-     * From {@code now}, the delay to the first instant at least {@code advertNanos} away on a step of
-     * {@link #stepUnits} grids: at most a step longer than the interval (4 % at the widest).
-     */
-    static long alignedDelay(long now, long advertNanos, int timers) {
-        long step = grid(advertNanos) * stepUnits(timers);
-        long past = Math.floorMod(now + advertNanos, step);
-        return advertNanos + (past == 0 ? 0 : step - past);
+    /** From {@code now}, the delay to the first grid instant at least {@code advertNanos} away: at most a grid longer than the interval. */
+    static long alignedDelay(long now, long advertNanos) {
+        long grid = grid(advertNanos);
+        long past = Math.floorMod(now + advertNanos, grid);
+        return advertNanos + (past == 0 ? 0 : grid - past);
     }
 
     static long seconds(int seconds) {
