@@ -91,7 +91,7 @@ final class TransitionTable {
     }
 
     private static void on(VrrpState state, Event event, VrrpState next, Action... actions) {
-        TABLE[state.ordinal()][event.ordinal()] = new Transition(actions.clone(), next);
+        TABLE[state.ordinal()][event.ordinal()] = new Transition(actions, next);
     }
 
     /** The transition for {@code event} in {@code state}, or null when the event is ignored there. */
