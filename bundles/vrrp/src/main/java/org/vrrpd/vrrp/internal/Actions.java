@@ -18,15 +18,16 @@ final class Actions {
             case START_ADVER_TIMER -> {
                 // At a fixed rate from the advert deadline that just fired (it may have fired up to `early` before
                 // it, batched with others), so adverts do not drift by the loop's latency; from now after a reset
-                // (the timer still pending), a late loop, or another timer (a new master), onto the grid the
-                // others are on: only advert deadlines lie on it.
+                // (the timer still pending), a late loop, or another timer (a new master), onto a grid instant
+                // others share (GridPlacement): only advert deadlines lie on the grid.
                 long interval = Timing.advert(settings.advertCentis());
                 long early = Timing.coalesce(interval);
                 long now = loop.now();
                 long next = protocolTimer.deadline() + interval;
                 boolean onGrid = Math.floorMod(protocolTimer.deadline(), Timing.grid(interval)) == 0;
                 boolean fixedRate = !protocolTimer.isScheduled() && onGrid && next - now > 0 && next - now <= interval + early;
-                loop.scheduleAt(protocolTimer, fixedRate ? next : now + Timing.alignedDelay(now, interval), early);
+                long deadline = fixedRate ? next : GridPlacement.choose(now + Timing.alignedDelay(now, interval), interval, loop);
+                loop.scheduleAdvert(protocolTimer, deadline, early);
             }
             case START_MASTER_DOWN_TIMER -> loop.schedule(protocolTimer, instance.masterDownNanos());
             case START_LISTEN_TIMER -> loop.schedule(protocolTimer, Timing.listen(settings.version(), instance.priority(), settings.advertCentis()));

@@ -97,6 +97,16 @@ final class EventLoop implements Timers, Descriptors, AutoCloseable {
         timers.schedule(timer, deadline, earlyNanos);
     }
 
+    @Override
+    public void scheduleAdvert(TimerHeap.Timer timer, long deadline, long earlyNanos) {
+        timers.scheduleCounted(timer, deadline, earlyNanos);
+    }
+
+    @Override
+    public int advertsDueAt(long deadline) {
+        return timers.loadAt(deadline);
+    }
+
     /** Where the channels queue the adverts of the timers' turn. */
     SendBatches sends() {
         return sends;

@@ -19,6 +19,8 @@ final class TimerHeap {
         private long early;
         /** When it was scheduled, among timers: breaks ties between equal deadlines, first scheduled first. */
         private long order;
+        /** An advert timer on a grid instant: counted in that instant's load while scheduled there. */
+        private boolean counted;
         private int slot = -1;
 
         Timer(Runnable action) {
@@ -40,6 +42,7 @@ final class TimerHeap {
     private long[] orders = new long[64];
     private int size;
     private long scheduled;
+    private final InstantLoad loads = new InstantLoad();
 
     void schedule(Timer timer, long deadline) {
         schedule(timer, deadline, 0);
@@ -51,8 +54,27 @@ final class TimerHeap {
      * share one wake-up of the loop (and their adverts one sendmmsg), and none fires late for it.
      */
     void schedule(Timer timer, long deadline, long early) {
+        schedule(timer, deadline, early, false);
+    }
+
+    /** As {@link #schedule(Timer, long, long)}, and counts the timer in {@link #loadAt}{@code (deadline)} while it waits there: an advert on a grid instant. */
+    void scheduleCounted(Timer timer, long deadline, long early) {
+        schedule(timer, deadline, early, true);
+    }
+
+    /** How many counted timers are due at exactly {@code deadline} (a hint: see {@link InstantLoad}). */
+    int loadAt(long deadline) {
+        return loads.at(deadline);
+    }
+
+    private void schedule(Timer timer, long deadline, long early, boolean counted) {
         timer.early = early;
         timer.order = scheduled++;
+        uncount(timer);
+        if (counted) {
+            timer.counted = true;
+            loads.add(deadline);
+        }
         if (timer.slot >= 0) {
             long old = timer.deadline;
             timer.deadline = deadline;
@@ -79,6 +101,7 @@ final class TimerHeap {
         if (slot < 0) {
             return;
         }
+        uncount(timer);
         timer.slot = -1;
         Timer last = heap[--size];
         heap[size] = null;
@@ -117,6 +140,13 @@ final class TimerHeap {
 
     int size() {
         return size;
+    }
+
+    private void uncount(Timer timer) {
+        if (timer.counted) {
+            timer.counted = false;
+            loads.remove(timer.deadline);
+        }
     }
 
     /* The sifts read the moving timer's keys from the timer itself and write them to the arrays where it lands. */

@@ -16,5 +16,15 @@ interface Timers {
         schedule(timer, deadline - now(), earlyNanos);
     }
 
+    /** As {@link #scheduleAt}, for an advert timer on a grid instant: counted in {@link #advertsDueAt} while it waits. */
+    default void scheduleAdvert(TimerHeap.Timer timer, long deadline, long earlyNanos) {
+        scheduleAt(timer, deadline, earlyNanos);
+    }
+
+    /** How many advert timers are due at exactly {@code deadline}; a clock that does not count them says 0. */
+    default int advertsDueAt(long deadline) {
+        return 0;
+    }
+
     void cancel(TimerHeap.Timer timer);
 }

@@ -37,6 +37,8 @@ public class AdvertBatchingTest {
         @Override public long now() { return now; }
         @Override public void schedule(TimerHeap.Timer t, long delay) { heap.schedule(t, now + delay); }
         @Override public void schedule(TimerHeap.Timer t, long delay, long early) { heap.schedule(t, now + delay, early); }
+        @Override public void scheduleAdvert(TimerHeap.Timer t, long deadline, long early) { heap.scheduleCounted(t, deadline, early); }
+        @Override public int advertsDueAt(long deadline) { return heap.loadAt(deadline); }
         @Override public void cancel(TimerHeap.Timer t) { heap.cancel(t); }
 
         void runUntil(long end) {
@@ -125,13 +127,13 @@ public class AdvertBatchingTest {
         }
         assertEquals("each first advert left at once, alone", count, sockets.batches.stream().filter(b -> !b.sendmmsg()).count());
         for (int vrid = 1; vrid <= count; vrid++) {
-            assertEquals("VRID " + vrid + ": its second advert on the grid instant a second after the first master's", BASE + SECOND + 10 * MS,
+            assertEquals("VRID " + vrid + ": its second advert on the first master's instant, the last of its window", BASE + SECOND + 50 * MS,
                     firstDeadline[vrid]);
         }
         sockets.batches.clear();
         clock.turns = 0;
 
-        clock.runUntil(BASE + 10 * SECOND + 15 * MS);
+        clock.runUntil(BASE + 10 * SECOND + 55 * MS);
 
         assertEquals("one wake-up per second", 10, clock.turns);
         assertEquals(20, sockets.batches.size());
@@ -158,25 +160,67 @@ public class AdvertBatchingTest {
     }
 
     /**
-     * Masters that became master 2 ms apart meet on the grid from their second advert on (a first
-     * interval at most one grid step, 10 ms, longer than the advert interval); one a grid step later
-     * stays on the next grid instant, in a turn of its own.
+     * Masters that became master a few milliseconds apart, one of them a grid step later, meet on one
+     * instant from their second advert on: the first took the last instant of its window (a first
+     * interval 50 ms longer), the others found it in theirs. One that came up past that window has
+     * an instant of its own, a turn of its own.
      */
     @Test
-    public void mastersThatBecameMasterApartMeetOnTheGridFromTheirSecondAdvert() {
+    public void mastersThatBecameMasterApartMeetOnOneInstantFromTheirSecondAdvert() {
         for (int vrid = 1; vrid <= 3; vrid++) {
             clock.now = BASE + MS + (vrid - 1) * 2 * MS; // 1, 3 and 5 ms past a grid instant
             master(vrid);
         }
         clock.now = BASE + 15 * MS;
         master(4);
+        clock.now = BASE + 55 * MS; // its first instant is 1.060 s, past the others'
+        master(5);
         sockets.batches.clear();
-        clock.runUntil(BASE + 2 * SECOND + 30 * MS);
+        clock.runUntil(BASE + 2 * SECOND + 100 * MS);
         List<Batch> sorted = sockets.batches.stream() // deadlines alike leave in the heap's order, which is no order
                 .map(b -> new Batch(b.atNanos(), b.vrids().stream().sorted().toList(), b.sendmmsg())).toList();
-        assertEquals(List.of(new Batch(BASE + SECOND + 10 * MS, List.of(1, 2, 3), true), new Batch(BASE + SECOND + 20 * MS, List.of(4), true),
-                new Batch(BASE + 2 * SECOND + 10 * MS, List.of(1, 2, 3), true), new Batch(BASE + 2 * SECOND + 20 * MS, List.of(4), true)),
+        assertEquals(List.of(new Batch(BASE + SECOND + 50 * MS, List.of(1, 2, 3, 4), true), new Batch(BASE + SECOND + 100 * MS, List.of(5), true),
+                new Batch(BASE + 2 * SECOND + 50 * MS, List.of(1, 2, 3, 4), true), new Batch(BASE + 2 * SECOND + 100 * MS, List.of(5), true)),
                 sorted);
+    }
+
+    /**
+     * Two hundred masters coming up one every 5 ms, over a second: one instant per window of five
+     * grid steps, so twenty wake-ups a second where the grid alone gave a hundred (two masters per
+     * instant), and no first interval more than five grid steps longer than the interval.
+     */
+    @Test
+    public void mastersComingUpOverASecondShareAnInstantPerWindow() {
+        List<VrrpInstance> masters = new ArrayList<>();
+        for (int vrid = 1; vrid <= 200; vrid++) {
+            clock.now = BASE + (vrid - 1) * 5 * MS + 1;
+            masters.add(master(vrid));
+            long firstInterval = masters.get(vrid - 1).protocolTimer.deadline() - clock.now;
+            assertTrue("VRID " + vrid + ": first interval " + firstInterval, firstInterval >= SECOND && firstInterval <= SECOND + 50 * MS);
+        }
+        long start = BASE + 2 * SECOND;
+        clock.runUntil(start);
+        clock.turns = 0;
+        sockets.batches.clear();
+        clock.runUntil(start + SECOND);
+        assertEquals("one wake-up per 50 ms", 20, clock.turns);
+        assertEquals("every master once", 200, sockets.batches.stream().mapToInt(b -> b.vrids().size()).sum());
+    }
+
+    /**
+     * Two hundred and fifty masters up at once: an instant takes {@value GridPlacement#FULL} adverts, then the
+     * next one is filled, so that no batch grows past it while instants are left in the window.
+     */
+    @Test
+    public void aFullInstantSendsTheNextMastersToAnother() {
+        Map<Long, Integer> perInstant = new java.util.TreeMap<>();
+        for (int vrid = 1; vrid <= 250; vrid++) {
+            clock.now = BASE + MS + vrid * 1000L;
+            perInstant.merge(master(vrid).protocolTimer.deadline(), 1, Integer::sum);
+        }
+        assertEquals("four full instants, from the last of the window back, and the rest on the first",
+                Map.of(BASE + SECOND + 50 * MS, 64, BASE + SECOND + 40 * MS, 64, BASE + SECOND + 30 * MS, 64, BASE + SECOND + 20 * MS, 58),
+                perInstant);
     }
 
     @Test
@@ -184,7 +228,7 @@ public class AdvertBatchingTest {
         VrrpInstance one = master(1);
         VrrpInstance two = master(2);
         sockets.refusedVrid = 1;
-        clock.runUntil(BASE + 3 * SECOND + MS);
+        clock.runUntil(BASE + 3 * SECOND + 50 * MS + MS); // the second advert on the last instant of its window
         assertEquals("the first, sent at once; the three batched were refused", 1, one.counters.advertisementsSent);
         assertEquals(4, two.counters.advertisementsSent);
         assertEquals(List.of(2), sockets.batches.get(sockets.batches.size() - 1).vrids());

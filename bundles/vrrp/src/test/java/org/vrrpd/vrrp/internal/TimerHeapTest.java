@@ -98,4 +98,42 @@ public class TimerHeapTest {
         assertEquals(1, heap.fireDue(15, RETHROW));
         assertEquals(20, heap.nextDeadline());
     }
+
+    /** An instant's load follows its counted timers: moved, cancelled, fired, or rescheduled uncounted (a master that became backup). */
+    @Test
+    public void anInstantsLoadCountsTheCountedTimersWaitingThere() {
+        TimerHeap heap = new TimerHeap();
+        TimerHeap.Timer[] timers = new TimerHeap.Timer[5];
+        for (int i = 0; i < timers.length; i++) {
+            timers[i] = new TimerHeap.Timer(() -> { });
+            heap.scheduleCounted(timers[i], 10_000_000L, 0);
+        }
+        heap.schedule(new TimerHeap.Timer(() -> { }), 10_000_000L); // due there, not an advert
+        assertEquals(5, heap.loadAt(10_000_000L));
+        heap.scheduleCounted(timers[0], 20_000_000L, 0);
+        heap.cancel(timers[1]);
+        heap.schedule(timers[2], 10_000_000L);
+        assertEquals(2, heap.loadAt(10_000_000L));
+        assertEquals(1, heap.loadAt(20_000_000L));
+        assertEquals(0, heap.loadAt(30_000_000L));
+        heap.fireDue(10_000_000L, RETHROW);
+        assertEquals("fired: no longer waiting", 0, heap.loadAt(10_000_000L));
+        assertEquals(1, heap.loadAt(20_000_000L));
+        heap.fireDue(20_000_000L, RETHROW);
+        assertEquals(0, heap.loadAt(20_000_000L));
+    }
+
+    /** A thousand instants a grid step apart (ten seconds of them) are each counted. */
+    @Test
+    public void manyInstantsAreCountedApart() {
+        TimerHeap heap = new TimerHeap();
+        for (int i = 0; i < 1000; i++) {
+            for (int k = 0; k <= i % 3; k++) {
+                heap.scheduleCounted(new TimerHeap.Timer(() -> { }), 1_000_000_000_000L + i * 10_000_000L, 0);
+            }
+        }
+        for (int i = 0; i < 1000; i++) {
+            assertEquals("instant " + i, 1 + i % 3, heap.loadAt(1_000_000_000_000L + i * 10_000_000L));
+        }
+    }
 }

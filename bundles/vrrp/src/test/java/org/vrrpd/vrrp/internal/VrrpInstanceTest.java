@@ -170,9 +170,10 @@ public class VrrpInstanceTest {
                 "3609 ms: garp x5", "3609 ms: BACKUP -> MASTER"), host.log);
         host.advance(5000 * MS);
         // Timers due at the same instant fire in no particular order: compare as a set. The adverts after the
-        // first are on the 10 ms grid (Timing.alignedDelay), so 1.000625 s after it; the GARPs 5 s after it.
-        assertEquals("an advert every second, and the second GARP burst after 5 s", java.util.Set.of("4610 ms: advert 100",
-                "5610 ms: advert 100", "6610 ms: advert 100", "7610 ms: advert 100", "8610 ms: advert 100", "8609 ms: garp x5"),
+        // first are on a 10 ms grid instant, the last of the five after the interval when no other master's is
+        // there (GridPlacement), so 1.040625 s after it; the GARPs 5 s after it.
+        assertEquals("an advert every second, and the second GARP burst after 5 s", java.util.Set.of("4650 ms: advert 100",
+                "5650 ms: advert 100", "6650 ms: advert 100", "7650 ms: advert 100", "8609 ms: garp x5"),
                 java.util.Set.copyOf(host.log.subList(6, host.log.size())));
         assertEquals(1, i.counters.becomeMaster);
     }
@@ -233,7 +234,7 @@ public class VrrpInstanceTest {
         i.applyChecks();
         assertEquals(100, i.priority());
         host.advance(1000 * MS);
-        assertEquals("its next advert, on the 10 ms grid", List.of("4420 ms: advert 100"), host.log);
+        assertEquals("its next advert, on the 10 ms grid (the last instant of its window)", List.of("4460 ms: advert 100"), host.log);
         assertEquals(VrrpState.MASTER, i.state());
         assertEquals(List.of("track eth1 -60 (eth1 is DOWN)", "track-script +10 (ok)"), i.checks.describe());
         i.checks.report("a", "track eth1", new org.vrrpd.api.spi.CheckStatus(-300, false, "worse"));
@@ -453,8 +454,8 @@ public class VrrpInstanceTest {
         host.advance(2000 * MS);
         i.advertReceived(100, 0, LOWER, 100, false);
         assertTrue("one episode goes on: " + host.log, host.log.stream().noneMatch(l -> l.contains("split brain")));
-        host.advance(4500 * MS); // MDI(150) = 3.414 s since the last one (9.414 s): over at the advert timer after it (9.420 s)
-        assertTrue(host.log.toString(), host.log.contains("9420 ms: split brain over"));
+        host.advance(4500 * MS); // MDI(150) = 3.414 s since the last one (9.414 s): over at the advert timer after it (9.460 s)
+        assertTrue(host.log.toString(), host.log.contains("9460 ms: split brain over"));
         assertEquals(1, i.splitBrain.episodes());
         assertEquals(VrrpState.MASTER, i.state());
     }
