@@ -22,7 +22,8 @@ import org.vrrpd.lab.NetLab;
  * interval of 1.5 s or more), from one capture of every interface in the routers' namespace. Each
  * interface is its own link (a veth whose other end no one listens on), as VLANs would be. Writes
  * its tables to target/bench/scale.md after each size. {@code bench.vipLease} sets our instances'
- * vipLease (0: permanent addresses, which is what keepalived does).
+ * vipLease (0: permanent addresses, which is what keepalived does). The five busiest threads over
+ * the same window say where the CPU went.
  */
 public class ScaleBenchmark {
     private static final List<Integer> INTERFACE_COUNTS = java.util.Arrays.stream(System.getProperty("bench.interfaces", "4,40").split(","))
@@ -73,14 +74,17 @@ public class ScaleBenchmark {
             Thread.sleep(7000); // past the gratuitous ARP bursts (keepalived repeats them after 5 s)
             Capture capture = lab.bulkCapture(ns, "any", "ip proto 112", work.resolve("scale.pcap"));
             long cpuBefore = cpuTicks(pids);
+            Map<String, Long> threadsBefore = threadTicks(pids);
             long start = System.nanoTime();
             Thread.sleep(SECONDS * 1000L);
             long cpuAfter = cpuTicks(pids);
+            Map<String, Long> threadsAfter = threadTicks(pids);
             double elapsed = (System.nanoTime() - start) / 1e9;
             long rss = rssKb(pids);
             capture.stop();
             figures.put("CPU, share of one core", String.format(Locale.ROOT, "%.1f %%", 100.0 * (cpuAfter - cpuBefore) / CLOCK_TICKS / elapsed));
             figures.put("RSS", String.format(Locale.ROOT, "%.0f MB", rss / 1024.0));
+            figures.put("CPU by thread (the busiest five, share of one core)", busiestThreads(threadsBefore, threadsAfter, elapsed));
             figures.putAll(jitter(capture, instances));
             // a packet the capture dropped reads as a missed advert: the figures above hold only if this is 0
             figures.put("adverts the capture dropped (tcpdump: dropped by kernel)", String.format(Locale.ROOT, "%,d", capture.droppedByKernel()));
@@ -126,6 +130,34 @@ public class ScaleBenchmark {
             ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
         }
         return ticks;
+    }
+
+    /** CPU ticks by thread name (/proc/PID/task/TID/comm), threads of one name summed. */
+    private static Map<String, Long> threadTicks(List<Long> pids) throws Exception {
+        Map<String, Long> ticks = new HashMap<>();
+        for (long pid : pids) {
+            try (var tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
+                for (Path task : tasks.toList()) {
+                    try {
+                        String stat = Files.readString(task.resolve("stat"));
+                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        ticks.merge(Files.readString(task.resolve("comm")).strip(), Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long::sum);
+                    } catch (java.nio.file.NoSuchFileException exited) {
+                        // a thread that ended between the listing and the read
+                    }
+                }
+            }
+        }
+        return ticks;
+    }
+
+    private static String busiestThreads(Map<String, Long> before, Map<String, Long> after, double elapsed) {
+        return after.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+                .filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(5)
+                .map(e -> String.format(Locale.ROOT, "%s %.2f %%", e.getKey(), 100.0 * e.getValue() / CLOCK_TICKS / elapsed))
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static long rssKb(List<Long> pids) throws Exception {
