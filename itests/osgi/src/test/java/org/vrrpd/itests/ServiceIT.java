@@ -157,6 +157,22 @@ public class ServiceIT extends LabTest {
         assertTrue(r1.process().isAlive());
     }
 
+    /** nohup leaves SIGHUP ignored, a script's background job SIGINT, and the JVM would keep them so: bin/vrrpd resets them. */
+    @Test
+    public void signalsTheStartingShellIgnoredStillReloadAndStop() throws Exception {
+        String ns = router();
+        Vrrpd r1 = Vrrpd.startFromUnitIgnoring("HUP INT", lab, ns, work, "r1", twoInstances(150), "JAVA_OPTS=" + NO_POLLING);
+        r1.awaitState("VI_1", "MASTER", Duration.ofSeconds(10));
+        r1.writeConfig("org.vrrpd.vrrp.instance-VI_1.cfg", Vrrpd.instance("VI_1", 51, 160, "192.0.2.100/24", "initialState = MASTER"));
+        r1.signal("HUP");
+        awaitTrue("VI_1 at priority 160 after SIGHUP: " + r1.output(),
+                () -> r1.vrrpctl("vrrp:show", "VI_1").stdout().startsWith("VI_1: MASTER on eth0, vrid 51, priority 160\n"), Duration.ofSeconds(5));
+        r1.signal("INT");
+        awaitTrue("SIGINT stops the daemon: " + r1.output(), () -> !r1.process().isAlive(), Duration.ofSeconds(10));
+        assertTrue(r1.output(), r1.output().contains("SIGINT: every VRRP instance resigned"));
+        assertFalse(r1.output(), r1.output().contains("was ignored when the JVM started"));
+    }
+
     /** keepalived's vrrp_rt_priority: etc/org.vrrpd.vrrp.cfg raises the loop thread alone to SCHED_RR, live, and a bad value is refused. */
     @Test
     public void realtimePriorityRaisesOnlyTheEnginesLoopThreadLiveAndABadValueIsRefused() throws Exception {

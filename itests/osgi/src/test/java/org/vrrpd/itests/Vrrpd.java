@@ -88,11 +88,23 @@ final class Vrrpd {
      */
     static Vrrpd startFromUnit(NetLab lab, String namespace, Path work, String name, Map<String, String> configs,
                                String... environment) throws IOException {
+        return startFromUnit(List.of(), lab, namespace, work, name, configs, environment);
+    }
+
+    /** As above, from a shell that ignores {@code signals} ("HUP INT"), as nohup or a script's background job leaves them. */
+    static Vrrpd startFromUnitIgnoring(String signals, NetLab lab, String namespace, Path work, String name, Map<String, String> configs,
+                                       String... environment) throws IOException {
+        return startFromUnit(List.of("sh", "-c", "trap '' " + signals + "; exec \"$@\"", "sh"), lab, namespace, work, name, configs, environment);
+    }
+
+    private static Vrrpd startFromUnit(List<String> launcher, NetLab lab, String namespace, Path work, String name, Map<String, String> configs,
+                                       String... environment) throws IOException {
         Path runDir = work.resolve(name).resolve("run");
         Path etcDir = Files.createDirectories(work.resolve(name).resolve("etc"));
         String execStart = unitExecStart().replace("/opt/vrrpd", HOME.toString()).replace("/run/vrrpd", runDir.toString())
                 .replace("/etc/vrrpd", etcDir.toString());
-        List<String> command = new ArrayList<>(List.of("env"));
+        List<String> command = new ArrayList<>(launcher);
+        command.add("env");
         command.addAll(List.of(environment));
         command.addAll(List.of(execStart.split(" ")));
         Vrrpd daemon = new Vrrpd(lab, namespace, name, runDir, etcDir, work.resolve(name + ".log"), command.toArray(new String[0]));

@@ -2,6 +2,7 @@ package org.vrrpd.service.internal;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +21,11 @@ final class SignalHandlers implements AutoCloseable {
     /** HotSpot suspends and resumes threads with SIGUSR2 unless _JAVA_SR_SIGNUM names another signal (bin/vrrpd does). */
     private static final String SUSPEND_SIGNAL_VARIABLE = "_JAVA_SR_SIGNUM";
     private static final String SIGUSR2_NUMBER = "12";
+    /**
+     * HotSpot leaves these alone when they were ignored as the JVM started (nohup ignores SIGHUP, a
+     * script's background job SIGINT): handle() then returns SIG_IGN and installs nothing.
+     */
+    private static final Set<String> KEPT_IGNORED_BY_THE_JVM = Set.of("HUP", "INT", "TERM");
 
     private final Map<Signal, SignalHandler> previous = new LinkedHashMap<>();
 
@@ -35,7 +41,14 @@ final class SignalHandlers implements AutoCloseable {
             Signal signal = new Signal(name);
             Runnable task = action.getValue();
             try {
-                previous.put(signal, Signal.handle(signal, caught -> thread.execute(task)));
+                SignalHandler before = Signal.handle(signal, caught -> thread.execute(task));
+                if (before == SignalHandler.SIG_IGN && KEPT_IGNORED_BY_THE_JVM.contains(name)) {
+                    Signal.handle(signal, SignalHandler.SIG_IGN); // as the JVM keeps it
+                    LOG.warn("SIG{} was ignored when the JVM started (nohup, or a script's background job) and the JVM keeps it so: "
+                            + "it does nothing here (bin/vrrpd resets it where env has --default-signal)", name);
+                    continue;
+                }
+                previous.put(signal, before);
             } catch (IllegalArgumentException refused) {
                 LOG.warn("cannot handle SIG{}: {}", name, refused.getMessage());
             }
