@@ -1,6 +1,8 @@
 package org.vrrpd.itests;
 
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -125,11 +127,16 @@ public class ScaleBenchmark {
     private static long cpuTicks(List<Long> pids) throws Exception {
         long ticks = 0;
         for (long pid : pids) {
-            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+            ticks += ticksOf(Path.of("/proc", String.valueOf(pid), "stat"));
         }
         return ticks;
+    }
+
+    /** utime + stime of a /proc stat file (a process's or a thread's). */
+    private static long ticksOf(Path stat) throws IOException {
+        String line = Files.readString(stat);
+        String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
     /** CPU ticks by thread name (/proc/PID/task/TID/comm), threads of one name summed. */
@@ -139,10 +146,8 @@ public class ScaleBenchmark {
             try (var tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
                 for (Path task : tasks.toList()) {
                     try {
-                        String stat = Files.readString(task.resolve("stat"));
-                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        ticks.merge(Files.readString(task.resolve("comm")).strip(), Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long::sum);
-                    } catch (java.nio.file.NoSuchFileException exited) {
+                        ticks.merge(Files.readString(task.resolve("comm")).strip(), ticksOf(task.resolve("stat")), Long::sum);
+                    } catch (NoSuchFileException exited) {
                         // a thread that ended between the listing and the read
                     }
                 }
