@@ -13,9 +13,10 @@ import java.util.Map;
  * every {@link #renewalNanos renewal period}, so a dead or hung daemon's addresses go between
  * {@code lease − period} and {@code lease + 1 s} after it stopped. A renewal that finds its owner
  * much later than due (the daemon was stopped, SIGSTOP, or starved) is {@link Due#lapsed lapsed}:
- * the kernel may have removed the addresses, and the renewal adds them again. An owner due within a
- * tenth of a period of the first is renewed with it (early, which only lengthens its lease), so
- * that thousands of owners share a few wake-ups of the worker a period instead of one each.
+ * the kernel may have removed the addresses, and the renewal adds them again. Renewals fall due on
+ * whole multiples of the period (an owner's first one early, which only lengthens that lease), so
+ * that every owner of a period shares one wake-up of the worker and one datagram per interface from
+ * its first renewal on, and none is renewed more than a period after the last.
  * Not thread-safe: the reconciler's worker only.
  */
 final class LeaseSchedule {
@@ -50,10 +51,17 @@ final class LeaseSchedule {
         return Math.max(MIN_RENEWAL_NANOS, lease.toNanos() / RENEWALS_PER_LEASE);
     }
 
-    /** {@code owner}'s addresses got {@code lease} at {@code now}: the next renewal is one period on. */
+    /**
+     * {@code owner}'s addresses got {@code lease} at {@code now}: the next renewal is at the next
+     * multiple of the period, at most one period on (a renewal comes at or after its due time, never
+     * before it, so the multiple is never the one just renewed for). Phases left as they came (the
+     * owners' first leases are spread over the seconds a start takes) gave 20 renewal datagrams a
+     * second at 1,000 instances on 4 interfaces where 4 do, for minutes, until renewing early (those
+     * due within a tenth of a period, with the first) had merged them.
+     */
     void renewed(String owner, Duration lease, long now) {
         long period = renewalNanos(lease);
-        entries.put(owner, new Entry(lease.toNanos(), period, now, now + period));
+        entries.put(owner, new Entry(lease.toNanos(), period, now, now + period - Math.floorMod(now, period)));
     }
 
     /** A renewal could not be made (no registry, a refusal): try again one period on, the lease still counting from the last success. */
@@ -78,11 +86,11 @@ final class LeaseSchedule {
         return next;
     }
 
-    /** The owners due at {@code now}, or within a tenth of a period of it; each stays due until {@link #renewed} or {@link #retryLater}. */
+    /** The owners due at {@code now}; each stays due until {@link #renewed} or {@link #retryLater}. */
     List<Due> due(long now) {
         List<Due> due = new ArrayList<>();
         entries.forEach((owner, e) -> {
-            if (e.dueAt - e.periodNanos / 10 - now <= 0) {
+            if (e.dueAt - now <= 0) {
                 due.add(new Due(owner, now - e.renewedAt >= e.leaseNanos, now - e.renewedAt));
             }
         });

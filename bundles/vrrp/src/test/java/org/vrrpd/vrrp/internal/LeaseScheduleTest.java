@@ -40,7 +40,7 @@ public class LeaseScheduleTest {
         assertEquals("nothing leased: no deadline", Long.MAX_VALUE, schedule.nanosUntilDue(0));
         schedule.renewed("VI_1", LEASE, 10 * S);
         assertEquals(S, schedule.nanosUntilDue(10 * S));
-        assertEquals(List.of(), schedule.due(10 * S + S - S / 10 - 1));
+        assertEquals("not early", List.of(), schedule.due(11 * S - 1));
         List<LeaseSchedule.Due> due = schedule.due(11 * S);
         assertEquals(1, due.size());
         assertEquals("VI_1", due.get(0).owner());
@@ -85,16 +85,38 @@ public class LeaseScheduleTest {
         assertEquals(List.of("VI_2"), schedule.due(12 * S).stream().map(LeaseSchedule.Due::owner).filter("VI_2"::equals).toList());
     }
 
-    /** Owners due within a tenth of a period of each other are renewed together: one wake-up, not one each. */
+    /**
+     * Owners leased at scattered moments (a start spreads its first leases over seconds) fall due on
+     * the same multiple of the period from their first renewal on: one wake-up and one datagram,
+     * not one per phase; none is renewed early, none more than a period after its last renewal.
+     */
     @Test
-    public void ownersDueAboutTogetherAreRenewedTogether() {
+    public void ownersLeasedAtScatteredMomentsAreRenewedTogetherFromTheirFirstRenewal() {
+        java.util.Map<String, Long> last = new java.util.HashMap<>();
         for (int k = 0; k < 100; k++) {
-            schedule.renewed("VI_" + k, LEASE, k * S / 1000); // 1 ms apart
+            long at = 10 * S + k * 83 * S / 1000; // over 8.3 s, 83 ms apart
+            schedule.renewed("VI_" + k, LEASE, at);
+            last.put("VI_" + k, at);
         }
-        schedule.renewed("VI_late", LEASE, S / 5);
-        assertEquals("the worker wakes for the first", S, schedule.nanosUntilDue(0));
-        List<LeaseSchedule.Due> due = schedule.due(S);
-        assertEquals("the first and the 99 due within 0.1 s after it, not the one 0.2 s later", 100, due.size());
-        assertTrue(due.stream().noneMatch(d -> d.owner().equals("VI_late") || d.lapsed()));
+        assertEquals("the first is due at the next whole period", S, schedule.nanosUntilDue(10 * S));
+        for (long now = 11 * S; now <= 20 * S; now += S) { // the worker, on time
+            assertEquals("none due before the whole second", List.of(), schedule.due(now - 1));
+            for (LeaseSchedule.Due d : schedule.due(now)) {
+                assertTrue(d.owner() + " renewed within a period", now - last.get(d.owner()) <= S);
+                schedule.renewed(d.owner(), LEASE, now + 2_000_000L); // the datagram's 2 ms
+                last.put(d.owner(), now + 2_000_000L);
+            }
+        }
+        assertEquals("all together from the first renewal of the last leased", 100, schedule.due(21 * S).size());
+    }
+
+    /** A renewal the worker makes late keeps the owner's phase: the next is due on the next multiple of the period. */
+    @Test
+    public void aLateRenewalKeepsThePhase() {
+        schedule.renewed("VI_1", LEASE, 10 * S);
+        schedule.renewed("VI_1", LEASE, 11 * S + 30_000_000L); // 30 ms late
+        assertEquals(S - 30_000_000L, schedule.nanosUntilDue(11 * S + 30_000_000L));
+        schedule.renewed("VI_1", LEASE, 12 * S);
+        assertEquals(S, schedule.nanosUntilDue(12 * S));
     }
 }
