@@ -54,10 +54,8 @@ final class LeaseSchedule {
     /**
      * {@code owner}'s addresses got {@code lease} at {@code now}: the next renewal is at the next
      * multiple of the period, at most one period on (a renewal comes at or after its due time, never
-     * before it, so the multiple is never the one just renewed for). Phases left as they came (the
-     * owners' first leases are spread over the seconds a start takes) gave 20 renewal datagrams a
-     * second at 1,000 instances on 4 interfaces where 4 do, for minutes, until renewing early (those
-     * due within a tenth of a period, with the first) had merged them.
+     * before it, so the multiple is never the one just renewed for). A start spreads the first
+     * leases over seconds; left at those phases, the owners would need a wake-up each.
      */
     void renewed(String owner, Duration lease, long now) {
         long period = renewalNanos(lease);

@@ -5,7 +5,9 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.Test;
 
 /** The renewal schedule of leased addresses on a hand-driven clock. */
@@ -92,7 +94,7 @@ public class LeaseScheduleTest {
      */
     @Test
     public void ownersLeasedAtScatteredMomentsAreRenewedTogetherFromTheirFirstRenewal() {
-        java.util.Map<String, Long> last = new java.util.HashMap<>();
+        Map<String, Long> last = new HashMap<>();
         for (int k = 0; k < 100; k++) {
             long at = 10 * S + k * 83 * S / 1000; // over 8.3 s, 83 ms apart
             schedule.renewed("VI_" + k, LEASE, at);
