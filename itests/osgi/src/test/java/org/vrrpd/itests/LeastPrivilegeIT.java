@@ -49,8 +49,9 @@ public class LeastPrivilegeIT extends LabTest {
         unprivileged.awaitState("VI_1", "MASTER", Duration.ofSeconds(10));
         root.awaitState("VI_1", "BACKUP", Duration.ofSeconds(10));
         assertTrue("the VIP added through netlink", unprivileged.holds(VIP));
-        String show = root.vrrpctl("vrrp:show", "VI_1").check().stdout();
-        assertTrue("the backup hears the unprivileged master's adverts: " + show, show.contains("master            192.0.2.1"));
+        // the backup may be up before the master's first advert reaches it: wait for one, not for the state alone
+        awaitTrue("the backup hears the unprivileged master's adverts",
+                () -> root.vrrpctl("vrrp:show", "VI_1").check().stdout().contains("master            192.0.2.1"), Duration.ofSeconds(5));
         String mac = ArpProbe.mac(lab, ns1);
         String garpFromMaster = "arp.isgratuitous == 1 and arp.src.proto_ipv4 == " + VIP + " and eth.src == " + mac;
         assertTrue("gratuitous ARPs from AF_PACKET", arp.awaitPackets(garpFromMaster, 1, Duration.ofSeconds(5)));

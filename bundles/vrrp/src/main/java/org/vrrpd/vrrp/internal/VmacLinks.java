@@ -14,6 +14,8 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vrrpd.kernel.Errno;
+import org.vrrpd.kernel.NativeException;
 import org.vrrpd.api.net.InterfaceRegistry;
 import org.vrrpd.api.net.MacAddress;
 import org.vrrpd.api.net.NetInterface;
@@ -48,6 +50,8 @@ final class VmacLinks {
     private final Set<String> pending = new HashSet<>();
     /** Loop thread: why a macvlan could not be had, by macvlan name. */
     private final Map<String, String> trouble = new HashMap<>();
+    /** Loop thread: macvlans the kernel had (EEXIST) that the registry had not shown yet: checked once it does. */
+    private final Set<String> unseen = new HashSet<>();
     /** Worker thread: the parent of each macvlan whose sysctls are set. */
     private final Map<String, String> configured = new HashMap<>();
 
@@ -81,6 +85,7 @@ final class VmacLinks {
         }
         wanted.remove(w.name());
         trouble.remove(w.name());
+        unseen.remove(w.name());
         worker.execute(() -> delete(w));
     }
 
@@ -94,20 +99,24 @@ final class VmacLinks {
             return why;
         }
         if (vmac.isEmpty()) {
-            return "VMAC " + s.vmac().name() + " on " + s.interfaceName() + (pending.contains(s.vmac().name()) ? " is being created" : " does not exist");
+            boolean underway = pending.contains(s.vmac().name()) || unseen.contains(s.vmac().name());
+            return "VMAC " + s.vmac().name() + " on " + s.interfaceName() + (underway ? " is being created" : " does not exist");
         }
         return vmac.get().isUp() ? null : "VMAC " + s.vmac().name() + " is down";
     }
 
-    /** An interface changed: a wanted macvlan that is gone (or whose parent came) is created again. */
+    /**
+     * An interface changed: a wanted macvlan that is gone (or whose parent came) is created again,
+     * and one the kernel said exists is checked now that the registry shows it.
+     */
     void interfaceChanged(String name) {
         InterfaceRegistry interfaces = registry.get();
         if (interfaces == null) {
             return;
         }
         for (Wanted w : wanted.values()) {
-            if ((w.name().equals(name) || w.parent().equals(name)) && !pending.contains(w.name()) && interfaces.byName(w.name()).isEmpty()
-                    && interfaces.byName(w.parent()).isPresent()) {
+            if ((w.name().equals(name) || w.parent().equals(name)) && !pending.contains(w.name()) && interfaces.byName(w.parent()).isPresent()
+                    && interfaces.byName(w.name()).isPresent() == unseen.contains(w.name())) {
                 ensure(w);
             }
         }
@@ -156,12 +165,17 @@ final class VmacLinks {
 
     private void ensure(Wanted w) {
         pending.add(w.name());
+        boolean afterExists = unseen.remove(w.name());
         worker.execute(() -> {
-            String problem = create(w);
+            String problem = create(w, afterExists);
             loop.accept(() -> {
                 pending.remove(w.name());
                 if (problem == null) {
                     trouble.remove(w.name());
+                } else if (wanted.get(w.name()) == w && problem == EXISTS_UNSEEN) {
+                    trouble.remove(w.name());
+                    unseen.add(w.name());
+                    interfaceChanged(w.name()); // the registry may have caught up meanwhile
                 } else if (wanted.get(w.name()) == w) {
                     LOG.error("{}: {}", w.instance(), problem);
                     trouble.put(w.name(), problem);
@@ -171,8 +185,19 @@ final class VmacLinks {
         });
     }
 
-    /** Worker thread: the macvlan is there as wanted (made, or found from a previous run), with its sysctls; or why not. */
-    private String create(Wanted w) {
+    /**
+     * What {@link #create} returns when the kernel refused the macvlan as existing though the
+     * registry's snapshot had none: made a moment ago (by an earlier request of ours whose
+     * broadcast the registry had not applied yet) or by someone else; which one is seen once the
+     * registry shows it.
+     */
+    private static final String EXISTS_UNSEEN = "exists, not yet in the registry";
+
+    /**
+     * Worker thread: the macvlan is there as wanted (made, or found from a previous run or, when
+     * {@code afterExists}, after an EEXIST), with its sysctls; or why not.
+     */
+    private String create(Wanted w, boolean afterExists) {
         InterfaceRegistry interfaces = registry.get();
         if (interfaces == null) {
             return "VMAC " + w.name() + ": waiting for the interface registry (netlink bundle)";
@@ -190,13 +215,20 @@ final class VmacLinks {
                     return "VMAC " + w.name() + ": an interface of that name exists and is not it (" + (i.kind() == null ? "no kind" : i.kind())
                             + ", MAC " + i.mac() + ", on ifindex " + i.parentIndex() + "; wanted macvlan " + w.mac() + " on " + w.parent() + ")";
                 }
-                LOG.info("{}: reusing {} ({} on {}), left by a previous run", w.instance(), w.name(), w.mac(), w.parent());
+                if (afterExists) {
+                    LOG.info("{}: {} ({} on {}) is as wanted (the kernel had it before the registry did)", w.instance(), w.name(), w.mac(), w.parent());
+                } else {
+                    LOG.info("{}: reusing {} ({} on {}), left by a previous run", w.instance(), w.name(), w.mac(), w.parent());
+                }
                 alias = i.alias();
             } else {
                 interfaces.addMacvlan(w.name(), w.parent(), w.mac(), alias);
                 LOG.info("{}: created {} ({} on {}, macvlan mode private)", w.instance(), w.name(), w.mac(), w.parent());
             }
         } catch (IOException e) {
+            if (e instanceof NativeException n && n.errno() == Errno.EEXIST) {
+                return EXISTS_UNSEEN;
+            }
             return "cannot create VMAC " + w.name() + " on " + w.parent() + ": " + e.getMessage();
         }
         if (configured.putIfAbsent(w.name(), w.parent()) == null) {
