@@ -187,13 +187,13 @@ final class EventLoop implements Timers, Descriptors, AutoCloseable {
         return failures;
     }
 
-    /** Until the next timer, to the nanosecond (ppoll): a due timer is neither polled early nor rounded late. */
+    /** Until the next timer, to the nanosecond (ppoll), in two sleeps when it is far ({@link Timing#sleepNanos}): a due timer is neither polled early nor left to the kernel's slack. */
     private long pollTimeoutNanos() {
         long next = timers.nextDeadline();
         if (next == Long.MAX_VALUE) {
             return -1;
         }
-        return Math.max(0, next - now());
+        return Timing.sleepNanos(next - now());
     }
 
     /** Stops after the tasks already posted have run; call from outside the loop. */

@@ -38,6 +38,22 @@ final class Timing {
         return advertNanos + (past == 0 ? 0 : grid - past);
     }
 
+    /** The longest sleep the kernel ends within the thread's own timer slack (50 µs): its poll slack, a thousandth of the sleep, is no more. */
+    static final long PRECISE_SLEEP_NANOS = 50_000_000L;
+
+    /**
+     * How long one ppoll may sleep towards a deadline {@code remaining} away. The kernel lets a poll
+     * that sleeps {@code t} end up to {@code t}/1000 late (its slack for poll and select,
+     * {@code select_estimate_accuracy} in fs/select.c; {@code t}/200 for a niced thread): 3.6 ms on a
+     * 3.6 s Master_Down_Interval, 1 ms on a 1 s advert. So a far deadline is slept towards in a
+     * sleep that ends before it even with that slack, and the loop then sleeps the rest, a two-
+     * hundredth of it, which ends within 50 µs (keepalived sleeps on a timerfd, which has the 50 µs
+     * from the start).
+     */
+    static long sleepNanos(long remaining) {
+        return remaining <= PRECISE_SLEEP_NANOS ? Math.max(0, remaining) : remaining - remaining / 199;
+    }
+
     static long seconds(int seconds) {
         return seconds * SECOND;
     }
