@@ -66,10 +66,15 @@ final class InstanceHost implements InstanceEffects {
         Unicast unicast = instance.settings().unicast();
         if (!unicast.enabled()) {
             send(instance, channel, priority, source, null);
-            return;
+        } else {
+            for (int i = 0; i < unicast.peers().size(); i++) {
+                send(instance, channel, priority, source, unicast.peers().get(i));
+            }
         }
-        for (int i = 0; i < unicast.peers().size(); i++) {
-            send(instance, channel, priority, source, unicast.peers().get(i));
+        if (instance.state() != VrrpState.MASTER) {
+            // a new master's first advert leaves now, before its addresses and ARPs are seen to: its ARPs
+            // would flush the batch a moment later anyway, and the backups are waiting for it
+            channel.flush();
         }
     }
 
