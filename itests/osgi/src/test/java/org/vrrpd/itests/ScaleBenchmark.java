@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.junit.Test;
 import org.vrrpd.lab.Capture;
+import org.vrrpd.lab.LabProcess;
 import org.vrrpd.lab.NetLab;
 
 /**
@@ -25,7 +26,7 @@ import org.vrrpd.lab.NetLab;
  * interface is its own link (a veth whose other end no one listens on), as VLANs would be. Writes
  * its tables to target/bench/scale.md after each size. {@code bench.vipLease} sets our instances'
  * vipLease (0: permanent addresses, which is what keepalived does). The five busiest threads over
- * the same window say where the CPU went.
+ * the same window say where the CPU went; the RSS of an empty Felix on our JVM settings is the floor under ours.
  */
 public class ScaleBenchmark {
     private static final List<Integer> INTERFACE_COUNTS = java.util.Arrays.stream(System.getProperty("bench.interfaces", "4,40").split(","))
@@ -39,15 +40,60 @@ public class ScaleBenchmark {
     @Test
     public void thousandsOfInstancesOfOursAndKeepalivedsInOneProcessEach() throws Exception {
         StringBuilder tables = new StringBuilder();
+        String floor = String.format(Locale.ROOT, "%.0f MB", emptyFelixRssKb() / 1024.0);
         for (int interfaces : INTERFACE_COUNTS) {
             Map<String, Map<String, String>> results = new LinkedHashMap<>();
             for (String implementation : List.of("vrrpd", "keepalived")) {
                 results.put(implementation, measure(implementation, interfaces));
             }
+            results.get("vrrpd").put(FLOOR, floor);
             tables.append(String.format(Locale.ROOT, "%n%,d instances (%d interfaces × %d VRIDs, advert 1 s), all master, over %d s%n%n",
                     interfaces * VRIDS, interfaces, VRIDS, SECONDS));
             tables.append(BenchTables.rows(results, null));
             BenchTables.publish("scale.md", tables.toString()); // after each size: a later one that fails keeps these
+        }
+    }
+
+    private static final String FLOOR = "RSS of an empty Felix on the same JVM settings (the floor)";
+
+    /**
+     * The floor under our RSS: bin/vrrpd as the unit starts it (its JVM settings, the class-data
+     * sharing archive) with a framework configuration that installs no bundle, read once its
+     * start-level thread is up and 7 s more, as the instances' RSS is read after their start.
+     */
+    private static long emptyFelixRssKb() throws Exception {
+        Path work = Files.createTempDirectory("vrrpd-floor");
+        try (NetLab lab = NetLab.create()) {
+            String ns = lab.namespace("floor");
+            Path empty = Files.writeString(work.resolve("empty.properties"), "org.osgi.framework.storage.clean=onFirstInit\n");
+            Path archive = Vrrpd.makeSharedArchive(work.resolve("cache"));
+            Path run = Files.createDirectories(work.resolve("run"));
+            LabProcess felix = lab.start(ns, work.resolve("floor.log"), "env", "JAVA_OPTS=-Dfelix.config.properties=" + empty.toUri(),
+                    Vrrpd.HOME.resolve("bin/vrrpd").toString(), "--no-shell", "--run-dir", run.toString(), "--cache-dir", archive.toString());
+            try {
+                LabTest.awaitTrue("the empty framework's start-level thread", () -> threadNames(felix.pid()).contains("FelixStartLevel"),
+                        Duration.ofSeconds(30));
+                Thread.sleep(7000);
+                return rssKb(List.of(felix.pid()));
+            } finally {
+                felix.stop();
+            }
+        } finally {
+            NetLab.deleteRecursively(work);
+        }
+    }
+
+    private static List<String> threadNames(long pid) {
+        try (var tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
+            return tasks.map(t -> {
+                try {
+                    return Files.readString(t.resolve("comm")).strip();
+                } catch (IOException e) {
+                    return ""; // the thread ended meanwhile
+                }
+            }).toList();
+        } catch (IOException e) {
+            return List.of(); // not started yet, or gone
         }
     }
 
