@@ -46,9 +46,9 @@ final class Timing {
      * that sleeps {@code t} end up to {@code t}/1000 late (its slack for poll and select,
      * {@code select_estimate_accuracy} in fs/select.c; {@code t}/200 for a niced thread): 3.6 ms on a
      * 3.6 s Master_Down_Interval, 1 ms on a 1 s advert. So a far deadline is slept towards in a
-     * sleep that ends before it even with that slack, and the loop then sleeps the rest, a two-
-     * hundredth of it, which ends within 50 µs (keepalived sleeps on a timerfd, which has the 50 µs
-     * from the start).
+     * sleep that ends before it even with that slack, and the loop then sleeps the rest, at most a
+     * 199th of it, which ends within 50 µs (up to 100 µs niced, for deadlines under 4 s; keepalived
+     * sleeps on a timerfd, which has the 50 µs from the start).
      */
     static long sleepNanos(long remaining) {
         return remaining <= PRECISE_SLEEP_NANOS ? Math.max(0, remaining) : remaining - remaining / 199;
