@@ -14,11 +14,11 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.vrrpd.kernel.Errno;
-import org.vrrpd.kernel.NativeException;
 import org.vrrpd.api.net.InterfaceRegistry;
 import org.vrrpd.api.net.MacAddress;
 import org.vrrpd.api.net.NetInterface;
+import org.vrrpd.kernel.Errno;
+import org.vrrpd.kernel.NativeException;
 
 /**
  * The macvlans of the instances with a VMAC: created (or a crashed predecessor's reused) when such
@@ -172,13 +172,15 @@ final class VmacLinks {
                 pending.remove(w.name());
                 if (problem == null) {
                     trouble.remove(w.name());
-                } else if (wanted.get(w.name()) == w && problem == EXISTS_UNSEEN) {
-                    trouble.remove(w.name());
-                    unseen.add(w.name());
-                    interfaceChanged(w.name()); // the registry may have caught up meanwhile
                 } else if (wanted.get(w.name()) == w) {
-                    LOG.error("{}: {}", w.instance(), problem);
-                    trouble.put(w.name(), problem);
+                    if (problem == EXISTS_UNSEEN) {
+                        trouble.remove(w.name());
+                        unseen.add(w.name());
+                        interfaceChanged(w.name()); // the registry may have caught up meanwhile
+                    } else {
+                        LOG.error("{}: {}", w.instance(), problem);
+                        trouble.put(w.name(), problem);
+                    }
                 }
                 refresh.accept(w.name());
             });

@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.Test;
+import org.vrrpd.api.net.InterfaceAddress;
 import org.vrrpd.api.net.InterfaceFlags;
 import org.vrrpd.api.net.InterfaceRegistry;
 import org.vrrpd.api.net.MacAddress;
@@ -54,12 +55,12 @@ public class VmacLinksTest {
         }
 
         @Override
-        public boolean addAddress(String interfaceName, org.vrrpd.api.net.InterfaceAddress address) {
+        public boolean addAddress(String interfaceName, InterfaceAddress address) {
             return true;
         }
 
         @Override
-        public boolean removeAddress(String interfaceName, org.vrrpd.api.net.InterfaceAddress address) {
+        public boolean removeAddress(String interfaceName, InterfaceAddress address) {
             return true;
         }
 
